@@ -1,0 +1,109 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import postgres from 'postgres';
+import { config } from '../config';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Notification = (payload: string) => void;
+
+/** An open database: Drizzle on top, and the driver's LISTEN underneath. */
+export interface DatabaseHandle {
+	kind: 'pglite' | 'postgres';
+	db: Database;
+	/** Subscribe to a NOTIFY channel; resolves to an unsubscribe function. */
+	listen(channel: string, onNotify: Notification): Promise<() => Promise<void>>;
+	/** Run SQL with several statements and no parameters (migrations, test setup). */
+	exec(sqlText: string): Promise<void>;
+	close(): Promise<void>;
+}
+
+export interface OpenOptions {
+	/** postgres:// URL; without it an embedded PGlite is used. */
+	url?: string;
+	listenUrl?: string;
+	/** PGlite data directory; `memory://` keeps it in memory. */
+	dataDir?: string;
+}
+
+/** Opens a database: PostgreSQL when a URL is given, otherwise an embedded PGlite. */
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+	if (options.url) return openPostgres(options.url, options.listenUrl);
+	return openPglite(options.dataDir ?? 'memory://');
+}
+
+async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+	if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+	const client = await PGlite.create(dataDir);
+	const db = drizzlePglite(client, { schema }) as unknown as Database;
+	return {
+		kind: 'pglite',
+		db,
+		async listen(channel, onNotify) {
+			const unlisten = await client.listen(channel, onNotify);
+			return async () => unlisten();
+		},
+		async exec(sqlText) {
+			await client.exec(sqlText);
+		},
+		async close() {
+			if (!client.closed) await client.close();
+		}
+	};
+}
+
+async function openPostgres(url: string, listenUrl?: string): Promise<DatabaseHandle> {
+	// Supabase's transaction pooler (port 6543) cannot hold prepared statements.
+	const pooled = /:6543\b|pgbouncer=true/.test(url);
+	const options = { max: 10, prepare: !pooled, onnotice: () => {}, connection: { application_name: 'samsyn' } };
+	const client = postgres(url, options);
+	const listener = listenUrl ? postgres(listenUrl, { ...options, max: 1 }) : client;
+	const db = drizzlePostgres(client, { schema }) as unknown as Database;
+	return {
+		kind: 'postgres',
+		db,
+		async listen(channel, onNotify) {
+			const subscription = await listener.listen(channel, onNotify);
+			return () => subscription.unlisten();
+		},
+		async exec(sqlText) {
+			await client.unsafe(sqlText).simple();
+		},
+		async close() {
+			await client.end({ timeout: 5 });
+			if (listener !== client) await listener.end({ timeout: 5 });
+		}
+	};
+}
+
+// One handle per process. Kept on globalThis so Vite's dev server, which can evaluate this module
+// more than once, still shares a single PGlite (two on one data directory would corrupt it).
+const holder = globalThis as typeof globalThis & { __samsynDatabase?: Promise<DatabaseHandle> };
+
+/** The process's database, opened from the environment on first use. */
+export function database(): Promise<DatabaseHandle> {
+	holder.__samsynDatabase ??= openDatabase({
+		url: config().DATABASE_URL,
+		listenUrl: config().DATABASE_LISTEN_URL,
+		dataDir: config().PGLITE_DIR
+	});
+	return holder.__samsynDatabase;
+}
+
+/** Replaces the process's database (tests open a fresh one per file). */
+export function useDatabase(handle: DatabaseHandle): void {
+	holder.__samsynDatabase = Promise.resolve(handle);
+}
+
+/** Closes the process's database, if one was opened. */
+export async function closeDatabase(): Promise<void> {
+	const current = holder.__samsynDatabase;
+	holder.__samsynDatabase = undefined;
+	if (current) await (await current).close();
+}
