@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import type { RequestEvent } from '@sveltejs/kit';
+import { useFreshDatabase } from '../testing/database';
+import { asSystem } from '../db/request';
+import { buildConsortium, buildMembership, buildNeed, buildOrganisation, buildRequirement, buildStory, buildUser } from '../demo/factories';
+import { Forbidden } from '../policy';
+import { createApiToken, listApiTokens, revokeApiToken } from './tokens';
+import { listResource } from './v1';
+
+useFreshDatabase();
+
+async function world() {
+	return asSystem(async (tx) => {
+		const consortium = await buildConsortium(tx);
+		const org = await buildOrganisation(tx, consortium.id);
+		const supplierOrg = await buildOrganisation(tx, consortium.id, { kind: 'supplier' });
+		const mk = async (role: 'admin' | 'member' | 'supplier') => {
+			const u = await buildUser(tx);
+			await buildMembership(tx, { consortiumId: consortium.id, userId: u.id, organisationId: role === 'supplier' ? supplierOrg.id : org.id, role });
+			return { ...u, locale: 'sv', isOperator: false };
+		};
+		const admin = await mk('admin');
+		const member = await mk('member');
+		const supplier = await mk('supplier');
+		const need = await buildNeed(tx, consortium.id, { title: 'Digital nattillsyn' });
+		await buildStory(tx, consortium.id, { needIds: [need.id] });
+		for (let i = 1; i <= 5; i++) {
+			await buildRequirement(tx, consortium.id, { title: i === 3 ? 'Kameran ska ha mörkerseende' : `Krav nummer ${i}`, status: i <= 2 ? 'approved' : 'draft', type: i === 5 ? 'data' : 'functional' });
+		}
+		return { consortium, admin, member, supplier };
+	});
+}
+
+type Caller = { user?: { id: string; email: string; name: string; locale: string; isOperator: boolean } | null; token?: string };
+
+async function get(slug: string, path: string, who: Caller) {
+	const url = new URL(`http://samsyn.test/api/v1/c/${slug}/${path}`);
+	const headers = new Headers(who.token ? { authorization: `Bearer ${who.token}` } : {});
+	const event = { url, request: new Request(url, { headers }), locals: { user: who.user ?? null } } as unknown as RequestEvent;
+	const resource = path.split('?')[0] as 'requirements' | 'needs' | 'stories';
+	const response = await listResource(event, slug, resource);
+	return { status: response.status, body: (await response.json()) as Record<string, unknown> & { items: Record<string, unknown>[] } };
+}
+
+describe('GET /api/v1/c/<slug>/requirements', () => {
+	it('refuses the unauthenticated, a wrong token, another consortium and the supplier', async () => {
+		const { consortium, supplier } = await world();
+		const other = await world();
+		expect((await get(consortium.slug, 'requirements', {})).status).toBe(401);
+		expect((await get(consortium.slug, 'requirements', { token: 'smsn_' + 'a'.repeat(32) })).status).toBe(401);
+		expect((await get(consortium.slug, 'requirements', { user: other.member })).status).toBe(404);
+		expect((await get(consortium.slug, 'requirements', { user: supplier })).status).toBe(404);
+		const otherToken = await createApiToken(other.admin, other.consortium.id, 'Annan');
+		expect((await get(consortium.slug, 'requirements', { token: otherToken.token })).status).toBe(401);
+	});
+
+	it('answers malformed parameters with 400 and a message', async () => {
+		const { consortium, member } = await world();
+		for (const [query, message] of [
+			['limit=0', /limit/],
+			['limit=abc', /limit/],
+			['limit=501', /limit/],
+			['offset=-1', /offset/],
+			['status=done', /status must be one of/],
+			['type=x', /type/],
+			['cursor=%%%', /cursor/],
+			['cursor=abc&offset=1', /either cursor or offset/],
+			['colour=blue', /unknown parameter: colour/]
+		] as const) {
+			const r = await get(consortium.slug, `requirements?${query}`, { user: member });
+			expect(r.status, query).toBe(400);
+			expect(String(r.body.error), query).toMatch(message);
+		}
+	});
+
+	it('pages with limit and cursor or offset, filters by q, status and type, and names each item’s document', async () => {
+		const { consortium, member } = await world();
+		const first = await get(consortium.slug, 'requirements?limit=2', { user: member });
+		expect(first.status).toBe(200);
+		expect(first.body).toMatchObject({ total: 5, limit: 2, offset: 0 });
+		expect(first.body.items.map((i) => i.identifier)).toEqual(['K-001', 'K-002']);
+		expect(first.body.items[0]!.document).toBe(`requirement/${first.body.items[0]!.id}/body`);
+		const second = await get(consortium.slug, `requirements?limit=2&cursor=${first.body.next_cursor}`, { user: member });
+		expect(second.body.items.map((i) => i.identifier)).toEqual(['K-003', 'K-004']);
+		const last = await get(consortium.slug, 'requirements?limit=2&offset=4', { user: member });
+		expect(last.body.items.map((i) => i.identifier)).toEqual(['K-005']);
+		expect(last.body.next_cursor).toBeNull();
+		expect((await get(consortium.slug, 'requirements?status=approved', { user: member })).body.total).toBe(2);
+		expect((await get(consortium.slug, 'requirements?type=data', { user: member })).body.items.map((i) => i.identifier)).toEqual(['K-005']);
+		expect((await get(consortium.slug, `requirements?q=${encodeURIComponent('mörkerseende')}`, { user: member })).body.items.map((i) => i.identifier)).toEqual(['K-003']);
+		const needs = await get(consortium.slug, 'needs', { user: member });
+		expect(needs.body.items.map((n) => n.title)).toEqual(['Digital nattillsyn']);
+		expect((await get(consortium.slug, 'stories', { user: member })).body.total).toBe(1);
+		expect((await get(consortium.slug, 'needs?status=draft', { user: member })).status).toBe(400);
+	});
+});
+
+describe('API tokens', () => {
+	it('only admins create, list and revoke them; a revoked token stops working', async () => {
+		const { consortium, admin, member } = await world();
+		await expect(createApiToken(member, consortium.id, 'Nej')).rejects.toBeInstanceOf(Forbidden);
+		const { id, token } = await createApiToken(admin, consortium.id, 'Upphandlingssystem');
+		expect(token).toMatch(/^smsn_[a-z2-7]{32}$/);
+		const ok = await get(consortium.slug, 'requirements?limit=1', { token });
+		expect(ok.status).toBe(200);
+		expect(ok.body.total).toBe(5);
+		const [listed] = await listApiTokens(admin, consortium.id);
+		expect(listed).toMatchObject({ name: 'Upphandlingssystem', prefix: token.slice(0, 9), revokedAt: null });
+		expect(JSON.stringify(listed)).not.toContain(token);
+		expect(listed!.lastUsedAt).not.toBeNull();
+		await expect(revokeApiToken(member, consortium.id, id)).rejects.toBeInstanceOf(Forbidden);
+		await revokeApiToken(admin, consortium.id, id);
+		expect((await get(consortium.slug, 'requirements', { token })).status).toBe(401);
+	});
+});

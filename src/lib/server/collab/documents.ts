@@ -1,0 +1,312 @@
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as encoding from 'lib0/encoding';
+import { asSystem } from '../db/request';
+import { log } from '../log';
+import { limits } from './limits';
+import { MESSAGE_AWARENESS, MESSAGE_SYNC } from './protocol';
+import { documentKind, parseDocumentName, type DerivedContent, type DocumentName } from './registry';
+import { renderDocument } from './render';
+import { appendUpdates, applyStored, compactDocument, readDocument } from './store';
+import './kinds';
+
+/** One connection to a document, as the document sees it. */
+export interface Peer {
+	readonly userId: string | null;
+	send(message: Uint8Array): void;
+	close(code: number, reason: string): void;
+}
+
+/**
+ * The single in-memory copy of a document in this process. Its Y.Doc only ever holds updates
+ * that are already in the database: an update is appended first and applied (and so broadcast)
+ * after the insert commits.
+ */
+export class SharedDocument {
+	readonly doc = new Y.Doc();
+	readonly awareness = new awarenessProtocol.Awareness(this.doc);
+	/** Each peer with the awareness client ids it controls. */
+	readonly peers = new Map<Peer, Set<number>>();
+	/** Stored bytes, roughly: snapshot plus updates since. */
+	bytes = 0;
+	sinceSnapshot = 0;
+	/** Updates accepted but not yet saved. */
+	pending = 0;
+	compacting = false;
+	ready: Promise<void> = Promise.resolve();
+	unloadTimer: ReturnType<typeof setTimeout> | undefined;
+	derivedTimer: ReturnType<typeof setTimeout> | undefined;
+	derivedSince: number | null = null;
+	/** The text and HTML last stored (or loaded), so an edit that changes neither writes nothing. */
+	derived: DerivedContent | null = null;
+
+	constructor(
+		readonly name: DocumentName,
+		readonly consortiumId: string
+	) {
+		this.awareness.setLocalState(null);
+		this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
+			const changed = added.concat(updated, removed);
+			const controlled = this.peers.get(origin as Peer);
+			if (controlled) {
+				// `updated` too: a client that reconnects re-sends a state the server still has a clock for.
+				added.concat(updated).forEach((id) => controlled.add(id));
+				removed.forEach((id) => controlled.delete(id));
+			}
+			const encoder = encoding.createEncoder();
+			encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+			encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+			const message = encoding.toUint8Array(encoder);
+			for (const peer of this.peers.keys()) peer.send(message);
+		});
+		this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+			if (origin === 'load') return;
+			const encoder = encoding.createEncoder();
+			encoding.writeVarUint(encoder, MESSAGE_SYNC);
+			syncProtocol.writeUpdate(encoder, update);
+			const message = encoding.toUint8Array(encoder);
+			for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
+		});
+	}
+}
+
+type AwarenessChange = {
+	added: number[];
+	updated: number[];
+	removed: number[];
+};
+
+interface Pending {
+	shared: SharedDocument;
+	update: Uint8Array;
+	origin: Peer | null;
+	userId: string | null;
+}
+
+const documents = new Map<string, SharedDocument>();
+let batch: Pending[] = [];
+const tasks: (() => Promise<void>)[] = [];
+let running: Promise<void> | null = null;
+let scheduled = false;
+
+/** Starts the writer soon; it drains the batch (one insert per turn) and then the other tasks. */
+function schedule(): void {
+	if (scheduled || running) return;
+	scheduled = true;
+	setImmediate(() => {
+		scheduled = false;
+		running = drain().finally(() => {
+			running = null;
+			if (batch.length || tasks.length) schedule();
+		});
+	});
+}
+
+async function drain(): Promise<void> {
+	while (batch.length || tasks.length) {
+		if (batch.length) {
+			const items = batch;
+			batch = [];
+			await saveAndApply(items);
+		} else {
+			await tasks.shift()!();
+		}
+	}
+}
+
+async function saveAndApply(items: Pending[]): Promise<void> {
+	try {
+		await appendUpdates(
+			items.map((i) => ({
+				document: i.shared.name.name,
+				consortiumId: i.shared.consortiumId,
+				update: i.update,
+				userId: i.userId
+			}))
+		);
+	} catch (error) {
+		log.error({ err: error, count: items.length }, 'could not save document updates');
+		for (const item of items) {
+			item.shared.pending--;
+			item.origin?.close(1011, 'could not save the update');
+		}
+		return;
+	}
+	for (const item of items) {
+		item.shared.pending--;
+		applySaved(item.shared, item.update, item.origin);
+	}
+}
+
+/**
+ * Applies an update that is already in the database to the in-memory copy, which broadcasts it
+ * to every peer but its origin, and schedules derived content and compaction.
+ */
+export function applySaved(shared: SharedDocument, update: Uint8Array, origin: Peer | null): void {
+	try {
+		Y.applyUpdate(shared.doc, update, origin ?? 'server');
+	} catch (error) {
+		log.warn({ err: error, document: shared.name.name }, 'a saved update could not be applied');
+	}
+	shared.bytes += update.byteLength;
+	shared.sinceSnapshot++;
+	scheduleDerived(shared);
+	if (shared.sinceSnapshot >= limits.compactAfter && !shared.compacting) {
+		shared.compacting = true;
+		tasks.push(() => compact(shared));
+		schedule();
+	}
+	if (shared.peers.size === 0) scheduleUnload(shared);
+}
+
+async function compact(shared: SharedDocument): Promise<void> {
+	try {
+		const folded = await compactDocument(shared.name.name, shared.consortiumId);
+		shared.sinceSnapshot = Math.max(0, shared.sinceSnapshot - folded);
+		shared.bytes = Y.encodeStateAsUpdate(shared.doc).byteLength;
+	} catch (error) {
+		log.error({ err: error, document: shared.name.name }, 'document compaction failed');
+	} finally {
+		shared.compacting = false;
+	}
+}
+
+function scheduleDerived(shared: SharedDocument): void {
+	const now = Date.now();
+	shared.derivedSince ??= now;
+	clearTimeout(shared.derivedTimer);
+	const wait = Math.max(0, Math.min(limits.derivedDebounceMs, shared.derivedSince + limits.derivedMaxWaitMs - now));
+	shared.derivedTimer = setTimeout(() => deriveNow(shared), wait);
+	shared.derivedTimer.unref?.();
+}
+
+/** Renders the document now and queues the kind's `onDerived` write. */
+function deriveNow(shared: SharedDocument): void {
+	clearTimeout(shared.derivedTimer);
+	shared.derivedTimer = undefined;
+	if (shared.derivedSince === null) return;
+	shared.derivedSince = null;
+	const { kind, id, field, name } = shared.name;
+	const onDerived = documentKind(kind)?.onDerived;
+	if (!onDerived) return;
+	const content = renderDocument(shared.doc);
+	if (shared.derived && shared.derived.text === content.text && shared.derived.html === content.html) return;
+	shared.derived = content;
+	tasks.push(async () => {
+		try {
+			await asSystem((tx) => onDerived(tx, id, field, content));
+		} catch (error) {
+			log.error({ err: error, document: name }, 'storing derived content failed');
+		}
+	});
+	schedule();
+}
+
+function scheduleUnload(shared: SharedDocument): void {
+	clearTimeout(shared.unloadTimer);
+	shared.unloadTimer = setTimeout(() => unload(shared), limits.unloadAfterMs);
+	shared.unloadTimer.unref?.();
+}
+
+function unload(shared: SharedDocument): void {
+	if (shared.peers.size > 0) return;
+	if (shared.pending > 0 || shared.compacting) return scheduleUnload(shared);
+	if (documents.get(shared.name.name) === shared) documents.delete(shared.name.name);
+	deriveNow(shared);
+	shared.awareness.destroy();
+	shared.doc.destroy();
+}
+
+/** The document's in-memory copy, loaded from its snapshot and later updates on first use. */
+export async function openDocument(name: string, consortiumId: string): Promise<SharedDocument> {
+	let shared = documents.get(name);
+	if (!shared) {
+		const parsed = parseDocumentName(name);
+		if (!parsed) throw new Error(`not a document name: ${name}`);
+		const created = new SharedDocument(parsed, consortiumId);
+		shared = created;
+		documents.set(name, created);
+		created.ready = (async () => {
+			const stored = await asSystem((tx) => readDocument(tx, name));
+			created.bytes = applyStored(created.doc, stored);
+			created.sinceSnapshot = stored.updates.length;
+			if (created.sinceSnapshot >= limits.compactAfter && !created.compacting) {
+				created.compacting = true;
+				tasks.push(() => compact(created));
+				schedule();
+			}
+		})();
+		created.ready.catch(() => {
+			if (documents.get(name) === created) documents.delete(name);
+		});
+	}
+	clearTimeout(shared.unloadTimer);
+	await shared.ready;
+	if (shared.peers.size === 0) scheduleUnload(shared);
+	return shared;
+}
+
+/** Adds a peer to a document. */
+export function join(shared: SharedDocument, peer: Peer): void {
+	clearTimeout(shared.unloadTimer);
+	shared.peers.set(peer, new Set());
+}
+
+/** Removes a peer and its presence; the document unloads after the grace period. */
+export function leave(shared: SharedDocument, peer: Peer): void {
+	const controlled = shared.peers.get(peer);
+	if (!controlled) return;
+	shared.peers.delete(peer);
+	awarenessProtocol.removeAwarenessStates(shared.awareness, Array.from(controlled), null);
+	if (shared.peers.size === 0) scheduleUnload(shared);
+}
+
+/**
+ * Accepts an update for a document: it is saved with the next batch and then applied and
+ * broadcast to every other peer.
+ */
+export function submitUpdate(
+	shared: SharedDocument,
+	update: Uint8Array,
+	origin: Peer | null,
+	userId: string | null
+): void {
+	shared.pending++;
+	batch.push({ shared, update, origin, userId });
+	schedule();
+}
+
+/** Resolves once every accepted update is saved and every queued task has run. */
+export async function settled(): Promise<void> {
+	while (running || scheduled || batch.length || tasks.length) {
+		if (running) await running;
+		else await new Promise((resolve) => setImmediate(resolve));
+	}
+}
+
+/** Renders and stores derived content of every loaded document now (tests, shutdown). */
+export async function deriveAll(): Promise<void> {
+	for (const shared of documents.values()) deriveNow(shared);
+	await settled();
+}
+
+/** The loaded document of that name, if any (tests and health). */
+export function loadedDocument(name: string): SharedDocument | undefined {
+	return documents.get(name);
+}
+
+export function loadedDocumentCount(): number {
+	return documents.size;
+}
+
+/** Closes every peer, saves what is pending and unloads everything (shutdown, tests). */
+export async function closeAllDocuments(code = 1001, reason = 'server shutting down'): Promise<void> {
+	for (const shared of documents.values()) for (const peer of [...shared.peers.keys()]) peer.close(code, reason);
+	await settled();
+	for (const shared of [...documents.values()]) {
+		clearTimeout(shared.unloadTimer);
+		unload(shared);
+	}
+	await settled();
+}

@@ -1,0 +1,99 @@
+import { eq } from 'drizzle-orm';
+import { recordChange } from '../../audit/record-change';
+import { needs, requirementApprovals, requirements, userStories } from '../../db/schema';
+import { registerDocumentKind } from '../registry';
+
+/*
+ * The co-edited long texts of needs, stories and requirements. Row-level security decides who
+ * resolves them (internal members only; never the supplier). The derived text and HTML are kept
+ * on the row, for lists, search and exports, and each change bumps the row's version, so a form
+ * opened before the co-edit cannot silently overwrite it (it gets the 409 with the new text).
+ */
+
+registerDocumentKind('need', {
+	fields: ['description'],
+	async resolve(tx, id) {
+		const [row] = await tx.select({ consortiumId: needs.consortiumId }).from(needs).where(eq(needs.id, id));
+		return row ? { consortiumId: row.consortiumId } : null;
+	},
+	async onDerived(tx, id, _field, content) {
+		const [before] = await tx.select().from(needs).where(eq(needs.id, id));
+		if (!before || (before.descriptionText === content.text && before.descriptionHtml === content.html)) return;
+		await tx
+			.update(needs)
+			.set({ descriptionText: content.text, descriptionHtml: content.html, version: before.version + 1, updatedAt: new Date() })
+			.where(eq(needs.id, id));
+		await recordChange(tx, {
+			actorId: null,
+			consortiumId: before.consortiumId,
+			action: 'need.description_edited',
+			entityType: 'need',
+			entityId: id,
+			before: { description: before.descriptionText },
+			after: { description: content.text }
+		});
+	}
+});
+
+registerDocumentKind('story', {
+	fields: ['details'],
+	async resolve(tx, id) {
+		const [row] = await tx.select({ consortiumId: userStories.consortiumId }).from(userStories).where(eq(userStories.id, id));
+		return row ? { consortiumId: row.consortiumId } : null;
+	},
+	async onDerived(tx, id, _field, content) {
+		const [before] = await tx.select().from(userStories).where(eq(userStories.id, id));
+		if (!before || (before.detailsText === content.text && before.detailsHtml === content.html)) return;
+		await tx
+			.update(userStories)
+			.set({ detailsText: content.text, detailsHtml: content.html, version: before.version + 1, updatedAt: new Date() })
+			.where(eq(userStories.id, id));
+		await recordChange(tx, {
+			actorId: null,
+			consortiumId: before.consortiumId,
+			action: 'story.details_edited',
+			entityType: 'story',
+			entityId: id,
+			before: { details: before.detailsText },
+			after: { details: content.text }
+		});
+	}
+});
+
+/**
+ * `requirement/<id>/body`: editable while the revision is a draft or in review and the newest one.
+ * An approved revision is read-only here: its text changes through a new revision (the page's save).
+ * A changed text in review clears the verdicts, which were given on other words.
+ */
+registerDocumentKind('requirement', {
+	fields: ['body'],
+	async resolve(tx, id) {
+		const [row] = await tx
+			.select({ consortiumId: requirements.consortiumId, status: requirements.status, isLatest: requirements.isLatest })
+			.from(requirements)
+			.where(eq(requirements.id, id));
+		if (!row) return null;
+		return { consortiumId: row.consortiumId, readOnly: !row.isLatest || (row.status !== 'draft' && row.status !== 'in_review') };
+	},
+	async onDerived(tx, id, _field, content) {
+		const [before] = await tx.select().from(requirements).where(eq(requirements.id, id));
+		if (!before || (before.bodyText === content.text && before.bodyHtml === content.html)) return;
+		if (before.status !== 'draft' && before.status !== 'in_review') return;
+		await tx
+			.update(requirements)
+			.set({ bodyText: content.text, bodyHtml: content.html, version: before.version + 1, updatedAt: new Date() })
+			.where(eq(requirements.id, id));
+		if (before.status === 'in_review' && before.bodyText.trim() !== content.text.trim()) {
+			await tx.delete(requirementApprovals).where(eq(requirementApprovals.requirementId, id));
+		}
+		await recordChange(tx, {
+			actorId: null,
+			consortiumId: before.consortiumId,
+			action: 'requirement.body_edited',
+			entityType: 'requirement',
+			entityId: id,
+			before: { body: before.bodyText },
+			after: { body: content.text }
+		});
+	}
+});

@@ -1,0 +1,68 @@
+import type { Transaction } from '../db/client';
+import type { Action } from '../policy';
+
+/** What a document name resolves to: the consortium it belongs to and whether its supplier may read it. */
+export interface ResolvedEntity {
+	consortiumId: string;
+	/** A supplier may open the document read-only when the entity is published to it. */
+	publishedToSupplier?: boolean;
+	/** Nobody may edit it right now (e.g. an approved requirement revision); those who may read, read. */
+	readOnly?: boolean;
+}
+
+/** The plain text and sanitised HTML rendered from a document once edits settle. */
+export interface DerivedContent {
+	text: string;
+	html: string;
+}
+
+/**
+ * A kind of co-edited entity. Names look like `<kind>/<uuid>/<field>`; `resolve` runs in the
+ * connecting user's transaction (row-level security applies) and returns null for "no such thing".
+ */
+export interface DocumentKind {
+	fields: readonly string[];
+	/** The policy action that lets someone edit; defaults to `content.write`. */
+	editAction?: Action;
+	resolve(tx: Transaction, id: string): Promise<ResolvedEntity | null>;
+	/** Stores the derived text/HTML on the entity; runs on the server's own connection. */
+	onDerived?(tx: Transaction, id: string, field: string, content: DerivedContent): Promise<void>;
+}
+
+export interface DocumentName {
+	name: string;
+	kind: string;
+	id: string;
+	field: string;
+}
+
+const kinds = new Map<string, DocumentKind>();
+
+/** Registers (or replaces) a kind of co-edited document. */
+export function registerDocumentKind(kind: string, definition: DocumentKind): void {
+	if (!/^[a-z][a-z0-9_-]{0,39}$/.test(kind)) throw new Error(`invalid document kind: ${kind}`);
+	kinds.set(kind, definition);
+}
+
+export function documentKind(kind: string): DocumentKind | undefined {
+	return kinds.get(kind);
+}
+
+const NAME =
+	/^([a-z][a-z0-9_-]{0,39})\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/([a-z][a-z0-9_]{0,39})$/;
+
+/** Parses `<kind>/<uuid>/<field>` for a registered kind and field; null for anything else. */
+export function parseDocumentName(name: string): DocumentName | null {
+	if (name.length > 200) return null;
+	const match = NAME.exec(name);
+	if (!match) return null;
+	const [, kind, id, field] = match as unknown as [string, string, string, string];
+	const definition = kinds.get(kind);
+	if (!definition || !definition.fields.includes(field)) return null;
+	return { name, kind, id, field };
+}
+
+/** The canonical name of a document. */
+export function documentName(kind: string, id: string, field: string): string {
+	return `${kind}/${id}/${field}`;
+}

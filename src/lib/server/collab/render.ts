@@ -1,0 +1,150 @@
+import * as Y from 'yjs';
+import type { DerivedContent } from './registry';
+
+/** The fragment TipTap's Collaboration extension edits (y-prosemirror's default). */
+export const FRAGMENT = 'default';
+
+const escapes: Record<string, string> = {
+	'&': '&amp;',
+	'<': '&lt;',
+	'>': '&gt;',
+	'"': '&quot;',
+	"'": '&#39;'
+};
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => escapes[c]!);
+
+/** Only these link targets survive; anything else (javascript:, data:, relative) becomes plain text. */
+export function safeHref(href: unknown): string | null {
+	if (typeof href !== 'string') return null;
+	const trimmed = href.trim();
+	if (!/^(https?:\/\/|mailto:)/i.test(trimmed)) return null;
+	try {
+		const url = new URL(trimmed);
+		return ['http:', 'https:', 'mailto:'].includes(url.protocol) ? url.href : null;
+	} catch {
+		return null;
+	}
+}
+
+type Delta = { insert?: unknown; attributes?: Record<string, unknown> }[];
+
+function inlineHtml(text: Y.XmlText): string {
+	let html = '';
+	for (const op of text.toDelta() as Delta) {
+		if (typeof op.insert !== 'string') continue;
+		let piece = escapeHtml(op.insert);
+		const marks = op.attributes ?? {};
+		if (marks.code) piece = `<code>${piece}</code>`;
+		if (marks.bold) piece = `<strong>${piece}</strong>`;
+		if (marks.italic) piece = `<em>${piece}</em>`;
+		if (marks.underline) piece = `<u>${piece}</u>`;
+		if (marks.strike) piece = `<s>${piece}</s>`;
+		const link = marks.link as { href?: unknown } | undefined;
+		const href = link ? safeHref(link.href) : null;
+		if (href) piece = `<a href="${escapeHtml(href)}" rel="noopener noreferrer nofollow">${piece}</a>`;
+		html += piece;
+	}
+	return html;
+}
+
+const blockTags: Record<string, string> = {
+	paragraph: 'p',
+	blockquote: 'blockquote',
+	bulletList: 'ul',
+	orderedList: 'ol',
+	listItem: 'li',
+	table: 'table',
+	tableRow: 'tr',
+	tableHeader: 'th',
+	tableCell: 'td',
+	codeBlock: 'pre'
+};
+
+function nodeHtml(node: Y.XmlElement | Y.XmlText | Y.XmlHook): string {
+	if (node instanceof Y.XmlText) return inlineHtml(node);
+	if (!(node instanceof Y.XmlElement)) return '';
+	const children = node.toArray() as (Y.XmlElement | Y.XmlText)[];
+	const inner = children.map(nodeHtml).join('');
+	const name = node.nodeName;
+	if (name === 'heading') {
+		const level = Math.min(6, Math.max(1, Number(node.getAttribute('level')) || 1));
+		return `<h${level}>${inner}</h${level}>`;
+	}
+	if (name === 'hardBreak') return '<br>';
+	if (name === 'horizontalRule') return '<hr>';
+	if (name === 'table') return `<table><tbody>${inner}</tbody></table>`;
+	const tag = blockTags[name];
+	return tag ? `<${tag}>${inner}</${tag}>` : inner;
+}
+
+function nodeText(node: Y.XmlElement | Y.XmlText | Y.XmlHook, lines: string[], prefix = ''): void {
+	if (node instanceof Y.XmlText) {
+		lines.push(prefix + plain(node));
+		return;
+	}
+	if (!(node instanceof Y.XmlElement)) return;
+	const children = node.toArray() as (Y.XmlElement | Y.XmlText)[];
+	switch (node.nodeName) {
+		case 'bulletList':
+		case 'orderedList':
+			children.forEach((child, i) => {
+				const marker = node.nodeName === 'bulletList' ? '- ' : `${i + 1}. `;
+				const inner: string[] = [];
+				nodeText(child, inner);
+				inner.forEach((line, j) => lines.push(prefix + (j === 0 ? marker : '   ') + line));
+			});
+			return;
+		case 'tableRow':
+			lines.push(prefix + children.map((cell) => blockText(cell).replace(/\n/g, ' ')).join('\t'));
+			return;
+		case 'hardBreak':
+			lines.push('');
+			return;
+		case 'paragraph':
+		case 'heading':
+		case 'codeBlock':
+			lines.push(
+				prefix +
+					children
+						.map((child) => (child instanceof Y.XmlText ? plain(child) : child.nodeName === 'hardBreak' ? '\n' : ''))
+						.join('')
+			);
+			return;
+		default:
+			for (const child of children) nodeText(child, lines, prefix);
+	}
+}
+
+function plain(text: Y.XmlText): string {
+	return (text.toDelta() as Delta).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
+}
+
+function blockText(node: Y.XmlElement | Y.XmlText): string {
+	const lines: string[] = [];
+	nodeText(node, lines);
+	return lines.join('\n');
+}
+
+/** Renders a TipTap document to plain text (one line per block) and sanitised HTML. */
+export function renderFragment(fragment: Y.XmlFragment): DerivedContent {
+	const nodes = fragment.toArray() as (Y.XmlElement | Y.XmlText)[];
+	const lines: string[] = [];
+	for (const node of nodes) nodeText(node, lines);
+	return { text: lines.join('\n').trim(), html: nodes.map(nodeHtml).join('') };
+}
+
+/** Renders a whole document (its `default` fragment). */
+export function renderDocument(doc: Y.Doc): DerivedContent {
+	return renderFragment(doc.getXmlFragment(FRAGMENT));
+}
+
+/** Renders a Yjs state (a full update) without keeping a document around. */
+export function renderState(state: Uint8Array): DerivedContent {
+	const doc = new Y.Doc();
+	try {
+		Y.applyUpdate(doc, state);
+		return renderDocument(doc);
+	} finally {
+		doc.destroy();
+	}
+}

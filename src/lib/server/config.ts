@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+const Environment = z.object({
+	NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+	DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+	/** A session-mode connection for LISTEN when DATABASE_URL goes through a transaction pooler. */
+	DATABASE_LISTEN_URL: z.string().regex(/^postgres(ql)?:\/\//).optional(),
+	PGLITE_DIR: z.string().min(1).default('.data/pglite'),
+	MIGRATE_ON_START: z.enum(['true', 'false']).optional(),
+	SEED_DEMO: z.enum(['true', 'false']).optional(),
+	/** Browser tests only: also seed the small fixture consortia their journeys need. */
+	SEED_E2E_FIXTURES: z.enum(['true', 'false']).optional(),
+	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+	SMTP_URL: z.string().optional(),
+	MAIL_FROM: z.string().default('Samsyn <no-reply@samsyn.local>'),
+	/** Shows /dev/mail in a production build without SMTP_URL (the browser tests use it). */
+	SHOW_DEV_MAIL: z.enum(['true', 'false']).optional(),
+	ORIGIN: z.string().optional(),
+	PORT: z.coerce.number().int().positive().default(3000)
+});
+
+export type Config = z.infer<typeof Environment> & { embedded: boolean; production: boolean };
+
+let cached: Config | undefined;
+
+/** The validated environment; a bad value stops the process with a message naming the variable. */
+export function config(): Config {
+	if (cached) return cached;
+	const parsed = Environment.safeParse(
+		Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ''))
+	);
+	if (!parsed.success) {
+		const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+		throw new Error(`Invalid environment: ${problems}`);
+	}
+	cached = {
+		...parsed.data,
+		embedded: !parsed.data.DATABASE_URL,
+		production: parsed.data.NODE_ENV === 'production'
+	};
+	return cached;
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/**
+ * Who may receive a live event. `internal`: every member but the supplier's people; `everyone`:
+ * every member including the supplier (for what was published to it); `admins`; or one `user`.
+ */
+export const Audience = z.enum(['internal', 'everyone', 'admins', 'user']);
+export type Audience = z.infer<typeof Audience>;
+
+/** What travels through pg_notify: small (the limit is 8000 bytes), never content. */
+export const LiveEvent = z.object({
+	consortiumId: z.uuid().nullable(),
+	topic: z.string().min(1).max(64),
+	action: z.string().min(1).max(64),
+	entityId: z.string().max(200).nullable(),
+	audience: Audience,
+	/** For audience `user`, and for membership changes that alter what a user may see. */
+	userId: z.uuid().nullable().default(null),
+	actorId: z.uuid().nullable().default(null)
+});
+export type LiveEvent = z.infer<typeof LiveEvent>;
+
+export const EVENTS_CHANNEL = 'samsyn_events';

@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { abilities, actions, can, canReceiveEvent, authorize, Forbidden, type Action, type Actor, type PublishingRight, type Role } from './policy';
+
+const A = 'consortium-a';
+const B = 'consortium-b';
+const OWN = 'org-own';
+const OTHER = 'org-other';
+
+function actor(role: Role, speaks = role === 'representative', options: { isOperator?: boolean } = {}): Actor {
+	return {
+		id: `user-${role}`,
+		isOperator: options.isOperator ?? false,
+		membership: { consortiumId: A, organisationId: OWN, role, speaksForOrganisation: speaks }
+	};
+}
+
+const all = (...allowed: Action[]) => Object.fromEntries(actions.map((a) => [a, allowed.includes(a)])) as Record<Action, boolean>;
+
+/**
+ * The product brief's role matrix, row by row, for someone in the consortium acting on their own
+ * organisation with the default ground rules (only admins publish). A representative holds their
+ * mandate; a deputy has no delegation and a representative is in office.
+ */
+const matrix: Record<Role, Record<Action, boolean>> = {
+	admin: all('consortium.view', 'internal.read', 'content.write', 'delegation.manage', 'members.manage', 'rules.manage', 'audit.read', 'supplier.publish', 'published.read'),
+	representative: all(
+		'consortium.view',
+		'internal.read',
+		'content.write',
+		'organisation.state_position',
+		'organisation.approve',
+		'delegation.manage',
+		'published.read'
+	),
+	deputy: all('consortium.view', 'internal.read', 'content.write', 'published.read'),
+	member: all('consortium.view', 'internal.read', 'content.write', 'published.read'),
+	observer: all('consortium.view', 'internal.read', 'published.read'),
+	supplier: all('consortium.view', 'published.read', 'supplier.interact')
+};
+
+describe('the role matrix: every role × every action', () => {
+	for (const [role, expected] of Object.entries(matrix) as [Role, Record<Action, boolean>][]) {
+		for (const action of actions) {
+			const verdict = expected[action] ? 'may' : 'may not';
+			it(`${role} ${verdict} ${action}`, () => {
+				expect(can(actor(role), action, { consortiumId: A })).toBe(expected[action]);
+			});
+		}
+	}
+
+	it('abilities() gives the same answers as can() for every action', () => {
+		for (const role of Object.keys(matrix) as Role[]) {
+			expect(abilities(actor(role), { consortiumId: A })).toEqual(matrix[role]);
+		}
+	});
+});
+
+describe('outside the consortium', () => {
+	for (const role of Object.keys(matrix) as Role[]) {
+		it(`a ${role} of consortium A may do nothing in consortium B`, () => {
+			for (const action of actions.filter((a) => a !== 'platform.operate')) {
+				expect(can(actor(role), action, { consortiumId: B }), action).toBe(false);
+			}
+		});
+	}
+
+	it('nobody (no actor, no membership, no resource) may do anything', () => {
+		const stranger: Actor = { id: 'x', isOperator: false, membership: null };
+		for (const action of actions) {
+			expect(can(null, action, { consortiumId: A })).toBe(false);
+			expect(can(stranger, action, { consortiumId: A })).toBe(false);
+			if (action !== 'platform.operate') expect(can(actor('admin'), action)).toBe(false);
+		}
+	});
+
+	it('only operators operate the platform, and being one gives no rights inside a consortium', () => {
+		const operator: Actor = { id: 'op', isOperator: true, membership: null };
+		expect(can(operator, 'platform.operate')).toBe(true);
+		expect(can(actor('admin'), 'platform.operate')).toBe(false);
+		for (const action of actions.filter((a) => a !== 'platform.operate')) {
+			expect(can(operator, action, { consortiumId: A }), action).toBe(false);
+		}
+	});
+});
+
+describe('speaking for an organisation', () => {
+	const speakingActions: Action[] = ['organisation.state_position', 'organisation.approve'];
+	const cases: { who: string; actor: Actor; organisationId?: string; allowed: boolean }[] = [
+		{ who: 'representative holding the mandate', actor: actor('representative', true), allowed: true },
+		{ who: 'representative whose mandate has ended', actor: actor('representative', false), allowed: false },
+		{ who: 'deputy without delegation, representative in office', actor: actor('deputy', false), allowed: false },
+		{ who: 'deputy with a delegation in force', actor: actor('deputy', true), allowed: true },
+		{ who: 'deputy with no representative in office', actor: actor('deputy', true), allowed: true },
+		{ who: 'representative, for another organisation', actor: actor('representative', true), organisationId: OTHER, allowed: false },
+		{ who: 'deputy with delegation, for another organisation', actor: actor('deputy', true), organisationId: OTHER, allowed: false },
+		{ who: 'representative, for their own organisation named explicitly', actor: actor('representative', true), organisationId: OWN, allowed: true },
+		{ who: 'admin (never speaks for an organisation)', actor: actor('admin', true), allowed: false },
+		{ who: 'member flagged as speaking (role decides)', actor: actor('member', true), allowed: false },
+		{ who: 'observer flagged as speaking (role decides)', actor: actor('observer', true), allowed: false }
+	];
+	for (const c of cases) {
+		for (const action of speakingActions) {
+			it(`${c.who}: ${action} ${c.allowed ? 'allowed' : 'refused'}`, () => {
+				expect(can(c.actor, action, { consortiumId: A, organisationId: c.organisationId })).toBe(c.allowed);
+			});
+		}
+	}
+});
+
+describe('delegating the organisation’s voice', () => {
+	it('a representative delegates for their own organisation only; an admin for any', () => {
+		expect(can(actor('representative'), 'delegation.manage', { consortiumId: A, organisationId: OWN })).toBe(true);
+		expect(can(actor('representative'), 'delegation.manage', { consortiumId: A, organisationId: OTHER })).toBe(false);
+		expect(can(actor('admin'), 'delegation.manage', { consortiumId: A, organisationId: OTHER })).toBe(true);
+		for (const role of ['deputy', 'member', 'observer', 'supplier'] as const) {
+			expect(can(actor(role, true), 'delegation.manage', { consortiumId: A, organisationId: OWN }), role).toBe(false);
+		}
+	});
+});
+
+describe('publishing to the supplier under each ground-rules setting', () => {
+	const table: Record<PublishingRight, Record<Role, boolean>> = {
+		admins: { admin: true, representative: false, deputy: false, member: false, observer: false, supplier: false },
+		admins_and_representatives: { admin: true, representative: true, deputy: false, member: false, observer: false, supplier: false },
+		representatives: { admin: false, representative: true, deputy: false, member: false, observer: false, supplier: false }
+	};
+	for (const [publishing, byRole] of Object.entries(table) as [PublishingRight, Record<Role, boolean>][]) {
+		for (const [role, allowed] of Object.entries(byRole) as [Role, boolean][]) {
+			it(`${publishing}: ${role} ${allowed ? 'may' : 'may not'} publish`, () => {
+				expect(can(actor(role), 'supplier.publish', { consortiumId: A, publishing })).toBe(allowed);
+			});
+		}
+	}
+
+	it('a deputy acting for the organisation still may not publish', () => {
+		for (const publishing of Object.keys(table) as PublishingRight[]) {
+			expect(can(actor('deputy', true), 'supplier.publish', { consortiumId: A, publishing })).toBe(false);
+		}
+	});
+});
+
+describe('authorize', () => {
+	it('throws Forbidden naming the action when refused, and passes when allowed', () => {
+		expect(() => authorize(actor('member'), 'members.manage', { consortiumId: A })).toThrow(Forbidden);
+		expect(() => authorize(actor('admin'), 'members.manage', { consortiumId: A })).not.toThrow();
+	});
+});
+
+describe('live events', () => {
+	const actors = new Map<string, Actor>([[A, actor('supplier')]]);
+	const internalActors = new Map<string, Actor>([[A, actor('member')]]);
+	const adminActors = new Map<string, Actor>([[A, actor('admin')]]);
+	const event = (audience: 'internal' | 'everyone' | 'admins' | 'user', consortiumId: string | null = A, userId: string | null = null) => ({
+		consortiumId,
+		audience,
+		userId
+	});
+
+	it('internal events reach internal members only, never the supplier or another consortium', () => {
+		expect(canReceiveEvent('u', internalActors, event('internal'))).toBe(true);
+		expect(canReceiveEvent('u', actors, event('internal'))).toBe(false);
+		expect(canReceiveEvent('u', internalActors, event('internal', B))).toBe(false);
+	});
+
+	it('admin events reach admins; everyone-events reach the supplier; user events their user', () => {
+		expect(canReceiveEvent('u', adminActors, event('admins'))).toBe(true);
+		expect(canReceiveEvent('u', internalActors, event('admins'))).toBe(false);
+		expect(canReceiveEvent('u', actors, event('everyone'))).toBe(true);
+		expect(canReceiveEvent('u', new Map(), event('user', null, 'u'))).toBe(true);
+		expect(canReceiveEvent('v', new Map(), event('user', null, 'u'))).toBe(false);
+	});
+});

@@ -1,0 +1,29 @@
+import { config } from './config';
+import { database } from './db/client';
+import { migrateDatabase } from './db/migrate';
+import { log } from './log';
+
+let ready: Promise<void> | undefined;
+
+/**
+ * Prepares the database once per process: the embedded default is migrated and, when empty,
+ * filled with demo data; a DATABASE_URL database is migrated only with MIGRATE_ON_START=true
+ * (production deploys run `npm run db:migrate` as a step of their own).
+ */
+export function prepareDatabase(): Promise<void> {
+	ready ??= (async () => {
+		const settings = config();
+		const handle = await database();
+		const migrate = settings.MIGRATE_ON_START ? settings.MIGRATE_ON_START === 'true' : settings.embedded;
+		if (migrate) {
+			await migrateDatabase(handle);
+			log.info({ database: handle.kind }, 'database migrated');
+		}
+		const seed = settings.SEED_DEMO ? settings.SEED_DEMO === 'true' : settings.embedded;
+		if (seed) {
+			const { seedDemoIfEmpty } = await import('./demo/seed');
+			await seedDemoIfEmpty();
+		}
+	})();
+	return ready;
+}
