@@ -1,0 +1,106 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
+import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
+import { startAuthHousekeeping } from '$lib/server/auth/housekeeping';
+import { startMailDelivery } from '$lib/server/mail/outbox';
+import { log, loggablePath } from '$lib/server/log';
+import { prepareDatabase } from '$lib/server/startup';
+import { registerUpgradeHandler } from '$lib/server/realtime/upgrade';
+import { registerCollab } from '$lib/server/collab/server';
+
+export const init: ServerInit = async () => {
+	await prepareDatabase();
+	registerCollab();
+	registerUpgradeHandler();
+	startAuthHousekeeping();
+	startMailDelivery();
+};
+
+const handleRequestLog: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	event.locals.requestId = crypto.randomUUID();
+	let status = 500;
+	try {
+		const response = await resolve(event);
+		status = response.status;
+		return response;
+	} finally {
+		log.info(
+			{
+				requestId: event.locals.requestId,
+				method: event.request.method,
+				path: loggablePath(event.url.pathname),
+				status,
+				ms: Math.round((performance.now() - started) * 10) / 10,
+				user: event.locals.user?.id
+			},
+			'request'
+		);
+	}
+};
+
+const handleSession: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.session = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const secure = event.url.protocol === 'https:';
+		const { session, user } = await validateSessionToken(token);
+		if (session) {
+			setSessionCookie(event.cookies, token, session.expiresAt, secure);
+			event.locals.user = user;
+			event.locals.session = session;
+		} else {
+			deleteSessionCookie(event.cookies, secure);
+		}
+	}
+	return resolve(event);
+};
+
+const handleParaglide: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		});
+	});
+
+/**
+ * SvelteKit answers a form POST with JSON unless the client prefers HTML; `use:enhance` asks
+ * for JSON explicitly (with x-sveltekit-action). Plain clients that accept anything (curl,
+ * scripts, integrations) get what a browser without JavaScript gets: a real 303 redirect.
+ */
+const handlePlainFormPosts: Handle = ({ event, resolve }) => {
+	const { request } = event;
+	const accept = request.headers.get('accept');
+	if (request.method === 'POST' && !request.headers.has('x-sveltekit-action') && (!accept || accept === '*/*')) {
+		const headers = new Headers(request.headers);
+		headers.set('accept', 'text/html');
+		event.request = new Request(request, { headers });
+	}
+	return resolve(event);
+};
+
+const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const headers = response.headers;
+	headers.set('X-Content-Type-Options', 'nosniff');
+	headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+	headers.set('X-Frame-Options', 'DENY');
+	headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+	headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+	if (event.url.protocol === 'https:') {
+		headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
+	}
+	return response;
+};
+
+export const handle = sequence(handleRequestLog, handleSecurityHeaders, handlePlainFormPosts, handleSession, handleParaglide);
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	const id = event.locals.requestId ?? crypto.randomUUID();
+	if (status >= 500) log.error({ requestId: id, err: error, path: loggablePath(event.url.pathname) }, 'unhandled error');
+	return { message: status >= 500 ? 'Internal error' : message, id };
+};

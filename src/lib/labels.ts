@@ -1,0 +1,34 @@
+import { m } from '$lib/paraglide/messages';
+import type { Area, Role } from '$lib/roles';
+
+/** A role's name in the current language. */
+export function roleLabel(role: Role): string {
+	const labels: Record<Role, () => string> = {
+		admin: m.role_admin,
+		representative: m.role_representative,
+		deputy: m.role_deputy,
+		member: m.role_member,
+		observer: m.role_observer,
+		supplier: m.role_supplier
+	};
+	return labels[role]();
+}
+
+/** An area's name in the navigation, in the current language. */
+export function areaLabel(area: Area): string {
+	const labels: Record<Area, () => string> = {
+		overview: m.nav_overview,
+		about: m.nav_about,
+		members: m.nav_members,
+		needs: m.nav_needs,
+		stories: m.nav_stories,
+		requirements: m.nav_requirements,
+		traceability: m.nav_traceability,
+		baselines: m.nav_baselines,
+		api_tokens: m.nav_api_tokens,
+		settings: m.nav_settings,
+		audit: m.nav_audit,
+		supplier: m.nav_supplier_view
+	};
+	return labels[area]();
+}
