@@ -89,7 +89,7 @@ test('capture a need, write a story, break it into two requirements and have one
 	await expect(second.getByRole('textbox', { name: 'Kravtext' })).toHaveValue('Tillsyn med sensor ska fungera även vid strömavbrott.');
 	await expectAccessible(second);
 	await writer.reload();
-	await expect(writer.getByText('rörelse- eller sängsensor utan bild')).toBeVisible();
+	await expect(writer.getByRole('region', { name: 'Kravtext' })).toContainText('rörelse- eller sängsensor utan bild');
 
 	// Review: one approval is not enough under majority with a 50 % quorum; two are
 	await writer.getByRole('button', { name: 'Skicka på granskning' }).click();
