@@ -68,6 +68,7 @@ const commandErrors: Labels = {
 	unknown_link: m.error_unknown_link,
 	need_own_organisation: m.error_need_own_organisation,
 	requirement_closed: m.error_requirement_closed,
+	requirement_body_coedited: m.error_requirement_body_coedited,
 	requirement_not_deletable: m.error_requirement_not_deletable,
 	requirement_wrong_status: m.error_requirement_wrong_status,
 	requirement_not_in_review: m.error_requirement_not_in_review,

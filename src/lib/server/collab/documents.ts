@@ -7,8 +7,8 @@ import { log } from '../log';
 import { limits } from './limits';
 import { MESSAGE_AWARENESS, MESSAGE_SYNC } from './protocol';
 import { documentKind, parseDocumentName, type DerivedContent, type DocumentName } from './registry';
-import { renderDocument } from './render';
-import { appendUpdates, applyStored, compactDocument, readDocument } from './store';
+import { renderDocument, textToUpdate } from './render';
+import { appendUpdates, applyStored, compactDocument, readOrSeedDocument } from './store';
 import './kinds';
 
 /** One connection to a document, as the document sees it. */
@@ -228,8 +228,16 @@ export async function openDocument(name: string, consortiumId: string): Promise<
 		shared = created;
 		documents.set(name, created);
 		created.ready = (async () => {
-			const stored = await asSystem((tx) => readDocument(tx, name));
+			const initialText = documentKind(parsed.kind)?.initialText;
+			const stored = await readOrSeedDocument(
+				name,
+				consortiumId,
+				initialText && ((tx) => initialText(tx, parsed.id, parsed.field)),
+				textToUpdate
+			);
 			created.bytes = applyStored(created.doc, stored);
+			// What the entity holds already matches this state; only a later edit writes derived content.
+			created.derived = renderDocument(created.doc);
 			created.sinceSnapshot = stored.updates.length;
 			if (created.sinceSnapshot >= limits.compactAfter && !created.compacting) {
 				created.compacting = true;

@@ -25,6 +25,11 @@ export interface DocumentKind {
 	/** The policy action that lets someone edit; defaults to `content.write`. */
 	editAction?: Action;
 	resolve(tx: Transaction, id: string): Promise<ResolvedEntity | null>;
+	/**
+	 * The entity's text from before it was co-edited (typed into a creation form, imported, seeded),
+	 * which becomes the first edit of an empty document; runs on the server's own connection.
+	 */
+	initialText?(tx: Transaction, id: string, field: string): Promise<string | null>;
 	/** Stores the derived text/HTML on the entity; runs on the server's own connection. */
 	onDerived?(tx: Transaction, id: string, field: string, content: DerivedContent): Promise<void>;
 }

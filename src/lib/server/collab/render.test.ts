@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { renderDocument, safeHref } from './render';
+import { renderDocument, safeHref, textToUpdate } from './render';
 
 function build(fill: (fragment: Y.XmlFragment) => void): Y.Doc {
 	const doc = new Y.Doc();
@@ -81,5 +81,16 @@ describe('renderDocument', () => {
 		expect(safeHref('HTTP://x.se')).toBe('http://x.se/');
 		for (const bad of ['javascript:alert(1)', 'data:text/html,x', '/relative', 'vbscript:x', ' java\nscript:x', 42])
 			expect(safeHref(bad)).toBeNull();
+	});
+});
+
+describe('textToUpdate', () => {
+	it('turns earlier plain text into one paragraph per line, escaped when rendered', () => {
+		const doc = new Y.Doc();
+		Y.applyUpdate(doc, textToUpdate('Rad 1\r\n\r\n  Rad <2>  \nRad 3\n'));
+		expect(renderDocument(doc)).toEqual({ text: 'Rad 1\nRad <2>\nRad 3', html: '<p>Rad 1</p><p>Rad &lt;2&gt;</p><p>Rad 3</p>' });
+		const empty = new Y.Doc();
+		Y.applyUpdate(empty, textToUpdate('  \n '));
+		expect(renderDocument(empty).text).toBe('');
 	});
 });

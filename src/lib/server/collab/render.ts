@@ -148,3 +148,27 @@ export function renderState(state: Uint8Array): DerivedContent {
 		doc.destroy();
 	}
 }
+
+/**
+ * A document update that writes plain text as paragraphs (one per line; blank lines dropped), the
+ * way TipTap's schema holds them: the first edit of a field that had text before it was co-edited.
+ */
+export function textToUpdate(text: string): Uint8Array {
+	const doc = new Y.Doc();
+	try {
+		const lines = text
+			.replace(/\r\n?/g, '\n')
+			.split('\n')
+			.map((line) => line.trim())
+			.filter(Boolean);
+		const paragraphs = lines.map((line) => {
+			const paragraph = new Y.XmlElement('paragraph');
+			paragraph.insert(0, [new Y.XmlText(line)]);
+			return paragraph;
+		});
+		doc.getXmlFragment(FRAGMENT).insert(0, paragraphs);
+		return Y.encodeStateAsUpdate(doc);
+	} finally {
+		doc.destroy();
+	}
+}

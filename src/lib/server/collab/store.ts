@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { database, type Transaction } from '../db/client';
 import { asSystem } from '../db/request';
@@ -45,6 +45,33 @@ export async function readDocument(tx: Transaction, document: string): Promise<S
 		snapshot: snapshot?.state ?? null,
 		updates: updates.map((u) => u.update)
 	};
+}
+
+const isEmpty = (stored: StoredDocument) => stored.snapshot === null && stored.updates.length === 0;
+
+/**
+ * Reads a document; when it has never been edited and `initialText` gives the entity's earlier
+ * text, stores that as the document's first update and returns it. An advisory lock on the name
+ * makes sure two processes opening the same empty document at once seed it only once.
+ */
+export async function readOrSeedDocument(
+	document: string,
+	consortiumId: string,
+	initialText: ((tx: Transaction) => Promise<string | null>) | undefined,
+	toUpdate: (text: string) => Uint8Array
+): Promise<StoredDocument> {
+	return asSystem(async (tx) => {
+		const stored = await readDocument(tx, document);
+		if (!isEmpty(stored) || !initialText) return stored;
+		await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${document}))`);
+		const again = await readDocument(tx, document);
+		if (!isEmpty(again)) return again;
+		const text = await initialText(tx);
+		if (!text?.trim()) return again;
+		const update = toUpdate(text);
+		await tx.insert(collabUpdates).values({ document, consortiumId, update, userId: null });
+		return { snapshot: null, updates: [update] };
+	});
 }
 
 /**

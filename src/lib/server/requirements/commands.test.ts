@@ -251,6 +251,17 @@ describe('review and approval under the ground rules', () => {
 		expect((await getRequirement(people.member, consortium.id, r.id)).approval.tally.voted).toBe(0);
 	});
 
+	it('leaves a draft\'s co-edited text alone when its form is saved, and refuses a text sent with it', async () => {
+		const { consortium, people } = await world();
+		const r = await createRequirement(people.member, consortium.id, requirementInput({ body: 'Rad ett\n\nRad två' }));
+		const { body: _body, ...withoutBody } = requirementInput({ title: 'Nytt namn' });
+		const saved = await updateRequirement(people.member, consortium.id, UpdateRequirementInput.parse({ ...withoutBody, id: r.id, version: 1 }));
+		expect(saved).toMatchObject({ title: 'Nytt namn', bodyText: 'Rad ett\n\nRad två', bodyHtml: r.bodyHtml, version: 2 });
+		await expect(
+			updateRequirement(people.member, consortium.id, UpdateRequirementInput.parse({ ...requirementInput({ body: 'Skrivet förbi editorn' }), id: r.id, version: 2 }))
+		).rejects.toMatchObject({ key: 'requirement_body_coedited', field: 'body', status: 409 });
+	});
+
 	it('revises an approved requirement into a new revision in review; the old stays readable until it is replaced', async () => {
 		const { consortium, people } = await world();
 		const r = await createRequirement(people.member, consortium.id, requirementInput());

@@ -92,8 +92,6 @@ export async function updateNeed(person: Person, consortiumId: string, input: Up
 			.update(needs)
 			.set({
 				title: input.title,
-				descriptionText: input.description,
-				descriptionHtml: plainTextToHtml(input.description),
 				source: input.source,
 				capturedByOrganisationId: input.capturedByOrganisationId ?? null,
 				capturedOn: input.capturedOn ?? null,
@@ -108,11 +106,10 @@ export async function updateNeed(person: Person, consortiumId: string, input: Up
 	});
 }
 
-/** The fields a person edits, as the conflict answer shows them. */
-export function needValues(n: Pick<NeedRow, 'title' | 'descriptionText' | 'source' | 'capturedByOrganisationId' | 'capturedOn' | 'version'>) {
+/** The fields a person edits in the form (the description is co-edited), as the conflict answer shows them. */
+export function needValues(n: Pick<NeedRow, 'title' | 'source' | 'capturedByOrganisationId' | 'capturedOn' | 'version'>) {
 	return {
 		title: n.title,
-		description: n.descriptionText,
 		source: n.source,
 		capturedByOrganisationId: n.capturedByOrganisationId ?? '',
 		capturedOn: n.capturedOn ?? '',
@@ -193,9 +190,9 @@ export async function createStory(person: Person, consortiumId: string, input: S
 	});
 }
 
-/** The fields of a story as the conflict answer shows them. */
+/** The fields of a story's form (the details are co-edited), as the conflict answer shows them. */
 export function storyValues(s: Omit<StoryRow, 'search'>, needIds: string[]) {
-	return { role: s.role, goal: s.goal, purpose: s.purpose, details: s.detailsText, kind: s.kind, needIds, version: s.version };
+	return { role: s.role, goal: s.goal, purpose: s.purpose, kind: s.kind, needIds, version: s.version };
 }
 
 /** Saves a story and its need links unless someone else saved it meanwhile. */
@@ -213,8 +210,6 @@ export async function updateStory(person: Person, consortiumId: string, input: U
 				role: input.role,
 				goal: input.goal,
 				purpose: input.purpose,
-				detailsText: input.details,
-				detailsHtml: plainTextToHtml(input.details),
 				kind: input.kind,
 				version: before.version + 1,
 				updatedBy: person.id,
@@ -259,7 +254,7 @@ function requirementColumns(input: RequirementInput) {
 	};
 }
 
-async function setRequirementLinks(tx: Transaction, consortiumId: string, requirementId: string, input: RequirementInput) {
+async function setRequirementLinks(tx: Transaction, consortiumId: string, requirementId: string, input: Omit<RequirementInput, 'body'>) {
 	await assertOwned(tx, userStories, input.storyIds, consortiumId, 'storyIds');
 	await assertOwned(tx, needs, input.needIds, consortiumId, 'needIds');
 	const local = input.scope === 'local' ? [...new Set(input.localOrganisationIds)] : [];
@@ -337,7 +332,13 @@ export async function updateRequirement(person: Person, consortiumId: string, in
 		const beforeLinks = await linksOf(tx, before.id);
 		if (before.version !== input.version) throw new StaleWrite(requirementValues(before, beforeLinks));
 		if (before.status === 'replaced' || before.status === 'withdrawn' || !before.isLatest) throw new CommandError('requirement_closed', 'form', 409);
-		const columns = requirementColumns(input);
+		// The text of a draft or in-review revision lives in its co-edited document; only an approved
+		// revision's text arrives with the form (as the next revision's text).
+		const coEdited = before.status === 'draft' || before.status === 'in_review';
+		if (coEdited && input.body !== undefined && input.body !== before.bodyText.trim()) throw new CommandError('requirement_body_coedited', 'body', 409);
+		const body = input.body ?? before.bodyText;
+		const columns =
+			body === before.bodyText ? { ...requirementColumns({ ...input, body }), bodyHtml: before.bodyHtml } : requirementColumns({ ...input, body });
 		const contentChanged = contentFields.some((f) => (before as Record<string, unknown>)[f] !== (columns as Record<string, unknown>)[f]);
 
 		if (before.status === 'approved' && contentChanged) {

@@ -30,7 +30,8 @@ export const NeedInput = z.object({
 	capturedOn: z.preprocess(blankToUndefined, z.iso.date({ message: 'invalid' }).optional())
 });
 export type NeedInput = z.infer<typeof NeedInput>;
-export const UpdateNeedInput = NeedInput.extend({ id: z.uuid({ message: 'invalid' }), version });
+/** The description is co-edited on the need's page, so saving the form never touches it. */
+export const UpdateNeedInput = NeedInput.omit({ description: true }).extend({ id: z.uuid({ message: 'invalid' }), version });
 export type UpdateNeedInput = z.infer<typeof UpdateNeedInput>;
 
 export const JoinNeedInput = z.object({ needId: z.uuid({ message: 'invalid' }), comment: optionalText(2000) });
@@ -45,7 +46,8 @@ export const StoryInput = z.object({
 	needIds: uuidList
 });
 export type StoryInput = z.infer<typeof StoryInput>;
-export const UpdateStoryInput = StoryInput.extend({ id: z.uuid({ message: 'invalid' }), version });
+/** The details are co-edited on the story's page, so saving the form never touches them. */
+export const UpdateStoryInput = StoryInput.omit({ details: true }).extend({ id: z.uuid({ message: 'invalid' }), version });
 export type UpdateStoryInput = z.infer<typeof UpdateStoryInput>;
 
 const requirementFields = z.object({
@@ -65,7 +67,7 @@ const requirementFields = z.object({
 });
 
 /** Cross-field rules: a criterion has a weight, a subtype needs the non-functional type, local names places. */
-function requirementRules(value: z.infer<typeof requirementFields>, ctx: z.RefinementCtx) {
+function requirementRules(value: Omit<z.infer<typeof requirementFields>, 'body'>, ctx: z.RefinementCtx) {
 	if (value.obligation === 'criterion' && value.weight === undefined) ctx.addIssue({ code: 'custom', path: ['weight'], message: 'required' });
 	if (value.subtype && value.type !== 'non_functional') ctx.addIssue({ code: 'custom', path: ['subtype'], message: 'invalid' });
 	if (value.scope === 'local' && value.localOrganisationIds.length === 0)
@@ -74,8 +76,12 @@ function requirementRules(value: z.infer<typeof requirementFields>, ctx: z.Refin
 
 export const RequirementInput = requirementFields.superRefine(requirementRules);
 export type RequirementInput = z.infer<typeof RequirementInput>;
+/**
+ * A draft's or in-review revision's text is co-edited on its page, so the form leaves `body` out
+ * (unchanged); the text of an approved revision is given here and becomes the next revision's.
+ */
 export const UpdateRequirementInput = requirementFields
-	.extend({ id: z.uuid({ message: 'invalid' }), version })
+	.extend({ id: z.uuid({ message: 'invalid' }), version, body: z.string().trim().max(50_000, 'too_long').optional() })
 	.superRefine(requirementRules);
 export type UpdateRequirementInput = z.infer<typeof UpdateRequirementInput>;
 

@@ -5,13 +5,19 @@ import { registerDocumentKind } from '../registry';
 
 /*
  * The co-edited long texts of needs, stories and requirements. Row-level security decides who
- * resolves them (internal members only; never the supplier). The derived text and HTML are kept
- * on the row, for lists, search and exports, and each change bumps the row's version, so a form
- * opened before the co-edit cannot silently overwrite it (it gets the 409 with the new text).
+ * resolves them (internal members only; never the supplier). The text typed into the creation form
+ * (or imported, or seeded) becomes the document's first edit; from then on the document is the one
+ * source of the text, and the derived text and HTML are kept on the row for lists, search and
+ * exports. The edit forms do not carry these fields, so a co-edit does not bump the row's version
+ * (which guards the form's own fields) and never makes someone's form save conflict.
  */
 
 registerDocumentKind('need', {
 	fields: ['description'],
+	async initialText(tx, id) {
+		const [row] = await tx.select({ text: needs.descriptionText }).from(needs).where(eq(needs.id, id));
+		return row?.text ?? null;
+	},
 	async resolve(tx, id) {
 		const [row] = await tx.select({ consortiumId: needs.consortiumId }).from(needs).where(eq(needs.id, id));
 		return row ? { consortiumId: row.consortiumId } : null;
@@ -21,7 +27,7 @@ registerDocumentKind('need', {
 		if (!before || (before.descriptionText === content.text && before.descriptionHtml === content.html)) return;
 		await tx
 			.update(needs)
-			.set({ descriptionText: content.text, descriptionHtml: content.html, version: before.version + 1, updatedAt: new Date() })
+			.set({ descriptionText: content.text, descriptionHtml: content.html, updatedAt: new Date() })
 			.where(eq(needs.id, id));
 		await recordChange(tx, {
 			actorId: null,
@@ -37,6 +43,10 @@ registerDocumentKind('need', {
 
 registerDocumentKind('story', {
 	fields: ['details'],
+	async initialText(tx, id) {
+		const [row] = await tx.select({ text: userStories.detailsText }).from(userStories).where(eq(userStories.id, id));
+		return row?.text ?? null;
+	},
 	async resolve(tx, id) {
 		const [row] = await tx.select({ consortiumId: userStories.consortiumId }).from(userStories).where(eq(userStories.id, id));
 		return row ? { consortiumId: row.consortiumId } : null;
@@ -46,7 +56,7 @@ registerDocumentKind('story', {
 		if (!before || (before.detailsText === content.text && before.detailsHtml === content.html)) return;
 		await tx
 			.update(userStories)
-			.set({ detailsText: content.text, detailsHtml: content.html, version: before.version + 1, updatedAt: new Date() })
+			.set({ detailsText: content.text, detailsHtml: content.html, updatedAt: new Date() })
 			.where(eq(userStories.id, id));
 		await recordChange(tx, {
 			actorId: null,
@@ -67,6 +77,10 @@ registerDocumentKind('story', {
  */
 registerDocumentKind('requirement', {
 	fields: ['body'],
+	async initialText(tx, id) {
+		const [row] = await tx.select({ text: requirements.bodyText }).from(requirements).where(eq(requirements.id, id));
+		return row?.text ?? null;
+	},
 	async resolve(tx, id) {
 		const [row] = await tx
 			.select({ consortiumId: requirements.consortiumId, status: requirements.status, isLatest: requirements.isLatest })
@@ -81,7 +95,7 @@ registerDocumentKind('requirement', {
 		if (before.status !== 'draft' && before.status !== 'in_review') return;
 		await tx
 			.update(requirements)
-			.set({ bodyText: content.text, bodyHtml: content.html, version: before.version + 1, updatedAt: new Date() })
+			.set({ bodyText: content.text, bodyHtml: content.html, updatedAt: new Date() })
 			.where(eq(requirements.id, id));
 		if (before.status === 'in_review' && before.bodyText.trim() !== content.text.trim()) {
 			await tx.delete(requirementApprovals).where(eq(requirementApprovals.requirementId, id));
