@@ -8,7 +8,7 @@ import { limits } from './limits';
 import { MESSAGE_AWARENESS, MESSAGE_SYNC } from './protocol';
 import { documentKind, parseDocumentName, type DerivedContent, type DocumentName } from './registry';
 import { renderDocument, textToUpdate } from './render';
-import { appendUpdates, applyStored, compactDocument, readOrSeedDocument } from './store';
+import { appendUpdateNow, appendUpdates, applyStored, compactDocument, readOrSeedDocument } from './store';
 import './kinds';
 
 /** One connection to a document, as the document sees it. */
@@ -21,7 +21,8 @@ export interface Peer {
 /**
  * The single in-memory copy of a document in this process. Its Y.Doc only ever holds updates
  * that are already in the database: an update is appended first and applied (and so broadcast)
- * after the insert commits.
+ * after the insert commits (in the same turn on an idle embedded database, else with the next
+ * turn's batch).
  */
 export class SharedDocument {
 	readonly doc = new Y.Doc();
@@ -280,6 +281,23 @@ export function submitUpdate(
 	origin: Peer | null,
 	userId: string | null
 ): void {
+	// When nothing is queued or being written and the database can take it in this very turn (the
+	// embedded database when idle), the update is stored and broadcast at once, without waiting for
+	// the next turn's batch. Queued updates go first, so the order of the log is kept either way.
+	if (!running && !scheduled && batch.length === 0) {
+		let saved: boolean;
+		try {
+			saved = appendUpdateNow({ document: shared.name.name, consortiumId: shared.consortiumId, update, userId });
+		} catch (error) {
+			log.error({ err: error, document: shared.name.name }, 'could not save a document update');
+			origin?.close(1011, 'could not save the update');
+			return;
+		}
+		if (saved) {
+			applySaved(shared, update, origin);
+			return;
+		}
+	}
 	shared.pending++;
 	batch.push({ shared, update, origin, userId });
 	schedule();

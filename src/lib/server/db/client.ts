@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import postgres from 'postgres';
 import { config } from '../config';
+import { synchronousRunner } from './pglite-now';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -21,7 +22,25 @@ export interface DatabaseHandle {
 	listen(channel: string, onNotify: Notification): Promise<() => Promise<void>>;
 	/** Run SQL with several statements and no parameters (migrations, test setup). */
 	exec(sqlText: string): Promise<void>;
+	/**
+	 * Run one parameterised statement whose result is not needed, straight on the driver: for the
+	 * co-editing log's insert, which every keystroke waits for (no query builder on that path).
+	 */
+	run(sqlText: string, params: unknown[]): Promise<void>;
+	/**
+	 * Embedded database only: runs one prepared statement synchronously, in the caller's turn of the
+	 * event loop, when nothing else is using the database at this moment (no query in flight, no
+	 * transaction open). Returns false, having done nothing, when it cannot; throws the database's
+	 * error when the statement fails. See `pglite-now.ts`.
+	 */
+	runNow?(statement: PreparedStatement, params: unknown[]): boolean;
 	close(): Promise<void>;
+}
+
+/** A statement prepared once per connection under `name`. */
+export interface PreparedStatement {
+	name: string;
+	text: string;
 }
 
 export interface OpenOptions {
@@ -41,16 +60,21 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
 async function openPglite(dataDir: string): Promise<DatabaseHandle> {
 	if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
 	const client = await PGlite.create(dataDir);
+	const now = synchronousRunner(client);
 	const db = drizzlePglite(client, { schema }) as unknown as Database;
 	return {
 		kind: 'pglite',
 		db,
+		runNow: now,
 		async listen(channel, onNotify) {
 			const unlisten = await client.listen(channel, onNotify);
 			return async () => unlisten();
 		},
 		async exec(sqlText) {
 			await client.exec(sqlText);
+		},
+		async run(sqlText, params) {
+			await client.query(sqlText, params);
 		},
 		async close() {
 			if (!client.closed) await client.close();
@@ -75,6 +99,9 @@ async function openPostgres(url: string, listenUrl?: string): Promise<DatabaseHa
 		async exec(sqlText) {
 			await client.unsafe(sqlText).simple();
 		},
+		async run(sqlText, params) {
+			await client.unsafe(sqlText, params as postgres.ParameterOrJSON<never>[]);
+		},
 		async close() {
 			await client.end({ timeout: 5 });
 			if (listener !== client) await listener.end({ timeout: 5 });
@@ -84,26 +111,42 @@ async function openPostgres(url: string, listenUrl?: string): Promise<DatabaseHa
 
 // One handle per process. Kept on globalThis so Vite's dev server, which can evaluate this module
 // more than once, still shares a single PGlite (two on one data directory would corrupt it).
-const holder = globalThis as typeof globalThis & { __samsynDatabase?: Promise<DatabaseHandle> };
+const holder = globalThis as typeof globalThis & { __samsynDatabase?: Promise<DatabaseHandle>; __samsynOpened?: DatabaseHandle };
 
 /** The process's database, opened from the environment on first use. */
 export function database(): Promise<DatabaseHandle> {
-	holder.__samsynDatabase ??= openDatabase({
-		url: config().DATABASE_URL,
-		listenUrl: config().DATABASE_LISTEN_URL,
-		dataDir: config().PGLITE_DIR
-	});
+	if (!holder.__samsynDatabase) {
+		const opening = openDatabase({
+			url: config().DATABASE_URL,
+			listenUrl: config().DATABASE_LISTEN_URL,
+			dataDir: config().PGLITE_DIR
+		});
+		holder.__samsynDatabase = opening;
+		void opening.then(
+			(handle) => {
+				if (holder.__samsynDatabase === opening) holder.__samsynOpened = handle;
+			},
+			() => {}
+		);
+	}
 	return holder.__samsynDatabase;
 }
 
 /** Replaces the process's database (tests open a fresh one per file). */
 export function useDatabase(handle: DatabaseHandle): void {
 	holder.__samsynDatabase = Promise.resolve(handle);
+	holder.__samsynOpened = handle;
+}
+
+/** The process's database if it is open already: for code that must not wait (the co-editing fast path). */
+export function openedDatabase(): DatabaseHandle | undefined {
+	return holder.__samsynOpened;
 }
 
 /** Closes the process's database, if one was opened. */
 export async function closeDatabase(): Promise<void> {
 	const current = holder.__samsynDatabase;
 	holder.__samsynDatabase = undefined;
+	holder.__samsynOpened = undefined;
 	if (current) await (await current).close();
 }
