@@ -3,8 +3,8 @@ import { eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { useFreshDatabase } from '../testing/database';
 import { asSystem } from '../db/request';
-import { buildConsortium } from '../demo/factories';
-import { collabSnapshots, collabUpdates } from '../db/schema';
+import { buildConsortium, buildUser } from '../demo/factories';
+import { collabSnapshots, collabUpdates, consortia, users } from '../db/schema';
 import { closeAllDocuments, openDocument, settled, submitUpdate } from './documents';
 import { configureLimits, limits } from './limits';
 import { appendUpdates, compactDocument, loadState, readDocument } from './store';
@@ -132,5 +132,21 @@ describe('collab store', () => {
 			configureLimits(defaults);
 			await closeAllDocuments();
 		}
+	});
+
+	it('forgets a deleted consortium\'s log and a deleted user\'s authorship, as the log has no foreign keys', async () => {
+		const kept = await freshDocument();
+		const gone = await freshDocument();
+		const author = await asSystem((tx) => buildUser(tx));
+		const [update] = edits(1);
+		await appendUpdates([
+			{ document: kept.document, consortiumId: kept.consortiumId, update: update!, userId: author.id },
+			{ document: gone.document, consortiumId: gone.consortiumId, update: update!, userId: author.id }
+		]);
+		await asSystem((tx) => tx.delete(consortia).where(eq(consortia.id, gone.consortiumId)));
+		await asSystem((tx) => tx.delete(users).where(eq(users.id, author.id)));
+		const rows = await asSystem((tx) => tx.select({ document: collabUpdates.document, userId: collabUpdates.userId }).from(collabUpdates));
+		expect(rows.filter((r) => r.document === gone.document)).toEqual([]);
+		expect(rows.filter((r) => r.document === kept.document)).toEqual([{ document: kept.document, userId: null }]);
 	});
 });
