@@ -199,8 +199,8 @@ test('an admin edits the ground rules and adds an organisation; bad input is ans
 });
 
 test('the operator creates a consortium and invites its first admin, who accepts', async ({ page, browser }) => {
-	// a retry must not collide with what the first attempt created
-	const n = test.info().retry;
+	// a retry (or a repeat) must not collide with what an earlier attempt created
+	const n = test.info().retry + test.info().repeatEachIndex;
 	const name = n ? `Välfärd Väst ${n}` : 'Välfärd Väst';
 	const slug = n ? `valfard-vast-${n}` : 'valfard-vast';
 	const email = `forsta${n || ''}@vast.test`;

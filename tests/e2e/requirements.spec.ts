@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import JSZip from 'jszip';
 import { expectAccessible } from './support/axe';
 import { signIn } from './support/session';
 
@@ -22,8 +24,9 @@ const presence = (page: Page) => page.getByRole('list', { name: 'Här nu' }).get
 
 test('capture a need, write a story, break it into two requirements, co-edit one with a second person and have it approved under majority rule', async ({ browser }) => {
 	test.setTimeout(300_000);
-	// A retry works on items of its own: what the first attempt created is still there.
-	const tag = test.info().retry ? ` ${test.info().retry}` : '';
+	// A retry (or a repeat) works on items of its own: what an earlier attempt created is still there.
+	const attempt = test.info().retry + test.info().repeatEachIndex;
+	const tag = attempt ? ` ${attempt}` : '';
 	const needTitle = `Nattillsyn utan att väcka brukaren${tag}`;
 	const [first, other] = [`Tillsyn via sensor${tag}`, `Larm vid utebliven tillsyn${tag}`];
 	const writer = await as(browser, 'admin@samsyn.demo');
@@ -160,6 +163,24 @@ test('capture a need, write a story, break it into two requirements, co-edit one
 	await expect(writer.getByRole('rowheader', { name: needTitle })).toBeVisible();
 	if (!tag) await expect(writer.getByText('0 behov saknar krav och 0 krav saknar behov.')).toBeVisible();
 	await expectAccessible(writer);
+
+	// Freeze the approved requirements as a baseline and download it as a Word specification
+	const baselineName = `Kravspecifikation 1.0${tag}`;
+	await writer.goto(`${trio}/baselines`);
+	await ready(writer);
+	await writer.getByLabel('Namn').fill(baselineName);
+	await writer.getByRole('button', { name: 'Frys baslinjen' }).click();
+	await expect(writer.getByRole('status').filter({ hasText: `Baslinjen ${baselineName} är fryst` })).toBeVisible();
+	await writer.getByRole('link', { name: baselineName, exact: true }).click();
+	await expect(writer.getByRole('heading', { level: 1, name: baselineName })).toBeVisible();
+	await expect(writer.getByRole('rowheader', { name: identifiers[first] })).toBeVisible();
+	await expectAccessible(writer);
+	const [download] = await Promise.all([writer.waitForEvent('download'), writer.getByRole('link', { name: /Word \(\.docx\)/ }).click()]);
+	expect(download.suggestedFilename()).toBe(`${baselineName}.docx`);
+	const zip = await JSZip.loadAsync(readFileSync((await download.path())!));
+	const wordText = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+	expect(wordText).toContain(`${identifiers[first]}`);
+	expect(wordText).toContain('Varje tillsyn loggas.');
 
 	// Changing the approved requirement makes revision 2, back in review; revision 1 stays readable
 	await writer.goto(requirementUrl);
