@@ -57,7 +57,3 @@ export async function subscribe(subscriber: Subscriber): Promise<() => void> {
 	return () => subscribers.delete(subscriber);
 }
 
-/** How many streams this process serves (for health and tests). */
-export function subscriberCount(): number {
-	return subscribers.size;
-}
