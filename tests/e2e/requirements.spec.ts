@@ -229,8 +229,18 @@ test('a comment that @mentions someone reaches their notification list', async (
 
 test('the demo: Östergötland’s requirements, an approval panel, and nothing for the supplier or an observer’s pen', async ({ browser, request }) => {
 	const observer = await as(browser, 'observator@samsyn.demo');
-	await observer.goto('/c/ostergotland/requirements');
+	// paging keeps the filters; the search form is a link of its own
+	await observer.goto('/c/ostergotland/requirements?limit=5&status=approved');
+	await observer.getByRole('link', { name: 'Nästa sida' }).click();
+	await expect(observer).toHaveURL(/offset=5/);
+	await expect(observer).toHaveURL(/status=approved/);
+	await expect(observer.getByRole('link', { name: 'Föregående sida' })).toBeVisible();
+	await ready(observer);
+	await observer.getByRole('searchbox', { name: 'Sök' }).fill('kamera');
+	await observer.getByRole('button', { name: 'Filtrera' }).click();
+	await expect(observer).toHaveURL(/q=kamera/);
 	await expect(observer.getByRole('link', { name: 'Digital tillsyn nattetid via kamera' })).toBeVisible();
+	await expect(observer.getByRole('link', { name: 'Loggning av varje tillsyn' })).toBeHidden();
 	await expect(observer.getByRole('link', { name: 'Nytt krav' })).toBeHidden();
 	await expectAccessible(observer);
 	await observer.getByRole('link', { name: 'Digital tillsyn nattetid via kamera' }).click();
