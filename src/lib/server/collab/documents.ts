@@ -7,7 +7,7 @@ import { log } from '../log';
 import { limits } from './limits';
 import { MESSAGE_AWARENESS, MESSAGE_SYNC } from './protocol';
 import { documentKind, parseDocumentName, type DerivedContent, type DocumentName } from './registry';
-import { renderDocument, textToUpdate } from './render';
+import { renderDocument } from './render';
 import { appendUpdateNow, appendUpdates, applyStored, compactDocument, readOrSeedDocument } from './store';
 import './kinds';
 
@@ -130,7 +130,7 @@ async function saveAndApply(items: Pending[]): Promise<void> {
 		log.error({ err: error, count: items.length }, 'could not save document updates');
 		for (const item of items) {
 			item.shared.pending--;
-			item.origin?.close(1011, 'could not save the update');
+			closeUnsaved(item.origin);
 		}
 		return;
 	}
@@ -138,6 +138,11 @@ async function saveAndApply(items: Pending[]): Promise<void> {
 		item.shared.pending--;
 		applySaved(item.shared, item.update, item.origin);
 	}
+}
+
+/** An update that could not be stored was never applied: its sender reconnects and sync resends it. */
+function closeUnsaved(origin: Peer | null): void {
+	origin?.close(1011, 'could not save the update');
 }
 
 /**
@@ -229,16 +234,12 @@ export async function openDocument(name: string, consortiumId: string): Promise<
 		shared = created;
 		documents.set(name, created);
 		created.ready = (async () => {
-			const initialText = documentKind(parsed.kind)?.initialText;
-			const stored = await readOrSeedDocument(
-				name,
-				consortiumId,
-				initialText && ((tx) => initialText(tx, parsed.id, parsed.field)),
-				textToUpdate
-			);
+			const kind = documentKind(parsed.kind);
+			const initialText = kind?.initialText;
+			const stored = await readOrSeedDocument(name, consortiumId, initialText && ((tx) => initialText(tx, parsed.id, parsed.field)));
 			created.bytes = applyStored(created.doc, stored);
 			// What the entity holds already matches this state; only a later edit writes derived content.
-			created.derived = renderDocument(created.doc);
+			if (kind?.onDerived) created.derived = renderDocument(created.doc);
 			created.sinceSnapshot = stored.updates.length;
 			if (created.sinceSnapshot >= limits.compactAfter && !created.compacting) {
 				created.compacting = true;
@@ -290,7 +291,7 @@ export function submitUpdate(
 			saved = appendUpdateNow({ document: shared.name.name, consortiumId: shared.consortiumId, update, userId });
 		} catch (error) {
 			log.error({ err: error, document: shared.name.name }, 'could not save a document update');
-			origin?.close(1011, 'could not save the update');
+			closeUnsaved(origin);
 			return;
 		}
 		if (saved) {

@@ -4,6 +4,7 @@ import { database, openedDatabase, type PreparedStatement, type Transaction } fr
 import { asSystem } from '../db/request';
 import { collabSnapshots, collabUpdates } from '../db/schema';
 import { log } from '../log';
+import { textToUpdate } from './render';
 
 /** One update on its way to the log. */
 export interface UpdateRow {
@@ -22,20 +23,15 @@ export interface UpdateRow {
 export async function appendUpdates(rows: UpdateRow[]): Promise<void> {
 	if (rows.length === 0) return;
 	const handle = await database();
-	const values: string[] = [];
-	const params: unknown[] = [];
-	for (const row of rows) {
-		const at = params.length;
-		values.push(`($${at + 1}, $${at + 2}::uuid, $${at + 3}::bytea, $${at + 4}::uuid)`);
-		params.push(row.document, row.consortiumId, row.update, row.userId);
-	}
-	await handle.run(`insert into collab_updates (document, consortium_id, update, user_id) values ${values.join(', ')}`, params);
+	await handle.run(`${INSERT_UPDATES} ${rows.map((_, i) => valuesRow(i * 4)).join(', ')}`, rows.flatMap(parameters));
 }
 
-const appendOne: PreparedStatement = {
-	name: 'samsyn_collab_append',
-	text: 'insert into collab_updates (document, consortium_id, update, user_id) values ($1, $2::uuid, $3::bytea, $4::uuid)'
-};
+const INSERT_UPDATES = 'insert into collab_updates (document, consortium_id, update, user_id) values';
+/** One row's placeholders, numbered from `offset + 1`. */
+const valuesRow = (offset: number) => `($${offset + 1}, $${offset + 2}::uuid, $${offset + 3}::bytea, $${offset + 4}::uuid)`;
+const parameters = (row: UpdateRow) => [row.document, row.consortiumId, row.update, row.userId];
+
+const appendOne: PreparedStatement = { name: 'samsyn_collab_append', text: `${INSERT_UPDATES} ${valuesRow(0)}` };
 
 /**
  * Appends one update synchronously, in this turn of the event loop, when the database can take it
@@ -45,7 +41,7 @@ const appendOne: PreparedStatement = {
 export function appendUpdateNow(row: UpdateRow): boolean {
 	const runNow = openedDatabase()?.runNow;
 	if (!runNow) return false;
-	return runNow(appendOne, [row.document, row.consortiumId, row.update, row.userId]);
+	return runNow(appendOne, parameters(row));
 }
 
 /** A document as stored: its latest snapshot and the updates after it, oldest first. */
@@ -81,8 +77,7 @@ const isEmpty = (stored: StoredDocument) => stored.snapshot === null && stored.u
 export async function readOrSeedDocument(
 	document: string,
 	consortiumId: string,
-	initialText: ((tx: Transaction) => Promise<string | null>) | undefined,
-	toUpdate: (text: string) => Uint8Array
+	initialText: ((tx: Transaction) => Promise<string | null>) | undefined
 ): Promise<StoredDocument> {
 	return asSystem(async (tx) => {
 		const stored = await readDocument(tx, document);
@@ -92,7 +87,7 @@ export async function readOrSeedDocument(
 		if (!isEmpty(again)) return again;
 		const text = await initialText(tx);
 		if (!text?.trim()) return again;
-		const update = toUpdate(text);
+		const update = textToUpdate(text);
 		await tx.insert(collabUpdates).values({ document, consortiumId, update, userId: null });
 		return { snapshot: null, updates: [update] };
 	});

@@ -7,7 +7,7 @@ import { buildConsortium, buildMembership, buildNeed, buildOrganisation, buildRe
 import { resolveAccess } from '../access';
 import { documentKind } from '../registry';
 import { closeAllDocuments, openDocument } from '../documents';
-import { renderDocument, textToUpdate } from '../render';
+import { renderDocument } from '../render';
 import { readOrSeedDocument } from '../store';
 import { collabUpdates } from '../../db/schema';
 import '../kinds';
@@ -69,8 +69,8 @@ describe('co-edited documents of needs, stories and requirements', () => {
 			documentKind('requirement')!.initialText!(tx, w.inReview.id, 'body');
 		// two openers racing (two processes on PostgreSQL): one seeds, the other reads the seed
 		const [a, b] = await Promise.all([
-			readOrSeedDocument(name, w.consortium.id, initialText, textToUpdate),
-			readOrSeedDocument(name, w.consortium.id, initialText, textToUpdate)
+			readOrSeedDocument(name, w.consortium.id, initialText),
+			readOrSeedDocument(name, w.consortium.id, initialText)
 		]);
 		expect(a.updates).toHaveLength(1);
 		expect(b.updates).toHaveLength(1);
