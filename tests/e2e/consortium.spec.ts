@@ -87,6 +87,24 @@ test('an admin invites a new person, who accepts in another browser; the link wo
 	await page.goto('/c/ostergotland/audit');
 	await expect(page.getByRole('row').nth(1)).toContainText('Tog emot en inbjudan');
 	await expectAccessible(page);
+
+	// removing someone asks first, in place; Escape keeps them and gives focus back
+	await page.goto('/c/ostergotland/members');
+	await hydrated(page);
+	const row = page.getByRole('row').filter({ hasText: email });
+	const remove = row.getByRole('button', { name: 'Ta bort Ny Deltagare ur konsortiet' });
+	await remove.click();
+	await expect(row.getByRole('group', { name: 'Ta bort Ny Deltagare ur konsortiet? Hen förlorar åtkomsten direkt.' })).toBeVisible();
+	await expect(row.getByRole('button', { name: 'Ja, ta bort' })).toBeFocused();
+	await expectAccessible(page);
+	await page.keyboard.press('Escape');
+	await expect(remove).toBeFocused();
+	await expect(row.getByRole('button', { name: 'Ja, ta bort' })).toHaveCount(0);
+	await remove.press('Enter');
+	await row.getByRole('button', { name: 'Ja, ta bort' }).press('Enter');
+	await expect(page.getByRole('row').filter({ hasText: email })).toHaveCount(0);
+	// and they no longer reach the consortium
+	expect((await newcomer.goto('/c/ostergotland'))?.status()).toBe(404);
 });
 
 test('an admin changes a role, and the last admin cannot be demoted', async ({ page }) => {
