@@ -1,6 +1,7 @@
 // Benchmark of the collaboration server (not a test; not for CI).
 //
-//   npm run bench:collab -- [--docs 500] [--clients 3] [--interval 2000] [--duration 60] [--only samsyn|reference]
+//   npm run bench:collab -- [--docs 500] [--clients 3] [--interval 2000] [--duration 60]
+//                            [--only samsyn|reference] [--rounds 1] [--control]
 //
 // For each server in turn — Samsyn's (bench/collab-server.ts: the real /collab/ endpoint with its
 // session and policy checks and save-before-broadcast persistence, on a fresh embedded PGlite) and
@@ -11,6 +12,11 @@
 // measured on one clock. It also measures connect-and-sync time and drops (updates a reader never
 // received), while this process samples the server's CPU and RSS from /proc. Everything stops by
 // itself: the run lasts `duration` seconds per server plus setup.
+//
+// `--rounds N` runs the servers N times in turn (Samsyn, reference, Samsyn, …) and reports each
+// round's ratio and their median: the reference's own p99 moves by ±30 % from run to run. With
+// `--control`, each round also runs the reference with an idle embedded PGlite preloaded into its
+// process (bench/reference-with-pglite.js): the cost of hosting the database, with no query run.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -20,14 +26,18 @@ import { performance } from 'node:perf_hooks';
 
 const args = {};
 for (let i = 2; i < process.argv.length; i++) {
-	if (process.argv[i].startsWith('--')) args[process.argv[i].slice(2)] = process.argv[++i];
+	if (!process.argv[i].startsWith('--')) continue;
+	const value = process.argv[i + 1];
+	args[process.argv[i].slice(2)] = value === undefined || value.startsWith('--') ? true : (i++, value);
 }
 const settings = {
 	docs: Number(args.docs ?? 500),
 	clients: Number(args.clients ?? 3),
 	interval: Number(args.interval ?? 2000),
 	duration: Number(args.duration ?? 60),
-	only: args.only ?? null
+	only: args.only ?? null,
+	rounds: Math.max(1, Number(args.rounds ?? 1)),
+	control: 'control' in args
 };
 
 /** Extra node flags for the Samsyn server, e.g. COLLAB_BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof". */
@@ -47,24 +57,47 @@ async function main() {
 			.map((l) => l.toFixed(2))
 			.join(' ')}`
 	);
-	const results = {};
-	for (const target of ['samsyn', 'reference']) {
-		if (settings.only && settings.only !== target) continue;
-		results[target] = await runAgainst(target);
-		print(target, results[target]);
+	const targets = ['samsyn', 'reference', ...(settings.control ? ['reference-pglite'] : [])].filter(
+		(t) => !settings.only || settings.only === t
+	);
+	const rounds = [];
+	for (let round = 1; round <= settings.rounds; round++) {
+		const results = {};
+		for (const target of targets) {
+			results[target] = await runAgainst(target);
+			print(settings.rounds > 1 ? `${target}, round ${round}` : target, results[target]);
+		}
+		rounds.push(results);
 	}
-	if (results.samsyn && results.reference) {
-		const ratio = (key) => (results.samsyn[key] / results.reference[key]).toFixed(2);
-		console.log('\nratio samsyn / reference');
-		console.log(`  broadcast p50 ${ratio('p50')}×, p99 ${ratio('p99')}×`);
-		console.log(`  connect+sync p99 ${(results.samsyn.connect.p99 / results.reference.connect.p99).toFixed(2)}×`);
-		console.log(`  server CPU ${ratio('cpu')}×, peak RSS ${ratio('rssPeakMb')}×`);
-		const ok =
-			results.samsyn.drops === 0 && results.samsyn.p99 < 10 && results.samsyn.p99 <= 1.25 * results.reference.p99;
-		console.log(`\ntargets (zero drops, p99 < 10 ms, p99 within 1.25× of the reference): ${ok ? 'MET' : 'NOT MET'}`);
+	const ratios = rounds.filter((r) => r.samsyn && r.reference).map((r) => compare(r));
+	if (ratios.length > 0) {
+		const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+		const show = (values) => values.map((v) => v.toFixed(2)).join(', ');
+		console.log('\nratio samsyn / reference' + (ratios.length > 1 ? ' (each round; median)' : ''));
+		console.log(`  broadcast p50 ${show(ratios.map((r) => r.p50))}×; p99 ${show(ratios.map((r) => r.p99))}×` + (ratios.length > 1 ? `; median p99 ${median(ratios.map((r) => r.p99)).toFixed(2)}×` : ''));
+		console.log(`  connect+sync p99 ${show(ratios.map((r) => r.connect))}×`);
+		console.log(`  server CPU ${show(ratios.map((r) => r.cpu))}×, peak RSS ${show(ratios.map((r) => r.rss))}×`);
+		const controls = rounds.filter((r) => r['reference-pglite'] && r.reference);
+		if (controls.length > 0) {
+			const control = controls.map((r) => r['reference-pglite'].p99 / r.reference.p99);
+			console.log(`  control: reference with an idle PGlite in its process / reference, p99 ${show(control)}×`);
+		}
+		const met = rounds.every((r) => !r.samsyn || !r.reference || (r.samsyn.drops === 0 && r.samsyn.p99 < 10 && r.samsyn.p99 <= 1.25 * r.reference.p99));
+		console.log(`\ntargets (zero drops, p99 < 10 ms, p99 within 1.25× of the reference${ratios.length > 1 ? ', in every round' : ''}): ${met ? 'MET' : 'NOT MET'}`);
 	}
-	console.log(`\nJSON ${JSON.stringify({ settings, results })}`);
+	console.log(`\nJSON ${JSON.stringify({ settings, rounds })}`);
 	process.exit(0);
+}
+
+function compare(results) {
+	const { samsyn, reference } = results;
+	return {
+		p50: samsyn.p50 / reference.p50,
+		p99: samsyn.p99 / reference.p99,
+		connect: samsyn.connect.p99 / reference.connect.p99,
+		cpu: samsyn.cpu / reference.cpu,
+		rss: samsyn.rssPeakMb / reference.rssPeakMb
+	};
 }
 
 function print(target, r) {
@@ -119,7 +152,12 @@ async function startServer(target, documents) {
 	const port = 20000 + Math.floor(Math.random() * 20000);
 	const env = { ...process.env, HOST: '127.0.0.1', PORT: String(port) };
 	delete env.YPERSISTENCE; // in memory only, as documented for the reference
-	const child = spawn(process.execPath, ['node_modules/@y/websocket-server/src/server.js'], {
+	const withPglite = target === 'reference-pglite';
+	// The control's database lives on disk, as Samsyn's does in this benchmark.
+	const dataDir = withPglite ? mkdtempSync(join(tmpdir(), 'samsyn-bench-control-')) : null;
+	if (dataDir) env.PGLITE_DIR = dataDir;
+	const preload = withPglite ? ['--import', './bench/reference-with-pglite.js'] : [];
+	const child = spawn(process.execPath, [...preload, 'node_modules/@y/websocket-server/src/server.js'], {
 		env,
 		stdio: ['ignore', 'pipe', 'inherit']
 	});
@@ -129,7 +167,7 @@ async function startServer(target, documents) {
 		url: `ws://127.0.0.1:${port}`,
 		headers: { origin: `http://127.0.0.1:${port}` },
 		documents: Array.from({ length: documents }, () => `consortium/${crypto.randomUUID()}/description`),
-		cleanup: () => {}
+		cleanup: () => dataDir && rmSync(dataDir, { recursive: true, force: true })
 	};
 }
 
