@@ -57,9 +57,7 @@ async function main() {
 			.map((l) => l.toFixed(2))
 			.join(' ')}`
 	);
-	const targets = ['samsyn', 'reference', ...(settings.control ? ['reference-pglite'] : [])].filter(
-		(t) => !settings.only || settings.only === t
-	);
+	const targets = ['samsyn', 'reference', ...(settings.control ? ['reference-pglite'] : [])].filter((t) => !settings.only || settings.only === t);
 	const rounds = [];
 	for (let round = 1; round <= settings.rounds; round++) {
 		const results = {};
@@ -74,7 +72,10 @@ async function main() {
 		const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 		const show = (values) => values.map((v) => v.toFixed(2)).join(', ');
 		console.log('\nratio samsyn / reference' + (ratios.length > 1 ? ' (each round; median)' : ''));
-		console.log(`  broadcast p50 ${show(ratios.map((r) => r.p50))}×; p99 ${show(ratios.map((r) => r.p99))}×` + (ratios.length > 1 ? `; median p99 ${median(ratios.map((r) => r.p99)).toFixed(2)}×` : ''));
+		console.log(
+			`  broadcast p50 ${show(ratios.map((r) => r.p50))}×; p99 ${show(ratios.map((r) => r.p99))}×` +
+				(ratios.length > 1 ? `; median p99 ${median(ratios.map((r) => r.p99)).toFixed(2)}×` : '')
+		);
 		console.log(`  connect+sync p99 ${show(ratios.map((r) => r.connect))}×`);
 		console.log(`  server CPU ${show(ratios.map((r) => r.cpu))}×, peak RSS ${show(ratios.map((r) => r.rss))}×`);
 		const controls = rounds.filter((r) => r['reference-pglite'] && r.reference);
@@ -83,7 +84,9 @@ async function main() {
 			console.log(`  control: reference with an idle PGlite in its process / reference, p99 ${show(control)}×`);
 		}
 		const met = rounds.every((r) => !r.samsyn || !r.reference || (r.samsyn.drops === 0 && r.samsyn.p99 < 10 && r.samsyn.p99 <= 1.25 * r.reference.p99));
-		console.log(`\ntargets (zero drops, p99 < 10 ms, p99 within 1.25× of the reference${ratios.length > 1 ? ', in every round' : ''}): ${met ? 'MET' : 'NOT MET'}`);
+		console.log(
+			`\ntargets (zero drops, p99 < 10 ms, p99 within 1.25× of the reference${ratios.length > 1 ? ', in every round' : ''}): ${met ? 'MET' : 'NOT MET'}`
+		);
 	}
 	console.log(`\nJSON ${JSON.stringify({ settings, rounds })}`);
 	process.exit(0);
@@ -102,18 +105,12 @@ function compare(results) {
 
 function print(target, r) {
 	console.log(`\n${target} (load average after: ${r.load})`);
-	console.log(
-		`  updates sent ${r.sent}, deliveries expected ${r.expected}, received ${r.received}, drops ${r.drops}, disconnects ${r.disconnects}`
-	);
-	console.log(
-		`  broadcast latency ms: p50 ${r.p50.toFixed(2)}  p95 ${r.p95.toFixed(2)}  p99 ${r.p99.toFixed(2)}  max ${r.max.toFixed(2)}`
-	);
+	console.log(`  updates sent ${r.sent}, deliveries expected ${r.expected}, received ${r.received}, drops ${r.drops}, disconnects ${r.disconnects}`);
+	console.log(`  broadcast latency ms: p50 ${r.p50.toFixed(2)}  p95 ${r.p95.toFixed(2)}  p99 ${r.p99.toFixed(2)}  max ${r.max.toFixed(2)}`);
 	console.log(
 		`  connect+sync ms: p50 ${r.connect.p50.toFixed(1)}  p99 ${r.connect.p99.toFixed(1)}  max ${r.connect.max.toFixed(1)}  (all ${r.connect.total.toFixed(0)} ms)`
 	);
-	console.log(
-		`  server CPU ${r.cpu.toFixed(1)} % of one core (steady phase), RSS ${r.rssMb.toFixed(0)} MB (peak ${r.rssPeakMb.toFixed(0)} MB)`
-	);
+	console.log(`  server CPU ${r.cpu.toFixed(1)} % of one core (steady phase), RSS ${r.rssMb.toFixed(0)} MB (peak ${r.rssPeakMb.toFixed(0)} MB)`);
 }
 
 function waitForLine(child, test) {
@@ -205,10 +202,7 @@ async function runAgainst(target) {
 	}, 500);
 	const lines = createInterface({ input: driver.stdout });
 	const result = await new Promise((resolve, reject) => {
-		const timeout = setTimeout(
-			() => reject(new Error('driver did not finish in time')),
-			(settings.duration + 300) * 1000
-		);
+		const timeout = setTimeout(() => reject(new Error('driver did not finish in time')), (settings.duration + 300) * 1000);
 		lines.on('line', (line) => {
 			if (line === 'steady-start') steady = { start: performance.now() };
 			else if (line === 'steady-end' && steady) steady.end = performance.now();
@@ -248,11 +242,7 @@ function percentile(sorted, p) {
 }
 
 async function drive({ url, headers, documents, clients, interval, duration }) {
-	const [{ default: WebSocket }, Y, { WebsocketProvider }] = await Promise.all([
-		import('ws'),
-		import('yjs'),
-		import('y-websocket')
-	]);
+	const [{ default: WebSocket }, Y, { WebsocketProvider }] = await Promise.all([import('ws'), import('yjs'), import('y-websocket')]);
 	class HeaderSocket extends WebSocket {
 		constructor(address, protocols) {
 			super(address, protocols, { headers });
@@ -283,9 +273,7 @@ async function drive({ url, headers, documents, clients, interval, duration }) {
 	// Connect in waves of 50 documents so the measurement is of the server, not of a thundering herd.
 	for (let i = 0; i < documents.length; i += 50) {
 		const wave = documents.slice(i, i + 50);
-		rooms.push(
-			...(await Promise.all(wave.map(async (name) => Promise.all(Array.from({ length: clients }, () => open(name))))))
-		);
+		rooms.push(...(await Promise.all(wave.map(async (name) => Promise.all(Array.from({ length: clients }, () => open(name)))))));
 	}
 	const connectTotal = performance.now() - connectStart;
 
@@ -310,9 +298,7 @@ async function drive({ url, headers, documents, clients, interval, duration }) {
 		const writer = room[0];
 		const write = () => {
 			sent++;
-			writer.doc
-				.getArray('bench')
-				.push([{ s: sent, t: performance.now(), text: 'Leverantören ska kunna visa drift i realtid.' }]);
+			writer.doc.getArray('bench').push([{ s: sent, t: performance.now(), text: 'Leverantören ska kunna visa drift i realtid.' }]);
 		};
 		let interval_;
 		const start = setTimeout(

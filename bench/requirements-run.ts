@@ -44,8 +44,50 @@ const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]
 // such as "läkemedelsautomat" matches a few per cent of the requirements and "larm" a good third.
 const fillers = ['ska', 'kunna', 'och', 'med', 'för', 'inom', 'alltid', 'automatiskt', 'säkert', 'enkelt', 'tydligt', 'minuter', 'sekunder'] as const;
 const nouns = ['larm', 'sensor', 'kamera', 'brukaren', 'personalen', 'kommunen', 'hemtjänsten', 'anhöriga'] as const;
-const prefixes = ['natt', 'dag', 'läkemedels', 'trygghets', 'dörr', 'rörelse', 'fall', 'ljud', 'video', 'bild', 'mobil', 'journal', 'behörighets', 'kvittens', 'avvikelse', 'händelse', 'batteri', 'inloggnings', 'tillgänglighets', 'support'];
-const suffixes = ['larm', 'sensor', 'automat', 'kamera', 'logg', 'rapport', 'lås', 'påminnelse', 'tillsyn', 'gränssnitt', 'export', 'kontroll', 'signal', 'system', 'rutin', 'meddelande', 'schema', 'uppföljning', 'utbildning', 'lista'];
+const prefixes = [
+	'natt',
+	'dag',
+	'läkemedels',
+	'trygghets',
+	'dörr',
+	'rörelse',
+	'fall',
+	'ljud',
+	'video',
+	'bild',
+	'mobil',
+	'journal',
+	'behörighets',
+	'kvittens',
+	'avvikelse',
+	'händelse',
+	'batteri',
+	'inloggnings',
+	'tillgänglighets',
+	'support'
+];
+const suffixes = [
+	'larm',
+	'sensor',
+	'automat',
+	'kamera',
+	'logg',
+	'rapport',
+	'lås',
+	'påminnelse',
+	'tillsyn',
+	'gränssnitt',
+	'export',
+	'kontroll',
+	'signal',
+	'system',
+	'rutin',
+	'meddelande',
+	'schema',
+	'uppföljning',
+	'utbildning',
+	'lista'
+];
 const compounds = prefixes.flatMap((p) => suffixes.map((s) => p + s));
 const word = () => {
 	const r = random();

@@ -74,7 +74,7 @@ const section = [
 	'What is timed: the server time of `listRequirements` (src/lib/server/requirements/queries.ts), the',
 	'function behind the list page and `GET /api/v1/c/<slug>/requirements`: one transaction as role',
 	'`authenticated` with row-level security, the reader check, the page of up to 100 rows and the total.',
-	'The peer is the same page found by `ILIKE \'%term%\'` over title and text, which no index serves, in',
+	"The peer is the same page found by `ILIKE '%term%'` over title and text, which no index serves, in",
 	'the same kind of transaction. Target: p95 under 100 ms.',
 	'',
 	...runs.flatMap((run) => [table(run), '']),

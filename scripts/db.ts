@@ -34,7 +34,7 @@ main()
 		process.exit(code);
 	})
 	.catch(async (error) => {
-		console.error(error instanceof Error ? `${error.message}${error.cause ? `\n${String(error.cause)}` : ""}` : error);
+		console.error(error instanceof Error ? `${error.message}${error.cause ? `\n${String(error.cause)}` : ''}` : error);
 		await closeDatabase().catch(() => {});
 		process.exit(1);
 	});

@@ -84,5 +84,4 @@ export function messageFor(key: string | undefined): string | undefined {
 }
 
 /** "Jag som …, vill kunna …, för att …" in the current language. */
-export const storyText = (s: { role: string; goal: string; purpose: string }) =>
-	m.stories_sentence({ role: s.role, goal: s.goal, purpose: s.purpose });
+export const storyText = (s: { role: string; goal: string; purpose: string }) => m.stories_sentence({ role: s.role, goal: s.goal, purpose: s.purpose });

@@ -4,18 +4,7 @@ export type Role = (typeof roles)[number];
 
 /** The product areas in the navigation, in order; each appears once it is built and allowed. */
 export type Area =
-	| 'overview'
-	| 'about'
-	| 'members'
-	| 'needs'
-	| 'stories'
-	| 'requirements'
-	| 'traceability'
-	| 'baselines'
-	| 'settings'
-	| 'api_tokens'
-	| 'audit'
-	| 'supplier';
+	'overview' | 'about' | 'members' | 'needs' | 'stories' | 'requirements' | 'traceability' | 'baselines' | 'settings' | 'api_tokens' | 'audit' | 'supplier';
 export interface NavItem {
 	area: Area;
 	href: string;

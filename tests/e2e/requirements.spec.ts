@@ -22,7 +22,9 @@ const requirementText = (page: Page) => page.getByRole('textbox', { name: 'Kravt
 const connection = (page: Page) => page.getByRole('status').filter({ hasText: /Ansluter|Synkroniserar|Ansluten|Offline/ });
 const presence = (page: Page) => page.getByRole('list', { name: 'Här nu' }).getByRole('listitem');
 
-test('capture a need, write a story, break it into two requirements, co-edit one with a second person and have it approved under majority rule', async ({ browser }) => {
+test('capture a need, write a story, break it into two requirements, co-edit one with a second person and have it approved under majority rule', async ({
+	browser
+}) => {
 	test.setTimeout(300_000);
 	// A retry (or a repeat) works on items of its own: what an earlier attempt created is still there.
 	const attempt = test.info().retry + test.info().repeatEachIndex;
@@ -187,7 +189,9 @@ test('capture a need, write a story, break it into two requirements, co-edit one
 	await ready(writer);
 	await expect(writer.getByText('Kravet är godkänt: sparar du ändrad text skapas en ny revision')).toBeVisible();
 	await writer.locator('summary', { hasText: 'Redigera kravet' }).click();
-	await writer.getByRole('textbox', { name: 'Kravtext i nästa revision' }).fill('Lösningen ska kunna göra tillsyn nattetid med sensor utan bild, även vid strömavbrott.');
+	await writer
+		.getByRole('textbox', { name: 'Kravtext i nästa revision' })
+		.fill('Lösningen ska kunna göra tillsyn nattetid med sensor utan bild, även vid strömavbrott.');
 	await writer.getByRole('button', { name: 'Spara' }).click();
 	await expect(writer).not.toHaveURL(requirementUrl);
 	await expect(writer.getByRole('heading', { level: 1, name: `${identifiers[first]} ${first}` })).toBeVisible();

@@ -2,9 +2,15 @@ import { z } from 'zod';
 
 const Environment = z.object({
 	NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-	DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+	DATABASE_URL: z
+		.string()
+		.regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+		.optional(),
 	/** A session-mode connection for LISTEN when DATABASE_URL goes through a transaction pooler. */
-	DATABASE_LISTEN_URL: z.string().regex(/^postgres(ql)?:\/\//).optional(),
+	DATABASE_LISTEN_URL: z
+		.string()
+		.regex(/^postgres(ql)?:\/\//)
+		.optional(),
 	PGLITE_DIR: z.string().min(1).default('.data/pglite'),
 	MIGRATE_ON_START: z.enum(['true', 'false']).optional(),
 	SEED_DEMO: z.enum(['true', 'false']).optional(),
@@ -26,9 +32,7 @@ let cached: Config | undefined;
 /** The validated environment; a bad value stops the process with a message naming the variable. */
 export function config(): Config {
 	if (cached) return cached;
-	const parsed = Environment.safeParse(
-		Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ''))
-	);
+	const parsed = Environment.safeParse(Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== '')));
 	if (!parsed.success) {
 		const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
 		throw new Error(`Invalid environment: ${problems}`);

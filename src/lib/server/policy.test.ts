@@ -22,7 +22,17 @@ const all = (...allowed: Action[]) => Object.fromEntries(actions.map((a) => [a, 
  * mandate; a deputy has no delegation and a representative is in office.
  */
 const matrix: Record<Role, Record<Action, boolean>> = {
-	admin: all('consortium.view', 'internal.read', 'content.write', 'delegation.manage', 'members.manage', 'rules.manage', 'audit.read', 'supplier.publish', 'published.read'),
+	admin: all(
+		'consortium.view',
+		'internal.read',
+		'content.write',
+		'delegation.manage',
+		'members.manage',
+		'rules.manage',
+		'audit.read',
+		'supplier.publish',
+		'published.read'
+	),
 	representative: all(
 		'consortium.view',
 		'internal.read',

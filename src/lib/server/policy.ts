@@ -62,9 +62,7 @@ const writers: readonly Role[] = ['admin', 'representative', 'deputy', 'member']
 type Rule = (membership: Membership, resource: Resource) => boolean;
 
 const speaksFor: Rule = (m, r) =>
-	(m.role === 'representative' || m.role === 'deputy') &&
-	m.speaksForOrganisation &&
-	(r.organisationId === undefined || r.organisationId === m.organisationId);
+	(m.role === 'representative' || m.role === 'deputy') && m.speaksForOrganisation && (r.organisationId === undefined || r.organisationId === m.organisationId);
 
 const rules: Record<Exclude<Action, 'platform.operate'>, Rule> = {
 	'consortium.view': () => true,
@@ -73,8 +71,7 @@ const rules: Record<Exclude<Action, 'platform.operate'>, Rule> = {
 	'organisation.state_position': speaksFor,
 	'organisation.approve': speaksFor,
 	'delegation.manage': (m, r) =>
-		m.role === 'admin' ||
-		(m.role === 'representative' && (r.organisationId === undefined || r.organisationId === m.organisationId)),
+		m.role === 'admin' || (m.role === 'representative' && (r.organisationId === undefined || r.organisationId === m.organisationId)),
 	'members.manage': (m) => m.role === 'admin',
 	'rules.manage': (m) => m.role === 'admin',
 	'audit.read': (m) => m.role === 'admin',

@@ -81,12 +81,7 @@ function content(): AnyExtension[] {
 }
 
 /** Extensions for a live, shared document. */
-export function collaborativeExtensions(
-	doc: Y.Doc,
-	provider: WebsocketProvider,
-	user: { name: string; colour: string },
-	handlers: EditorKeys
-): AnyExtension[] {
+export function collaborativeExtensions(doc: Y.Doc, provider: WebsocketProvider, user: { name: string; colour: string }, handlers: EditorKeys): AnyExtension[] {
 	return [
 		...content(),
 		Collaboration.configure({ document: doc, field: FRAGMENT }),

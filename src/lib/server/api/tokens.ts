@@ -23,7 +23,15 @@ export async function createApiToken(person: Person, consortiumId: string, name:
 			.insert(apiTokens)
 			.values({ consortiumId, name, tokenHash: hashOf(token), prefix: token.slice(0, 9), createdBy: person.id })
 			.returning({ id: apiTokens.id, name: apiTokens.name, prefix: apiTokens.prefix });
-		await recordChange(tx, { actorId: person.id, consortiumId, action: 'api_token.created', entityType: 'api_token', entityId: row!.id, after: row, audience: 'admins' });
+		await recordChange(tx, {
+			actorId: person.id,
+			consortiumId,
+			action: 'api_token.created',
+			entityType: 'api_token',
+			entityId: row!.id,
+			after: row,
+			audience: 'admins'
+		});
 		return { id: row!.id, token };
 	});
 }
@@ -38,7 +46,15 @@ export async function revokeApiToken(person: Person, consortiumId: string, id: s
 			.where(and(eq(apiTokens.id, id), eq(apiTokens.consortiumId, consortiumId), isNull(apiTokens.revokedAt)))
 			.returning({ id: apiTokens.id, name: apiTokens.name });
 		if (!row) throw new NotFound();
-		await recordChange(tx, { actorId: person.id, consortiumId, action: 'api_token.revoked', entityType: 'api_token', entityId: id, before: row, audience: 'admins' });
+		await recordChange(tx, {
+			actorId: person.id,
+			consortiumId,
+			action: 'api_token.revoked',
+			entityType: 'api_token',
+			entityId: id,
+			before: row,
+			audience: 'admins'
+		});
 	});
 }
 
@@ -79,7 +95,10 @@ export async function authenticateApiToken(token: string, slug: string): Promise
 		if (!row) return null;
 		// Last use is kept to the minute, so a busy integration does not write on every request.
 		if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
-			await tx.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, row.id));
+			await tx
+				.update(apiTokens)
+				.set({ lastUsedAt: sql`now()` })
+				.where(eq(apiTokens.id, row.id));
 		}
 		return { person: { id: row.createdBy, isOperator: false }, consortiumId: row.consortiumId };
 	});

@@ -25,7 +25,11 @@ async function world() {
 		const need = await buildNeed(tx, consortium.id, { title: 'Digital nattillsyn' });
 		await buildStory(tx, consortium.id, { needIds: [need.id] });
 		for (let i = 1; i <= 5; i++) {
-			await buildRequirement(tx, consortium.id, { title: i === 3 ? 'Kameran ska ha mörkerseende' : `Krav nummer ${i}`, status: i <= 2 ? 'approved' : 'draft', type: i === 5 ? 'data' : 'functional' });
+			await buildRequirement(tx, consortium.id, {
+				title: i === 3 ? 'Kameran ska ha mörkerseende' : `Krav nummer ${i}`,
+				status: i <= 2 ? 'approved' : 'draft',
+				type: i === 5 ? 'data' : 'functional'
+			});
 		}
 		return { consortium, admin, member, supplier };
 	});
@@ -87,7 +91,9 @@ describe('GET /api/v1/c/<slug>/requirements', () => {
 		expect(last.body.next_cursor).toBeNull();
 		expect((await get(consortium.slug, 'requirements?status=approved', { user: member })).body.total).toBe(2);
 		expect((await get(consortium.slug, 'requirements?type=data', { user: member })).body.items.map((i) => i.identifier)).toEqual(['K-005']);
-		expect((await get(consortium.slug, `requirements?q=${encodeURIComponent('mörkerseende')}`, { user: member })).body.items.map((i) => i.identifier)).toEqual(['K-003']);
+		expect((await get(consortium.slug, `requirements?q=${encodeURIComponent('mörkerseende')}`, { user: member })).body.items.map((i) => i.identifier)).toEqual([
+			'K-003'
+		]);
 		const needs = await get(consortium.slug, 'needs', { user: member });
 		expect(needs.body.items.map((n) => n.title)).toEqual(['Digital nattillsyn']);
 		expect((await get(consortium.slug, 'stories', { user: member })).body.total).toBe(1);

@@ -48,7 +48,5 @@ export async function recordChange(tx: Transaction, change: Change): Promise<voi
 
 /** Dates become ISO strings and secrets never reach the log. */
 function toJson(value: unknown): unknown {
-	return JSON.parse(
-		JSON.stringify(value, (key, v) => (/password|token|hash/i.test(key) ? '[redacted]' : v))
-	);
+	return JSON.parse(JSON.stringify(value, (key, v) => (/password|token|hash/i.test(key) ? '[redacted]' : v)));
 }

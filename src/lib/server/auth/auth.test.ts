@@ -6,7 +6,15 @@ import { auditLog, mailOutbox, passwordResets, rateLimits, sessions, users } fro
 import { buildUser } from '../demo/factories';
 import { CommandError, NotFound } from '../errors';
 import { hashPassword } from './password';
-import { createSession, deleteExpiredSessions, generateSessionToken, isSessionCurrent, SESSION_LIFETIME_MS, sessionIdOf, validateSessionToken } from './session';
+import {
+	createSession,
+	deleteExpiredSessions,
+	generateSessionToken,
+	isSessionCurrent,
+	SESSION_LIFETIME_MS,
+	sessionIdOf,
+	validateSessionToken
+} from './session';
 import { signIn } from './sign-in';
 import { assertNotLimited, charge, deleteStaleLimits, limitKey, RateLimited, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_ADDRESS } from './rate-limit';
 import { changePassword, endAllSessions, endSession, updateProfile } from './commands';
@@ -52,7 +60,12 @@ describe('sessions', () => {
 		await createSession(token, user.id);
 		const id = sessionIdOf(token);
 		// 20 days into its life: 10 days left, within the renewal window
-		await asSystem((tx) => tx.update(sessions).set({ expiresAt: new Date(Date.now() + 10 * DAY) }).where(eq(sessions.id, id)));
+		await asSystem((tx) =>
+			tx
+				.update(sessions)
+				.set({ expiresAt: new Date(Date.now() + 10 * DAY) })
+				.where(eq(sessions.id, id))
+		);
 		const { session } = await validateSessionToken(token);
 		expect(session!.expiresAt.getTime()).toBeGreaterThan(Date.now() + SESSION_LIFETIME_MS - 60_000);
 		const [row] = await asSystem((tx) => tx.select().from(sessions).where(eq(sessions.id, id)));
@@ -77,7 +90,12 @@ describe('sessions', () => {
 		const token = generateSessionToken();
 		await createSession(token, user.id);
 		const id = sessionIdOf(token);
-		await asSystem((tx) => tx.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.id, id)));
+		await asSystem((tx) =>
+			tx
+				.update(sessions)
+				.set({ expiresAt: new Date(Date.now() - 1000) })
+				.where(eq(sessions.id, id))
+		);
 		expect(await validateSessionToken(token)).toEqual({ session: null, user: null });
 		expect(await asSystem((tx) => tx.select().from(sessions).where(eq(sessions.id, id)))).toEqual([]);
 		expect(await isSessionCurrent(id)).toBe(false);
@@ -88,8 +106,13 @@ describe('sessions', () => {
 		const other = await person();
 		const mine = generateSessionToken();
 		const myOther = generateSessionToken();
-		await createSession(mine, me.id, { userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/130.0 Safari/537.36', ipAddress: '10.2.2.2' });
-		await createSession(myOther, me.id, { userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Mobile/15E148 Safari/604.1' });
+		await createSession(mine, me.id, {
+			userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/130.0 Safari/537.36',
+			ipAddress: '10.2.2.2'
+		});
+		await createSession(myOther, me.id, {
+			userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Mobile/15E148 Safari/604.1'
+		});
 		await createSession(generateSessionToken(), other.id);
 		const list = await listMySessions(me, sessionIdOf(mine));
 		expect(list).toHaveLength(2);
@@ -167,7 +190,14 @@ describe('sign-in and its rate limits', () => {
 				.where(eq(rateLimits.key, limitKey(SIGN_IN_PER_ACCOUNT, user.email)))
 		);
 		expect((await signIn({ email: user.email, password: PASSWORD, ipAddress: nextAddress() }))?.userId).toBe(user.id);
-		expect(await asSystem((tx) => tx.select().from(rateLimits).where(eq(rateLimits.key, limitKey(SIGN_IN_PER_ACCOUNT, user.email))))).toEqual([]);
+		expect(
+			await asSystem((tx) =>
+				tx
+					.select()
+					.from(rateLimits)
+					.where(eq(rateLimits.key, limitKey(SIGN_IN_PER_ACCOUNT, user.email)))
+			)
+		).toEqual([]);
 	});
 
 	it('counts failures for emails that have no account the same way', async () => {
@@ -202,7 +232,12 @@ describe('password reset', () => {
 	async function requestAndReadLink(email: string) {
 		await requestPasswordReset({ email, ipAddress: nextAddress(), origin: 'http://samsyn.test' });
 		const [mail] = await asSystem((tx) =>
-			tx.select().from(mailOutbox).where(eq(mailOutbox.toEmail, email)).orderBy(sql`${mailOutbox.createdAt} desc`).limit(1)
+			tx
+				.select()
+				.from(mailOutbox)
+				.where(eq(mailOutbox.toEmail, email))
+				.orderBy(sql`${mailOutbox.createdAt} desc`)
+				.limit(1)
 		);
 		const token = mail?.bodyText.match(/\/reset-password\/([a-z2-7]{32})/)?.[1];
 		return { mail, token };
@@ -275,7 +310,10 @@ describe('my profile', () => {
 		expect(after).toEqual({ name: 'Efter Namn', locale: 'en', mailNotifications: false });
 		expect(await getMyProfile(user)).toMatchObject({ name: 'Efter Namn', locale: 'en', mailNotifications: false });
 		const [entry] = await asSystem((tx) =>
-			tx.select().from(auditLog).where(and(eq(auditLog.actorId, user.id), eq(auditLog.action, 'account.profile_updated')))
+			tx
+				.select()
+				.from(auditLog)
+				.where(and(eq(auditLog.actorId, user.id), eq(auditLog.action, 'account.profile_updated')))
 		);
 		expect(entry?.before).toMatchObject({ name: 'Före Namn', locale: 'sv' });
 		expect(entry?.after).toMatchObject({ name: 'Efter Namn', locale: 'en' });
@@ -317,7 +355,12 @@ describe('housekeeping', () => {
 		const dead = generateSessionToken();
 		await createSession(live, user.id);
 		await createSession(dead, user.id);
-		await asSystem((tx) => tx.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.id, sessionIdOf(dead))));
+		await asSystem((tx) =>
+			tx
+				.update(sessions)
+				.set({ expiresAt: new Date(Date.now() - 1000) })
+				.where(eq(sessions.id, sessionIdOf(dead)))
+		);
 		const oldKey = `test:old:${Date.now()}`;
 		const newKey = `test:new:${Date.now()}`;
 		await asSystem((tx) =>

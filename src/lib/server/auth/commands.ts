@@ -57,9 +57,7 @@ export async function changePassword(
 ): Promise<void> {
 	const key = signInKeys(user.email, null).account;
 	await assertNotLimited([key]);
-	const [row] = await withUser(user, (tx) =>
-		tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id))
-	);
+	const [row] = await withUser(user, (tx) => tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id)));
 	if (!row?.passwordHash || !(await verifyPasswordHash(row.passwordHash, input.currentPassword))) {
 		await charge(SIGN_IN_PER_ACCOUNT, key);
 		throw new CommandError('password_current_wrong', 'currentPassword');

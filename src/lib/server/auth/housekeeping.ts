@@ -11,8 +11,7 @@ let timer: ReturnType<typeof setInterval> | undefined;
  */
 export function startAuthHousekeeping(): void {
 	if (timer) return;
-	const run = () =>
-		Promise.all([deleteExpiredSessions(), deleteStaleLimits()]).catch((error) => log.warn({ err: error }, 'auth housekeeping failed'));
+	const run = () => Promise.all([deleteExpiredSessions(), deleteStaleLimits()]).catch((error) => log.warn({ err: error }, 'auth housekeeping failed'));
 	void run();
 	timer = setInterval(run, HOUR);
 	timer.unref?.();

@@ -47,10 +47,7 @@ export async function requestPasswordReset(request: ResetRequest): Promise<void>
 		if (!user) return;
 		const { token, hash } = newOneTimeToken();
 		const expiresAt = new Date(Date.now() + RESET_LINK_LIFETIME_MS);
-		const [reset] = await tx
-			.insert(passwordResets)
-			.values({ userId: user.id, tokenHash: hash, expiresAt })
-			.returning({ id: passwordResets.id });
+		const [reset] = await tx.insert(passwordResets).values({ userId: user.id, tokenHash: hash, expiresAt }).returning({ id: passwordResets.id });
 		const locale = user.locale === 'en' ? 'en' : 'sv';
 		const link = `${request.origin}/reset-password/${token}`;
 		await enqueueMail(tx, {

@@ -15,12 +15,7 @@ import commonPasswordList from './common-passwords.json';
 export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 
 /** Message keys for a refused password; each has a sentence in messages/{sv,en}.json. */
-export type PasswordProblem =
-	| 'password_too_short'
-	| 'password_too_long'
-	| 'password_common'
-	| 'password_is_email'
-	| 'password_repetitive';
+export type PasswordProblem = 'password_too_short' | 'password_too_long' | 'password_common' | 'password_is_email' | 'password_repetitive';
 
 export interface PasswordContext {
 	/** The person's email address: the password may not be it (or its part before the @). */

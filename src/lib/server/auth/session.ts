@@ -39,11 +39,7 @@ export function sessionIdOf(token: string): string {
 }
 
 /** Stores a new session for the user under the token's hash. */
-export async function createSession(
-	token: string,
-	userId: string,
-	client: { userAgent?: string | null; ipAddress?: string | null } = {}
-): Promise<Session> {
+export async function createSession(token: string, userId: string, client: { userAgent?: string | null; ipAddress?: string | null } = {}): Promise<Session> {
 	const session: Session = {
 		id: sessionIdOf(token),
 		userId,
@@ -63,9 +59,7 @@ export async function createSession(
  * Looks up the session for a cookie token: deletes it when expired, extends it when it is within
  * 15 days of expiry. Returns nulls for an unknown or expired token.
  */
-export async function validateSessionToken(
-	token: string
-): Promise<{ session: Session; user: SessionUser } | { session: null; user: null }> {
+export async function validateSessionToken(token: string): Promise<{ session: Session; user: SessionUser } | { session: null; user: null }> {
 	const id = sessionIdOf(token);
 	return asSystem(async (tx) => {
 		const [row] = await tx
@@ -96,7 +90,10 @@ export async function validateSessionToken(
 				.set({ expiresAt: row.session.expiresAt, lastSeenAt: new Date(now) })
 				.where(eq(sessions.id, id));
 		} else if (now - row.lastSeenAt.getTime() >= LAST_SEEN_GRANULARITY_MS) {
-			await tx.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
+			await tx
+				.update(sessions)
+				.set({ lastSeenAt: new Date(now) })
+				.where(eq(sessions.id, id));
 		}
 		return { session: row.session, user: row.user };
 	});

@@ -62,9 +62,7 @@ export async function verifyCredentials(attempt: SignInAttempt): Promise<{ userI
  * forgets the account's failures and opens a session. Returns the session and its cookie token,
  * or null for a wrong email or password.
  */
-export async function signIn(
-	attempt: SignInAttempt
-): Promise<{ token: string; session: Session; userId: string; locale: string } | null> {
+export async function signIn(attempt: SignInAttempt): Promise<{ token: string; session: Session; userId: string; locale: string } | null> {
 	const keys = signInKeys(attempt.email, attempt.ipAddress);
 	await assertNotLimited([keys.account, ...(keys.address ? [keys.address] : [])]);
 	const verified = await verifyCredentials(attempt);

@@ -34,7 +34,11 @@ async function world() {
 		await buildMembership(tx, { consortiumId: other.id, userId: outsider.id, organisationId: (await buildOrganisation(tx, other.id)).id, role: 'admin' });
 		people.outsider = { id: outsider.id, isOperator: false };
 
-		const alarm = await buildRequirement(tx, consortium.id, { title: 'Larm vid uppstigning', bodyText: 'Sensorn ska larma inom 30 sekunder.', status: 'approved' });
+		const alarm = await buildRequirement(tx, consortium.id, {
+			title: 'Larm vid uppstigning',
+			bodyText: 'Sensorn ska larma inom 30 sekunder.',
+			status: 'approved'
+		});
 		const camera = await buildRequirement(tx, consortium.id, {
 			title: 'Kamera',
 			status: 'approved',
@@ -90,7 +94,10 @@ describe('creating a baseline', () => {
 			status: 'approved'
 		});
 		const [entry] = await asSystem((tx) =>
-			tx.select().from(auditLog).where(and(eq(auditLog.action, 'baseline.created'), eq(auditLog.entityId, baseline.id)))
+			tx
+				.select()
+				.from(auditLog)
+				.where(and(eq(auditLog.action, 'baseline.created'), eq(auditLog.entityId, baseline.id)))
 		);
 		expect(entry?.actorId).toBe(people.member.id);
 	});
@@ -151,7 +158,9 @@ describe('reading baselines', () => {
 		expect(renamed).toEqual([]);
 		expect(deleted).toEqual([]);
 		await expect(
-			withUser(people.observer, (tx) => tx.insert(baselines).values({ consortiumId: consortium.id, name: 'Smyg', requirementCount: 0, createdBy: people.observer.id }))
+			withUser(people.observer, (tx) =>
+				tx.insert(baselines).values({ consortiumId: consortium.id, name: 'Smyg', requirementCount: 0, createdBy: people.observer.id })
+			)
 		).rejects.toThrow();
 	});
 

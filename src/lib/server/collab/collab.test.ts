@@ -79,9 +79,7 @@ describe('collab upgrade: refusals before any content', () => {
 		const admin = await personIn('admin');
 		const stranger = await personIn('admin');
 		expect(await rawSocket(`${server.url}/${admin.document}`, headers(stranger.cookie))).toEqual({ status: 404 });
-		expect(
-			await rawSocket(`${server.url}/consortium/${crypto.randomUUID()}/description`, headers(admin.cookie))
-		).toEqual({ status: 404 });
+		expect(await rawSocket(`${server.url}/consortium/${crypto.randomUUID()}/description`, headers(admin.cookie))).toEqual({ status: 404 });
 		expect(await rawSocket(`${server.url}/consortium/${admin.consortiumId}/secret`, headers(admin.cookie))).toEqual({
 			status: 404
 		});
@@ -115,16 +113,12 @@ describe('collab: read-only connections', () => {
 		expect(content(reader.doc)).toContain('Written by the admin');
 		await eventually(() => [...reader.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Admin'));
 
-		const before = await asSystem((tx) =>
-			tx.select().from(collabUpdates).where(eq(collabUpdates.document, admin.document))
-		);
+		const before = await asSystem((tx) => tx.select().from(collabUpdates).where(eq(collabUpdates.document, admin.document)));
 		paragraph(reader.doc, 'Sneaky observer edit');
 		await eventually(() => denied.length > 0);
 		expect(denied).toEqual([READ_ONLY_REASON]);
 		await settled();
-		const after = await asSystem((tx) =>
-			tx.select().from(collabUpdates).where(eq(collabUpdates.document, admin.document))
-		);
+		const after = await asSystem((tx) => tx.select().from(collabUpdates).where(eq(collabUpdates.document, admin.document)));
 		expect(after).toHaveLength(before.length);
 		expect(content(writer.doc)).not.toContain('Sneaky');
 		expect(content(loadedDocument(admin.document)!.doc)).not.toContain('Sneaky');
@@ -160,8 +154,7 @@ describe('collab: bad input closes only that connection', () => {
 		];
 		let seed = 42;
 		const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-		for (let i = 0; i < 40; i++)
-			bad.push(Uint8Array.from({ length: 1 + Math.floor(random() * 64) }, () => Math.floor(random() * 256)));
+		for (let i = 0; i < 40; i++) bad.push(Uint8Array.from({ length: 1 + Math.floor(random() * 64) }, () => Math.floor(random() * 256)));
 		for (let i = 0; i < 20; i++) bad.push(valid.slice(0, 1 + Math.floor(random() * (valid.length - 1))));
 
 		let closedWith1008 = 0;
@@ -308,12 +301,7 @@ describe('collab: convergence and persistence', () => {
 				} else if (choice < 0.85) {
 					const p = fragment.get(Math.floor(random() * fragment.length)) as Y.XmlElement;
 					const text = p.get(0) as Y.XmlText | undefined;
-					if (text)
-						text.insert(
-							Math.floor(random() * (text.length + 1)),
-							`[${i}.${round}]`,
-							random() < 0.3 ? { bold: {} } : undefined
-						);
+					if (text) text.insert(Math.floor(random() * (text.length + 1)), `[${i}.${round}]`, random() < 0.3 ? { bold: {} } : undefined);
 				} else {
 					fragment.delete(Math.floor(random() * fragment.length), 1);
 				}
@@ -351,9 +339,7 @@ describe('collab: convergence and persistence', () => {
 		await settled();
 		await deriveAll();
 		const description = async () => {
-			const [row] = await asSystem((tx) =>
-				tx.select({ d: consortia.description }).from(consortia).where(eq(consortia.id, admin.consortiumId))
-			);
+			const [row] = await asSystem((tx) => tx.select({ d: consortia.description }).from(consortia).where(eq(consortia.id, admin.consortiumId)));
 			return row?.d;
 		};
 		await eventually(async () => (await description()) !== '');

@@ -8,14 +8,7 @@ import { log } from '../log';
 import type { AccessLevel } from './access';
 import { join, leave, openDocument, submitUpdate, type Peer, type SharedDocument } from './documents';
 import { limits } from './limits';
-import {
-	CLOSE,
-	MESSAGE_AUTH,
-	MESSAGE_AWARENESS,
-	MESSAGE_QUERY_AWARENESS,
-	MESSAGE_SYNC,
-	READ_ONLY_REASON
-} from './protocol';
+import { CLOSE, MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, READ_ONLY_REASON } from './protocol';
 
 export interface ConnectionInfo {
 	document: string;
@@ -148,10 +141,7 @@ export class Connection implements Peer {
 	private receive(message: Uint8Array): void {
 		if (this.closed) return;
 		const now = Date.now();
-		this.tokens = Math.min(
-			limits.messageBurst,
-			this.tokens + ((now - this.refilledAt) / 1000) * limits.messagesPerSecond
-		);
+		this.tokens = Math.min(limits.messageBurst, this.tokens + ((now - this.refilledAt) / 1000) * limits.messagesPerSecond);
 		this.refilledAt = now;
 		if (this.tokens < 1) return this.close(CLOSE.policy, 'rate limit exceeded');
 		this.tokens -= 1;

@@ -276,12 +276,7 @@ export function leave(shared: SharedDocument, peer: Peer): void {
  * Accepts an update for a document: it is saved with the next batch and then applied and
  * broadcast to every other peer.
  */
-export function submitUpdate(
-	shared: SharedDocument,
-	update: Uint8Array,
-	origin: Peer | null,
-	userId: string | null
-): void {
+export function submitUpdate(shared: SharedDocument, update: Uint8Array, origin: Peer | null, userId: string | null): void {
 	// When nothing is queued or being written and the database can take it in this very turn (the
 	// embedded database when idle), the update is stored and broadcast at once, without waiting for
 	// the next turn's batch. Queued updates go first, so the order of the log is kept either way.

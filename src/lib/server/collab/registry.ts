@@ -53,8 +53,7 @@ export function documentKind(kind: string): DocumentKind | undefined {
 	return kinds.get(kind);
 }
 
-const NAME =
-	/^([a-z][a-z0-9_-]{0,39})\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/([a-z][a-z0-9_]{0,39})$/;
+const NAME = /^([a-z][a-z0-9_-]{0,39})\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/([a-z][a-z0-9_]{0,39})$/;
 
 /** Parses `<kind>/<uuid>/<field>` for a registered kind and field; null for anything else. */
 export function parseDocumentName(name: string): DocumentName | null {

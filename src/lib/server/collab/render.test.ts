@@ -8,11 +8,7 @@ function build(fill: (fragment: Y.XmlFragment) => void): Y.Doc {
 	return doc;
 }
 
-function element(
-	name: string,
-	children: (Y.XmlElement | Y.XmlText)[],
-	attributes: Record<string, string> = {}
-): Y.XmlElement {
+function element(name: string, children: (Y.XmlElement | Y.XmlText)[], attributes: Record<string, string> = {}): Y.XmlElement {
 	const node = new Y.XmlElement(name);
 	for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
 	node.insert(0, children);
@@ -79,8 +75,7 @@ describe('renderDocument', () => {
 	it('allows only http, https and mailto links', () => {
 		expect(safeHref('mailto:a@b.se')).toBe('mailto:a@b.se');
 		expect(safeHref('HTTP://x.se')).toBe('http://x.se/');
-		for (const bad of ['javascript:alert(1)', 'data:text/html,x', '/relative', 'vbscript:x', ' java\nscript:x', 42])
-			expect(safeHref(bad)).toBeNull();
+		for (const bad of ['javascript:alert(1)', 'data:text/html,x', '/relative', 'vbscript:x', ' java\nscript:x', 42]) expect(safeHref(bad)).toBeNull();
 	});
 });
 

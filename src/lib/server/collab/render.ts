@@ -103,12 +103,7 @@ function nodeText(node: Y.XmlElement | Y.XmlText | Y.XmlHook, lines: string[], p
 		case 'paragraph':
 		case 'heading':
 		case 'codeBlock':
-			lines.push(
-				prefix +
-					children
-						.map((child) => (child instanceof Y.XmlText ? plain(child) : child.nodeName === 'hardBreak' ? '\n' : ''))
-						.join('')
-			);
+			lines.push(prefix + children.map((child) => (child instanceof Y.XmlText ? plain(child) : child.nodeName === 'hardBreak' ? '\n' : '')).join(''));
 			return;
 		default:
 			for (const child of children) nodeText(child, lines, prefix);

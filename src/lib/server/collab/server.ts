@@ -128,11 +128,7 @@ export async function recheckAccess(userId: string): Promise<void> {
 }
 
 /** Closes every open document connection of a user (access changed, signed out). */
-export function closeUserConnections(
-	userId: string,
-	code: number = CLOSE.accessChanged,
-	reason = 'access changed'
-): number {
+export function closeUserConnections(userId: string, code: number = CLOSE.accessChanged, reason = 'access changed'): number {
 	const entry = byUser.get(userId);
 	if (!entry) return 0;
 	const open = [...entry.connections];
@@ -225,10 +221,7 @@ export async function handleCollabUpgrade(request: IncomingMessage, socket: Dupl
 
 /** Registers `/collab/` with the upgrade router and a shutdown step that saves what is pending. */
 export function registerCollab(): void {
-	addUpgradeRoute(
-		COLLAB_PREFIX.slice(0, -1),
-		(request, socket, head) => void handleCollabUpgrade(request, socket, head)
-	);
+	addUpgradeRoute(COLLAB_PREFIX.slice(0, -1), (request, socket, head) => void handleCollabUpgrade(request, socket, head));
 	const holder = globalThis as {
 		__samsynShutdown?: () => Promise<void>;
 		__samsynCollabShutdown?: boolean;

@@ -64,9 +64,7 @@ describe('collab store', () => {
 		await appendUpdates(updates.slice(0, 10).map((update) => ({ document, consortiumId, update, userId: null })));
 		const before = text(await asSystem((tx) => loadState(tx, document)));
 		expect(await compactDocument(document, consortiumId)).toBe(10);
-		const remaining = await asSystem((tx) =>
-			tx.select().from(collabUpdates).where(eq(collabUpdates.document, document))
-		);
+		const remaining = await asSystem((tx) => tx.select().from(collabUpdates).where(eq(collabUpdates.document, document)));
 		expect(remaining).toHaveLength(0);
 		expect(text(await asSystem((tx) => loadState(tx, document)))).toBe(before);
 
@@ -82,10 +80,7 @@ describe('collab store', () => {
 		const first = edits(30, 'a');
 		const second = edits(30, 'b');
 		await appendUpdates(first.map((update) => ({ document, consortiumId, update, userId: null })));
-		await Promise.all([
-			compactDocument(document, consortiumId),
-			...second.map((update) => appendUpdates([{ document, consortiumId, update, userId: null }]))
-		]);
+		await Promise.all([compactDocument(document, consortiumId), ...second.map((update) => appendUpdates([{ document, consortiumId, update, userId: null }]))]);
 		await compactDocument(document, consortiumId);
 		const loaded = text(await asSystem((tx) => loadState(tx, document)));
 		for (let i = 0; i < 30; i++) {
@@ -117,24 +112,18 @@ describe('collab store', () => {
 			const shared = await openDocument(document, consortiumId);
 			for (const update of edits(25)) submitUpdate(shared, update, null, null);
 			await settled();
-			const [snapshot] = await asSystem((tx) =>
-				tx.select().from(collabSnapshots).where(eq(collabSnapshots.document, document))
-			);
+			const [snapshot] = await asSystem((tx) => tx.select().from(collabSnapshots).where(eq(collabSnapshots.document, document)));
 			expect(snapshot).toBeDefined();
-			const remaining = await asSystem((tx) =>
-				tx.select().from(collabUpdates).where(eq(collabUpdates.document, document))
-			);
+			const remaining = await asSystem((tx) => tx.select().from(collabUpdates).where(eq(collabUpdates.document, document)));
 			expect(remaining.length).toBeLessThan(20);
-			expect(text(await asSystem((tx) => loadState(tx, document)))).toBe(
-				shared.doc.getXmlFragment('default').toString()
-			);
+			expect(text(await asSystem((tx) => loadState(tx, document)))).toBe(shared.doc.getXmlFragment('default').toString());
 		} finally {
 			configureLimits(defaults);
 			await closeAllDocuments();
 		}
 	});
 
-	it('forgets a deleted consortium\'s log and a deleted user\'s authorship, as the log has no foreign keys', async () => {
+	it("forgets a deleted consortium's log and a deleted user's authorship, as the log has no foreign keys", async () => {
 		const kept = await freshDocument();
 		const gone = await freshDocument();
 		const author = await asSystem((tx) => buildUser(tx));

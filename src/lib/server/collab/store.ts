@@ -52,10 +52,7 @@ export interface StoredDocument {
 
 /** Reads the latest snapshot and the updates not yet folded into it. */
 export async function readDocument(tx: Transaction, document: string): Promise<StoredDocument> {
-	const [snapshot] = await tx
-		.select({ state: collabSnapshots.state })
-		.from(collabSnapshots)
-		.where(eq(collabSnapshots.document, document));
+	const [snapshot] = await tx.select({ state: collabSnapshots.state }).from(collabSnapshots).where(eq(collabSnapshots.document, document));
 	const updates = await tx
 		.select({ update: collabUpdates.update })
 		.from(collabUpdates)
@@ -133,11 +130,7 @@ export async function loadState(tx: Transaction, document: string): Promise<Uint
  */
 export async function compactDocument(document: string, consortiumId: string): Promise<number> {
 	return asSystem(async (tx) => {
-		const [snapshot] = await tx
-			.select({ state: collabSnapshots.state })
-			.from(collabSnapshots)
-			.where(eq(collabSnapshots.document, document))
-			.for('update');
+		const [snapshot] = await tx.select({ state: collabSnapshots.state }).from(collabSnapshots).where(eq(collabSnapshots.document, document)).for('update');
 		const rows = await tx
 			.select({ seq: collabUpdates.seq, update: collabUpdates.update })
 			.from(collabUpdates)

@@ -100,10 +100,7 @@ export async function eventually(check: () => boolean | Promise<boolean>, ms = 1
 }
 
 /** Opens a raw socket; resolves with it when open, or with the HTTP status the upgrade was refused with. */
-export function rawSocket(
-	url: string,
-	headers: Record<string, string>
-): Promise<{ ws: WebSocket } | { status: number }> {
+export function rawSocket(url: string, headers: Record<string, string>): Promise<{ ws: WebSocket } | { status: number }> {
 	return new Promise((resolve, reject) => {
 		const ws = new WebSocket(url, { headers });
 		ws.binaryType = 'nodebuffer';

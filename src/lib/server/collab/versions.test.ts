@@ -98,9 +98,7 @@ describe('versions', () => {
 
 		await restoreVersion(admin.user, admin.document, sent.id);
 		const live = loadedDocument(admin.document)!;
-		expect(live.doc.getXmlFragment('default').toString()).toBe(
-			'<paragraph>Krav ett</paragraph><paragraph>Krav två</paragraph>'
-		);
+		expect(live.doc.getXmlFragment('default').toString()).toBe('<paragraph>Krav ett</paragraph><paragraph>Krav två</paragraph>');
 		const now = await diffVersions(admin.user, admin.document, sent.id, 'current');
 		expect(now.changes.every((c) => !c.added && !c.removed)).toBe(true);
 		// History is kept: the later version still opens with its own content.

@@ -49,18 +49,9 @@ export interface TextChange {
 /** `current` stands for the document as it is now. */
 export type VersionRef = string | 'current';
 
-export const VersionName = z
-	.string()
-	.trim()
-	.min(1, 'collab_version_name_required')
-	.max(200, 'collab_version_name_too_long');
+export const VersionName = z.string().trim().min(1, 'collab_version_name_required').max(200, 'collab_version_name_too_long');
 
-async function access(
-	tx: Transaction,
-	user: Person,
-	document: string,
-	level: 'read' | 'edit'
-): Promise<DocumentAccess> {
+async function access(tx: Transaction, user: Person, document: string, level: 'read' | 'edit'): Promise<DocumentAccess> {
 	const found = await accessIn(tx, user, document);
 	if (!found) throw new NotFound();
 	if (level === 'edit' && found.level !== 'edit') throw new Forbidden('content.write');
@@ -75,13 +66,7 @@ const summaryColumns = {
 	createdByName: users.name
 };
 
-function summary(row: {
-	id: string;
-	name: string;
-	createdAt: Date;
-	createdById: string | null;
-	createdByName: string | null;
-}): VersionSummary {
+function summary(row: { id: string; name: string; createdAt: Date; createdById: string | null; createdByName: string | null }): VersionSummary {
 	return {
 		id: row.id,
 		name: row.name,
@@ -107,8 +92,7 @@ export async function listVersions(user: Person, document: string): Promise<Vers
 /** Names the document's current state ("Skickad till leverantören 2026-03-01"). */
 export async function createVersion(user: Person, document: string, input: { name: string }): Promise<VersionSummary> {
 	const parsed = VersionName.safeParse(input.name);
-	if (!parsed.success)
-		throw new CommandError(parsed.error.issues[0]?.message ?? 'collab_version_name_required', 'name', 422);
+	if (!parsed.success) throw new CommandError(parsed.error.issues[0]?.message ?? 'collab_version_name_required', 'name', 422);
 	await settled(); // every accepted update is in the database
 	return withUser(user, async (tx) => {
 		const found = await access(tx, user, document, 'edit');
@@ -139,11 +123,7 @@ export async function createVersion(user: Person, document: string, input: { nam
 	});
 }
 
-async function stateAt(
-	tx: Transaction,
-	document: string,
-	ref: VersionRef
-): Promise<{ id: string; name: string; state: Uint8Array }> {
+async function stateAt(tx: Transaction, document: string, ref: VersionRef): Promise<{ id: string; name: string; state: Uint8Array }> {
 	if (ref === 'current')
 		return {
 			id: 'current',

@@ -92,15 +92,9 @@ export async function actorIn(tx: Transaction, person: Person, consortiumId: str
  * The consortium behind a slug and the person's actor in it; null when it does not exist or the
  * person may not see it, so that both answer the same 404.
  */
-export async function loadConsortiumActor(
-	person: Person,
-	slug: string
-): Promise<{ consortium: ConsortiumRef; actor: Actor } | null> {
+export async function loadConsortiumActor(person: Person, slug: string): Promise<{ consortium: ConsortiumRef; actor: Actor } | null> {
 	return withUser(person, async (tx) => {
-		const [consortium] = await tx
-			.select({ id: consortia.id, slug: consortia.slug, name: consortia.name })
-			.from(consortia)
-			.where(eq(consortia.slug, slug));
+		const [consortium] = await tx.select({ id: consortia.id, slug: consortia.slug, name: consortia.name }).from(consortia).where(eq(consortia.slug, slug));
 		if (!consortium) return null;
 		const actor = await actorIn(tx, person, consortium.id);
 		if (!actor.membership && !person.isOperator) return null;
@@ -123,13 +117,8 @@ export async function listMyConsortia(person: Person): Promise<MyConsortium[]> {
 /** A person's actor in every consortium they belong to, for the live-event stream. */
 export async function actorsByConsortium(person: Person): Promise<Map<string, Actor>> {
 	return withUser(person, async (tx) => {
-		const rows = await tx
-			.select({ consortiumId: memberships.consortiumId })
-			.from(memberships)
-			.where(eq(memberships.userId, person.id));
-		const entries = await Promise.all(
-			rows.map(async (r) => [r.consortiumId, await actorIn(tx, person, r.consortiumId)] as const)
-		);
+		const rows = await tx.select({ consortiumId: memberships.consortiumId }).from(memberships).where(eq(memberships.userId, person.id));
+		const entries = await Promise.all(rows.map(async (r) => [r.consortiumId, await actorIn(tx, person, r.consortiumId)] as const));
 		return new Map(entries);
 	});
 }

@@ -10,14 +10,7 @@ import { actorIn } from './actor';
 import { changeRole, createOrganisation, removeMember, updateGroundRules, updateOrganisation } from './commands';
 import { appointMandate, delegateVoice, endMandate, revokeDelegation } from './mandates';
 import { getOverview, listAuditLog, listDelegations, listMandates, listMembers } from './queries';
-import {
-	AppointMandateInput,
-	ChangeRoleInput,
-	DelegateInput,
-	GroundRulesInput,
-	OrganisationInput,
-	UpdateOrganisationInput
-} from './schemas';
+import { AppointMandateInput, ChangeRoleInput, DelegateInput, GroundRulesInput, OrganisationInput, UpdateOrganisationInput } from './schemas';
 
 useFreshDatabase();
 
@@ -54,8 +47,7 @@ async function world() {
 const lastAudit = (consortiumId: string) =>
 	asSystem(async (tx) => (await tx.select().from(auditLog).where(eq(auditLog.consortiumId, consortiumId)).orderBy(desc(auditLog.id)).limit(1))[0]);
 
-const membershipOf = (membershipId: string) =>
-	asSystem(async (tx) => (await tx.select().from(memberships).where(eq(memberships.id, membershipId)))[0]);
+const membershipOf = (membershipId: string) => asSystem(async (tx) => (await tx.select().from(memberships).where(eq(memberships.id, membershipId)))[0]);
 
 const speaks = async (person: { id: string; isOperator: boolean }, consortiumId: string) =>
 	withUser(person, async (tx) => (await actorIn(tx, person, consortiumId)).membership?.speaksForOrganisation ?? false);
@@ -171,11 +163,7 @@ describe('mandate register', () => {
 
 	it('appoints a new representative: the previous one’s mandate ends the day before (history kept) and they become a member', async () => {
 		const { consortium, people } = await world();
-		await appointMandate(
-			people.admin,
-			consortium.id,
-			AppointMandateInput.parse({ userId: people.member.id, kind: 'representative', validFrom: '2026-03-01' })
-		);
+		await appointMandate(people.admin, consortium.id, AppointMandateInput.parse({ userId: people.member.id, kind: 'representative', validFrom: '2026-03-01' }));
 		const register = await listMandates(people.observer, consortium.id);
 		const ydre = register.filter((r) => r.organisationName === 'Ydre' && r.kind === 'representative');
 		expect(ydre.map((r) => [r.userId, r.validFrom, r.validTo, r.status])).toEqual([
@@ -253,7 +241,13 @@ describe('delegations', () => {
 describe('ground rules', () => {
 	it('refuses outsiders and every role but admin', async () => {
 		const { consortium, people } = await world();
-		const input = GroundRulesInput.parse({ decisionRule: 'majority', qualifiedMajorityPercent: '67', quorumPercent: '50', weighting: 'per_organisation', publishing: 'admins' });
+		const input = GroundRulesInput.parse({
+			decisionRule: 'majority',
+			qualifiedMajorityPercent: '67',
+			quorumPercent: '50',
+			weighting: 'per_organisation',
+			publishing: 'admins'
+		});
 		for (const who of ['outsider', 'representative', 'deputy', 'member', 'observer', 'supplier'] as const) {
 			await expect(updateGroundRules(people[who], consortium.id, input), who).rejects.toBeInstanceOf(Forbidden);
 		}
@@ -306,7 +300,10 @@ describe('organisations', () => {
 			skrGroup: null,
 			population: null
 		});
-		expect(OrganisationInput.parse({ name: 'Boxholm', kind: 'municipality', skrGroup: 'c7', population: '5476' })).toMatchObject({ skrGroup: 'C7', population: 5476 });
+		expect(OrganisationInput.parse({ name: 'Boxholm', kind: 'municipality', skrGroup: 'c7', population: '5476' })).toMatchObject({
+			skrGroup: 'C7',
+			population: 5476
+		});
 	});
 
 	it('creates and edits an organisation, refusing a duplicate name and a kind its members’ roles do not fit', async () => {
@@ -317,9 +314,10 @@ describe('organisations', () => {
 			OrganisationInput.parse({ name: 'Boxholm', kind: 'municipality', skrGroup: 'C7', population: '5476' })
 		);
 		expect(await lastAudit(consortium.id)).toMatchObject({ action: 'organisation.created', entityId: created.id });
-		await expect(
-			createOrganisation(people.admin, consortium.id, OrganisationInput.parse({ name: 'boxholm', kind: 'adviser' }))
-		).rejects.toMatchObject({ key: 'name_taken', field: 'name' });
+		await expect(createOrganisation(people.admin, consortium.id, OrganisationInput.parse({ name: 'boxholm', kind: 'adviser' }))).rejects.toMatchObject({
+			key: 'name_taken',
+			field: 'name'
+		});
 		const updated = await updateOrganisation(
 			people.admin,
 			consortium.id,
@@ -363,7 +361,9 @@ describe('queries', () => {
 		const { consortium, people } = await world();
 		await asSystem(async (tx) => {
 			for (let i = 0; i < 55; i++) {
-				await tx.insert(auditLog).values({ consortiumId: consortium.id, actorId: people.admin.id, action: `test.${i}`, entityType: 'test', entityId: String(i) });
+				await tx
+					.insert(auditLog)
+					.values({ consortiumId: consortium.id, actorId: people.admin.id, action: `test.${i}`, entityType: 'test', entityId: String(i) });
 			}
 		});
 		const first = await listAuditLog(people.admin, consortium.id, 1);
@@ -391,7 +391,10 @@ describe('nothing escapes a failed command', () => {
 		}));
 		expect(after).toEqual(before);
 		const [admins] = await asSystem((tx) =>
-			tx.select({ n: sql<number>`count(*)::int` }).from(memberships).where(and(eq(memberships.consortiumId, consortium.id), eq(memberships.role, 'admin')))
+			tx
+				.select({ n: sql<number>`count(*)::int` })
+				.from(memberships)
+				.where(and(eq(memberships.consortiumId, consortium.id), eq(memberships.role, 'admin')))
 		);
 		expect(admins!.n).toBe(1);
 	});

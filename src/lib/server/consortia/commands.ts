@@ -7,14 +7,7 @@ import { CommandError, NotFound } from '../errors';
 import type { Role } from '../policy';
 import { allowed, type Person } from './access';
 import { endMandatesOf, revokeDelegationsInvolving, startMandate } from './mandates';
-import type {
-	ChangeRoleInput,
-	GroundRulesInput,
-	OrganisationInput,
-	OrganisationKind,
-	RemoveMemberInput,
-	UpdateOrganisationInput
-} from './schemas';
+import type { ChangeRoleInput, GroundRulesInput, OrganisationInput, OrganisationKind, RemoveMemberInput, UpdateOrganisationInput } from './schemas';
 
 type MembershipRow = typeof memberships.$inferSelect;
 type OrganisationRow = typeof organisations.$inferSelect;
@@ -134,7 +127,10 @@ export async function createOrganisation(person: Person, consortiumId: string, i
 	return withUser(person, async (tx) => {
 		await allowed(tx, person, consortiumId, 'members.manage');
 		await assertNameFree(tx, consortiumId, input.name);
-		const [organisation] = await tx.insert(organisations).values({ consortiumId, ...input }).returning();
+		const [organisation] = await tx
+			.insert(organisations)
+			.values({ consortiumId, ...input })
+			.returning();
 		await recordChange(tx, {
 			actorId: person.id,
 			consortiumId,

@@ -114,7 +114,12 @@ describe('accepting invitations', () => {
 
 		await createInvitation(people.admin, consortium.id, invite({ organisationId: ydre.id, email: 'expired@kommun.test' }), ORIGIN);
 		const expired = await linkMailedTo('expired@kommun.test');
-		await asSystem((tx) => tx.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.email, 'expired@kommun.test')));
+		await asSystem((tx) =>
+			tx
+				.update(invitations)
+				.set({ expiresAt: new Date(Date.now() - 1000) })
+				.where(eq(invitations.email, 'expired@kommun.test'))
+		);
 		expect(await findOpenInvitation(expired.token)).toBeNull();
 	});
 
@@ -145,7 +150,12 @@ describe('accepting invitations', () => {
 		const [user] = await asSystem((tx) => tx.select().from(users).where(eq(users.id, userId)));
 		expect(user).toMatchObject({ name: 'Ny Ersättare', locale: 'en' });
 		expect(await verifyCredentials({ email: 'ny.ersattare@kommun.test', password: 'ett långt lösenord', ipAddress: null })).toMatchObject({ userId });
-		const [audit] = await asSystem((tx) => tx.select().from(auditLog).where(sql`${auditLog.action} = 'invitation.accepted' and ${auditLog.actorId} = ${userId}`));
+		const [audit] = await asSystem((tx) =>
+			tx
+				.select()
+				.from(auditLog)
+				.where(sql`${auditLog.action} = 'invitation.accepted' and ${auditLog.actorId} = ${userId}`)
+		);
 		expect(audit).toMatchObject({ consortiumId: consortium.id, ipAddress: '127.0.0.1' });
 
 		expect(await findOpenInvitation(token)).toBeNull();
@@ -204,7 +214,11 @@ describe('the platform operator', () => {
 			{ locale: 'sv', ipAddress: null }
 		);
 		const [membership] = await asSystem((tx) =>
-			tx.select({ role: memberships.role, kind: organisations.kind }).from(memberships).innerJoin(organisations, eq(organisations.id, memberships.organisationId)).where(eq(memberships.userId, userId))
+			tx
+				.select({ role: memberships.role, kind: organisations.kind })
+				.from(memberships)
+				.innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+				.where(eq(memberships.userId, userId))
 		);
 		expect(membership).toEqual({ role: 'admin', kind: 'convenor' });
 		const seen = await withUser({ id: userId }, (tx) => tx.select().from(consortia));
@@ -215,7 +229,9 @@ describe('the platform operator', () => {
 		const { people } = await world();
 		const result = await ensureOperator({ email: people.member.email, name: 'ignored', password: 'ett nytt långt lösenord' });
 		expect(result).toMatchObject({ userId: people.member.id, created: false, token: null });
-		expect(await verifyCredentials({ email: people.member.email, password: 'ett nytt långt lösenord', ipAddress: null })).toMatchObject({ userId: people.member.id });
+		expect(await verifyCredentials({ email: people.member.email, password: 'ett nytt långt lösenord', ipAddress: null })).toMatchObject({
+			userId: people.member.id
+		});
 	});
 });
 

@@ -47,20 +47,12 @@ interface Issue {
  * returns the mail with the link. An earlier pending invitation to the same address is replaced.
  * The mail is queued in the same transaction, so it goes out only for an invitation that committed.
  */
-export async function issueInvitation(
-	tx: Transaction,
-	issue: Issue
-): Promise<{ invitation: typeof invitations.$inferSelect; mail: Mail }> {
+export async function issueInvitation(tx: Transaction, issue: Issue): Promise<{ invitation: typeof invitations.$inferSelect; mail: Mail }> {
 	await tx
 		.update(invitations)
 		.set({ revokedAt: new Date() })
 		.where(
-			and(
-				eq(invitations.consortiumId, issue.consortiumId),
-				eq(invitations.email, issue.email),
-				isNull(invitations.acceptedAt),
-				isNull(invitations.revokedAt)
-			)
+			and(eq(invitations.consortiumId, issue.consortiumId), eq(invitations.email, issue.email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt))
 		);
 	const token = generateSessionToken();
 	const [invitation] = await tx
@@ -109,12 +101,7 @@ export async function issueInvitation(
 }
 
 /** An admin invites someone by email to an organisation with a role; the link is mailed in `locale`. */
-export async function createInvitation(
-	person: Person,
-	consortiumId: string,
-	input: InviteInput,
-	origin: string
-): Promise<{ id: string }> {
+export async function createInvitation(person: Person, consortiumId: string, input: InviteInput, origin: string): Promise<{ id: string }> {
 	const { id } = await withUser(person, async (tx) => {
 		await allowed(tx, person, consortiumId, 'members.manage');
 		const [organisation] = await tx
@@ -166,12 +153,7 @@ export async function listPendingInvitations(person: Person, consortiumId: strin
 			.from(invitations)
 			.innerJoin(organisations, eq(organisations.id, invitations.organisationId))
 			.where(
-				and(
-					eq(invitations.consortiumId, consortiumId),
-					isNull(invitations.acceptedAt),
-					isNull(invitations.revokedAt),
-					gt(invitations.expiresAt, new Date())
-				)
+				and(eq(invitations.consortiumId, consortiumId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date()))
 			)
 			.orderBy(desc(invitations.createdAt));
 	});
@@ -222,7 +204,10 @@ export async function findOpenInvitation(token: string): Promise<OpenInvitation 
 	return asSystem(async (tx) => {
 		const row = await openInvitation(tx, token, false);
 		if (!row) return null;
-		const [account] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${row.email}`);
+		const [account] = await tx
+			.select({ id: users.id })
+			.from(users)
+			.where(sql`lower(${users.email}) = ${row.email}`);
 		return { ...row, hasAccount: Boolean(account) };
 	});
 }
@@ -242,24 +227,14 @@ async function openInvitation(tx: Transaction, token: string, lock: boolean) {
 		.innerJoin(organisations, eq(organisations.id, invitations.organisationId))
 		.innerJoin(consortia, eq(consortia.id, invitations.consortiumId))
 		.where(
-			and(
-				eq(invitations.tokenHash, sessionIdOf(token)),
-				isNull(invitations.acceptedAt),
-				isNull(invitations.revokedAt),
-				gt(invitations.expiresAt, new Date())
-			)
+			and(eq(invitations.tokenHash, sessionIdOf(token)), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date()))
 		);
 	const [row] = lock ? await query.for('update', { of: invitations }) : await query;
 	return row ?? null;
 }
 
 /** Makes the person a member as the invitation says, marks it used and audits it. */
-async function join(
-	tx: Transaction,
-	invitation: NonNullable<Awaited<ReturnType<typeof openInvitation>>>,
-	userId: string,
-	ipAddress: string | null
-) {
+async function join(tx: Transaction, invitation: NonNullable<Awaited<ReturnType<typeof openInvitation>>>, userId: string, ipAddress: string | null) {
 	const consortiumId = invitation.consortium.id;
 	const [existing] = await tx
 		.select({ id: memberships.id })
@@ -304,7 +279,10 @@ export async function acceptInvitationAsNew(
 		// Checked again under a row lock: the link works once, even for two submissions at the same time.
 		const invitation = await openInvitation(tx, token, true);
 		if (!invitation) throw new CommandError('invitation_invalid', 'form', 404);
-		const [account] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${invitation.email}`);
+		const [account] = await tx
+			.select({ id: users.id })
+			.from(users)
+			.where(sql`lower(${users.email}) = ${invitation.email}`);
 		if (account) throw new CommandError('account_exists', 'form', 409);
 		const [user] = await tx
 			.insert(users)

@@ -133,11 +133,7 @@ export async function appointMandate(person: Person, consortiumId: string, input
 			.select()
 			.from(mandates)
 			.where(
-				and(
-					eq(mandates.organisationId, organisationId),
-					eq(mandates.kind, input.kind),
-					or(isNull(mandates.validTo), gte(mandates.validTo, input.validFrom))
-				)
+				and(eq(mandates.organisationId, organisationId), eq(mandates.kind, input.kind), or(isNull(mandates.validTo), gte(mandates.validTo, input.validFrom)))
 			)
 			.for('update');
 		if (others.some((o) => o.validFrom >= input.validFrom)) throw new CommandError('mandate_overlap', 'validFrom', 409);

@@ -20,14 +20,20 @@ export async function ensureOperator(input: {
 	const email = input.email.trim().toLowerCase();
 	const passwordHash = input.password ? await hashPassword(input.password) : undefined;
 	return asSystem(async (tx) => {
-		const [existing] = await tx.select().from(users).where(sql`lower(${users.email}) = ${email}`);
+		const [existing] = await tx
+			.select()
+			.from(users)
+			.where(sql`lower(${users.email}) = ${email}`);
 		const [user] = existing
 			? await tx
 					.update(users)
 					.set({ isOperator: true, ...(passwordHash ? { passwordHash } : {}), updatedAt: new Date() })
 					.where(sql`${users.id} = ${existing.id}`)
 					.returning()
-			: await tx.insert(users).values({ email, name: input.name, isOperator: true, passwordHash: passwordHash ?? null }).returning();
+			: await tx
+					.insert(users)
+					.values({ email, name: input.name, isOperator: true, passwordHash: passwordHash ?? null })
+					.returning();
 		await recordChange(tx, {
 			actorId: null,
 			consortiumId: null,

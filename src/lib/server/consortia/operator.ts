@@ -32,15 +32,9 @@ export async function createConsortium(person: Person, input: CreateConsortiumIn
 	const { consortium } = await withUser(person, async (tx) => {
 		const [taken] = await tx.select({ id: consortia.id }).from(consortia).where(eq(consortia.slug, input.slug));
 		if (taken) throw new CommandError('slug_taken', 'slug', 409);
-		const [consortium] = await tx
-			.insert(consortia)
-			.values({ slug: input.slug, name: input.name, description: input.description })
-			.returning();
+		const [consortium] = await tx.insert(consortia).values({ slug: input.slug, name: input.name, description: input.description }).returning();
 		const [rules] = await tx.insert(groundRules).values({ consortiumId: consortium!.id, updatedBy: person.id }).returning();
-		const [convenor] = await tx
-			.insert(organisations)
-			.values({ consortiumId: consortium!.id, name: input.convenorName, kind: 'convenor' })
-			.returning();
+		const [convenor] = await tx.insert(organisations).values({ consortiumId: consortium!.id, name: input.convenorName, kind: 'convenor' }).returning();
 		await recordChange(tx, {
 			actorId: person.id,
 			consortiumId: consortium!.id,

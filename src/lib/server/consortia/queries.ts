@@ -14,8 +14,7 @@ export const AUDIT_PAGE_SIZE = 50;
 export const kindOrder: readonly OrganisationKind[] = ['municipality', 'region', 'convenor', 'adviser', 'supplier'];
 
 const today = sql`current_date`;
-const inForce = (t: typeof mandates | typeof delegations) =>
-	and(lte(t.validFrom, today), or(isNull(t.validTo), gte(t.validTo, today)));
+const inForce = (t: typeof mandates | typeof delegations) => and(lte(t.validFrom, today), or(isNull(t.validTo), gte(t.validTo, today)));
 
 async function loadGroundRules(tx: Transaction, consortiumId: string) {
 	const [rules] = await tx.select().from(groundRules).where(eq(groundRules.consortiumId, consortiumId));
@@ -92,25 +91,23 @@ export async function getOverview(person: Person, consortiumId: string) {
 				kind,
 				organisations: orgs
 					.filter((o) => o.kind === kind)
-					.map(
-						(o): OverviewOrganisation => ({
-							id: o.id,
-							name: o.name,
-							kind: o.kind,
-							skrGroup: o.skrGroup,
-							population: o.population,
-							tier: o.tier,
-							people: people
-								.filter((p) => p.organisationId === o.id)
-								.map((p) => ({
-									userId: p.userId,
-									name: p.name,
-									role: p.role,
-									mandate: current.find((c) => c.userId === p.userId && c.organisationId === o.id)?.kind ?? null,
-									delegated: delegated.some((d) => d.toUserId === p.userId && d.organisationId === o.id)
-								}))
-						})
-					)
+					.map((o): OverviewOrganisation => ({
+						id: o.id,
+						name: o.name,
+						kind: o.kind,
+						skrGroup: o.skrGroup,
+						population: o.population,
+						tier: o.tier,
+						people: people
+							.filter((p) => p.organisationId === o.id)
+							.map((p) => ({
+								userId: p.userId,
+								name: p.name,
+								role: p.role,
+								mandate: current.find((c) => c.userId === p.userId && c.organisationId === o.id)?.kind ?? null,
+								delegated: delegated.some((d) => d.toUserId === p.userId && d.organisationId === o.id)
+							}))
+					}))
 			}))
 			.filter((g) => g.organisations.length > 0);
 		return { consortium: { id: consortium.id, name: consortium.name, description: consortium.description }, groups, rules };
@@ -228,8 +225,7 @@ export async function listDelegations(person: Person, consortiumId: string) {
 		return rows.map((row) => ({
 			...row,
 			mayRevoke:
-				(row.status === 'in_force' || row.status === 'upcoming') &&
-				can(actor, 'delegation.manage', { consortiumId, organisationId: row.organisationId })
+				(row.status === 'in_force' || row.status === 'upcoming') && can(actor, 'delegation.manage', { consortiumId, organisationId: row.organisationId })
 		}));
 	});
 }

@@ -64,8 +64,14 @@ describe('row-level security for consortium data', () => {
 		});
 		for (const [name, rows] of Object.entries(seen)) {
 			expect(rows.length, name).toBeGreaterThan(0);
-			expect(rows.every((r) => r.consortiumId === a.consortium.id), name).toBe(true);
-			expect(rows.some((r) => r.consortiumId === b.consortium.id), name).toBe(false);
+			expect(
+				rows.every((r) => r.consortiumId === a.consortium.id),
+				name
+			).toBe(true);
+			expect(
+				rows.some((r) => r.consortiumId === b.consortium.id),
+				name
+			).toBe(false);
 		}
 		// the system sees both: the filtering above is row-level security, not an empty table
 		const all = await asSystem((tx) => tx.select().from(mandates));
@@ -84,7 +90,10 @@ describe('row-level security for consortium data', () => {
 			expect(seen.mandates.length, role).toBeGreaterThan(0);
 			expect(seen.delegations.length, role).toBe(1);
 			expect(seen.invitations, role).toEqual([]);
-			expect(seen.audit.filter((r) => r.consortiumId !== null), role).toEqual([]);
+			expect(
+				seen.audit.filter((r) => r.consortiumId !== null),
+				role
+			).toEqual([]);
 		}
 	});
 
@@ -108,7 +117,9 @@ describe('row-level security for consortium data', () => {
 		const [a, b] = await twoConsortia();
 		await expect(
 			withUser(a.people.representative, (tx) =>
-				tx.insert(mandates).values({ consortiumId: a.consortium.id, organisationId: a.town.id, userId: a.people.member.id, kind: 'representative', validFrom: '2026-01-01' })
+				tx
+					.insert(mandates)
+					.values({ consortiumId: a.consortium.id, organisationId: a.town.id, userId: a.people.member.id, kind: 'representative', validFrom: '2026-01-01' })
 			)
 		).rejects.toThrow();
 		await expect(

@@ -11,8 +11,7 @@ const id = z.uuid({ message: 'invalid' });
 const enumOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { message: 'invalid' });
 const day = z.iso.date({ message: 'invalid' });
 const optionalDay = z.preprocess(blankToUndefined, day.optional());
-const percent = (min: number) =>
-	z.coerce.number({ message: 'invalid' }).int('invalid').min(min, 'out_of_range').max(100, 'out_of_range');
+const percent = (min: number) => z.coerce.number({ message: 'invalid' }).int('invalid').min(min, 'out_of_range').max(100, 'out_of_range');
 
 export const organisationKinds = ['municipality', 'region', 'convenor', 'supplier', 'adviser'] as const;
 export type OrganisationKind = (typeof organisationKinds)[number];
@@ -37,10 +36,7 @@ export type RemoveMemberInput = z.infer<typeof RemoveMemberInput>;
 const organisationShape = {
 	name: required(200),
 	kind: enumOf(organisationKinds),
-	skrGroup: z.preprocess(
-		(v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim().toUpperCase()) : v),
-		enumOf(skrGroups).optional()
-	),
+	skrGroup: z.preprocess((v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim().toUpperCase()) : v), enumOf(skrGroups).optional()),
 	population: z.preprocess(
 		blankToUndefined,
 		z.coerce.number({ message: 'invalid' }).int('invalid').min(1, 'out_of_range').max(2_000_000, 'out_of_range').optional()
@@ -105,9 +101,7 @@ export type AppointMandateInput = z.infer<typeof AppointMandateInput>;
 export const EndMandateInput = z.object({ mandateId: id, validTo: day });
 export type EndMandateInput = z.infer<typeof EndMandateInput>;
 
-export const DelegateInput = z
-	.object({ toUserId: id, reason: optionalText(300), validFrom: day, validTo: optionalDay })
-	.refine(startsBeforeEnd, endAfterStart);
+export const DelegateInput = z.object({ toUserId: id, reason: optionalText(300), validFrom: day, validTo: optionalDay }).refine(startsBeforeEnd, endAfterStart);
 export type DelegateInput = z.infer<typeof DelegateInput>;
 
 export const RevokeDelegationInput = z.object({ delegationId: id });
@@ -139,13 +133,7 @@ export const slugPattern = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
 export const CreateConsortiumInput = z.object({
 	name: required(200),
-	slug: z
-		.string({ message: 'required' })
-		.trim()
-		.toLowerCase()
-		.min(2, 'slug')
-		.max(64, 'too_long')
-		.regex(slugPattern, 'slug'),
+	slug: z.string({ message: 'required' }).trim().toLowerCase().min(2, 'slug').max(64, 'too_long').regex(slugPattern, 'slug'),
 	description: optionalText(5000),
 	convenorName: required(200),
 	adminEmail: InviteInput.shape.email,

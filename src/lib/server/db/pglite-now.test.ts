@@ -11,7 +11,7 @@ const count = async () => firstRow<{ n: number }>(await handle.db.execute(sql`se
 
 beforeAll(async () => {
 	handle = await openDatabase({ dataDir: 'memory://' });
-	await handle.exec('create table t (id serial primary key, name text not null check (name <> \'\'), data bytea)');
+	await handle.exec("create table t (id serial primary key, name text not null check (name <> ''), data bytea)");
 });
 afterAll(() => handle.close());
 
@@ -58,7 +58,7 @@ describe('synchronous statements on the embedded database', () => {
 		expect(await count()).toBe(before + accepted);
 	});
 
-	it('throws the database\'s error and leaves the database usable', async () => {
+	it("throws the database's error and leaves the database usable", async () => {
 		const before = await count();
 		expect(() => handle.runNow!(insert, ['', null])).toThrow(/check constraint/);
 		expect(await count()).toBe(before);

@@ -100,7 +100,9 @@ export function synchronousRunner(client: PGlite): (statement: PreparedStatement
 			if (error) throw error;
 			prepared.add(statement.name);
 		}
-		const values = params.map((value) => (value instanceof Uint8Array && !Buffer.isBuffer(value) ? Buffer.from(value.buffer, value.byteOffset, value.byteLength) : value));
+		const values = params.map((value) =>
+			value instanceof Uint8Array && !Buffer.isBuffer(value) ? Buffer.from(value.buffer, value.byteOffset, value.byteLength) : value
+		);
 		const reply = client.execProtocolRawSync(
 			concat([serialize.bind({ statement: statement.name, values: values as (string | Buffer | null)[] }), serialize.execute(), serialize.sync()])
 		);

@@ -40,9 +40,7 @@ describe('withUser', () => {
 	it('leaves no claims behind for the next transaction on the connection', async () => {
 		const user = await asSystem((tx) => buildUser(tx));
 		await withUser(user, async () => undefined);
-		const [row] = await asSystem(async (tx) =>
-			rowsOf<{ uid: string | null }>(await tx.execute(sql`select app.uid() as uid`))
-		);
+		const [row] = await asSystem(async (tx) => rowsOf<{ uid: string | null }>(await tx.execute(sql`select app.uid() as uid`)));
 		expect(row?.uid).toBeNull();
 	});
 });
@@ -66,9 +64,7 @@ describe('row-level security', () => {
 
 	it('refuses a write into another consortium', async () => {
 		const { b, memberOfA } = await twoConsortia();
-		await expect(
-			withUser(memberOfA, (tx) => tx.insert(organisations).values({ consortiumId: b.id, name: 'Intruder', kind: 'adviser' }))
-		).rejects.toThrow();
+		await expect(withUser(memberOfA, (tx) => tx.insert(organisations).values({ consortiumId: b.id, name: 'Intruder', kind: 'adviser' }))).rejects.toThrow();
 	});
 
 	it('hides people who share no consortium', async () => {
@@ -107,7 +103,12 @@ describe('recordChange', () => {
 		const events = received.map((p) => JSON.parse(p));
 		expect(events.map((e) => e.entityId)).toEqual(['x']);
 		expect(events[0]).toMatchObject({ consortiumId: a.id, topic: 'test', audience: 'internal' });
-		const log = await asSystem((tx) => tx.select().from(auditLog).where(sql`${auditLog.action} = 'test.changed'`));
+		const log = await asSystem((tx) =>
+			tx
+				.select()
+				.from(auditLog)
+				.where(sql`${auditLog.action} = 'test.changed'`)
+		);
 		expect(log).toHaveLength(1);
 		expect(log[0]).toMatchObject({ actorId: memberOfA.id, before: { title: 'old' }, after: { title: 'new', password: '[redacted]' } });
 	});

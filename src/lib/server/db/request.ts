@@ -14,9 +14,7 @@ export async function withUser<T>(user: Claimant, work: (tx: Transaction) => Pro
 	const { db } = await database();
 	return db.transaction(async (tx) => {
 		const claims = JSON.stringify({ sub: user.id, role: 'authenticated' });
-		await tx.execute(
-			sql`select set_config('request.jwt.claims', ${claims}, true), set_config('role', 'authenticated', true)`
-		);
+		await tx.execute(sql`select set_config('request.jwt.claims', ${claims}, true), set_config('role', 'authenticated', true)`);
 		return work(tx);
 	});
 }

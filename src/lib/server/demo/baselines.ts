@@ -24,6 +24,9 @@ export async function ensureDemoBaseline(tx: Transaction, consortiumId: string, 
 		.where(and(eq(requirements.consortiumId, consortiumId), eq(requirements.status, 'approved')))
 		.limit(1);
 	if (!approved) return;
-	const [convenor] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${frozenByEmail}`);
+	const [convenor] = await tx
+		.select({ id: users.id })
+		.from(users)
+		.where(sql`lower(${users.email}) = ${frozenByEmail}`);
 	await freezeApproved(tx, consortiumId, DEMO_BASELINE, convenor?.id ?? null);
 }

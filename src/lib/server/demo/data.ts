@@ -21,22 +21,12 @@ export const ostergotlandMunicipalities = [
 ] as const;
 
 /** The eight KASAM municipalities named in the partnership's final report. */
-export const kasamMunicipalities = [
-	'Skellefteå',
-	'Tierp',
-	'Eskilstuna',
-	'Linköping',
-	'Malmö',
-	'Karlskrona',
-	'Helsingborg',
-	'Lund'
-] as const;
+export const kasamMunicipalities = ['Skellefteå', 'Tierp', 'Eskilstuna', 'Linköping', 'Malmö', 'Karlskrona', 'Helsingborg', 'Lund'] as const;
 
 export const OSTERGOTLAND = {
 	slug: 'ostergotland',
 	name: 'Välfärdsteknik Östergötland',
-	description:
-		'Östergötlands 13 kommuner formar och upphandlar välfärdsteknik tillsammans: digital tillsyn, läkemedelsautomater och trygghetslarm.',
+	description: 'Östergötlands 13 kommuner formar och upphandlar välfärdsteknik tillsammans: digital tillsyn, läkemedelsautomater och trygghetslarm.',
 	convenor: 'Samordningskansliet Östergötland',
 	supplier: 'Nattljus Omsorgsteknik AB',
 	adviser: 'Klarsyn Rådgivning AB'
@@ -45,8 +35,7 @@ export const OSTERGOTLAND = {
 export const KASAM = {
 	slug: 'kasam',
 	name: 'KASAM innovationspartnerskap',
-	description:
-		'Åtta kommuner och SKR utvecklar digitala stöd för vuxna med svag känsla av sammanhang, tillsammans med en leverantör.',
+	description: 'Åtta kommuner och SKR utvecklar digitala stöd för vuxna med svag känsla av sammanhang, tillsammans med en leverantör.',
 	convenor: 'SKR (sammanhållande part)'
 } as const;
 

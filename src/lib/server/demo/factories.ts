@@ -28,10 +28,7 @@ let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 
 /** Inserts a person; email and name default to unique values. */
-export async function buildUser(
-	tx: Transaction,
-	overrides: Partial<typeof users.$inferInsert> = {}
-): Promise<typeof users.$inferSelect> {
+export async function buildUser(tx: Transaction, overrides: Partial<typeof users.$inferInsert> = {}): Promise<typeof users.$inferSelect> {
 	const id = unique();
 	const [user] = await tx
 		.insert(users)
@@ -106,11 +103,7 @@ export async function organisationNamed(tx: Transaction, consortiumId: string, n
 }
 
 /** Inserts a need; title and capture date default to plain values. */
-export async function buildNeed(
-	tx: Transaction,
-	consortiumId: string,
-	overrides: Partial<typeof needs.$inferInsert> = {}
-): Promise<typeof needs.$inferSelect> {
+export async function buildNeed(tx: Transaction, consortiumId: string, overrides: Partial<typeof needs.$inferInsert> = {}): Promise<typeof needs.$inferSelect> {
 	const [need] = await tx
 		.insert(needs)
 		.values({ consortiumId, title: `Behov ${unique()}`, capturedOn: '2026-03-01', ...overrides })

@@ -27,7 +27,10 @@ export async function ensureMajorityTrio(tx: Transaction): Promise<void> {
 		['ombud.kinda@samsyn.demo', await org('Kinda'), 'representative']
 	];
 	for (const [email, organisationId, role] of people) {
-		const [user] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`);
+		const [user] = await tx
+			.select({ id: users.id })
+			.from(users)
+			.where(sql`lower(${users.email}) = ${email}`);
 		if (user) await buildMembership(tx, { consortiumId: consortium.id, userId: user.id, organisationId, role, since: '2026-01-01' });
 	}
 }

@@ -26,7 +26,11 @@ describe('the Östergötland requirements demo', () => {
 		expect(await counts()).toEqual(first);
 
 		const [approved] = await asSystem((tx) =>
-			tx.select().from(requirements).where(and(eq(requirements.consortiumId, first.consortiumId), eq(requirements.status, 'approved'))).limit(1)
+			tx
+				.select()
+				.from(requirements)
+				.where(and(eq(requirements.consortiumId, first.consortiumId), eq(requirements.status, 'approved')))
+				.limit(1)
 		);
 		const votes = await asSystem((tx) => tx.select().from(requirementApprovals).where(eq(requirementApprovals.requirementId, approved!.id)));
 		expect(votes.length).toBeGreaterThanOrEqual(2);

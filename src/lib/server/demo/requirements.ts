@@ -56,7 +56,9 @@ export async function ensureRequirementsDemo(tx: Transaction, consortiumId: stri
 		.innerJoin(organisations, eq(organisations.id, mandates.organisationId))
 		.where(and(eq(mandates.consortiumId, consortiumId), eq(mandates.kind, 'representative'), inArray(organisations.kind, ['municipality', 'region'])));
 	const verdict = (requirementId: string, rep: (typeof representatives)[number], v: 'approve' | 'object', reason = '') =>
-		tx.insert(requirementApprovals).values({ consortiumId, requirementId, organisationId: rep.organisationId, userId: rep.userId, verdict: v, reason, actingAs: 'representative' });
+		tx
+			.insert(requirementApprovals)
+			.values({ consortiumId, requirementId, organisationId: rep.organisationId, userId: rep.userId, verdict: v, reason, actingAs: 'representative' });
 
 	for (const r of demoRequirements) {
 		const status = r.state === 'review' || r.state === 'review_objected' ? ('in_review' as const) : r.state;
@@ -78,7 +80,8 @@ export async function ensureRequirementsDemo(tx: Transaction, consortiumId: stri
 			storyIds: (r.stories ?? []).map((k) => storyIds.get(k)!),
 			needIds: (r.needs ?? []).map((k) => needIds.get(k)!)
 		});
-		for (const name of r.local ?? []) await tx.insert(requirementOrganisations).values({ consortiumId, requirementId: requirement.id, organisationId: org(name) });
+		for (const name of r.local ?? [])
+			await tx.insert(requirementOrganisations).values({ consortiumId, requirementId: requirement.id, organisationId: org(name) });
 		if (r.state === 'approved') for (const rep of representatives) await verdict(requirement.id, rep, 'approve');
 		if (r.state === 'review') for (const rep of representatives.slice(0, 3)) await verdict(requirement.id, rep, 'approve');
 		if (r.state === 'review_objected' && representatives.length >= 2) {

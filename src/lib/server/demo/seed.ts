@@ -9,14 +9,7 @@ import { ensureDemoBaseline } from './baselines';
 import { ensureMajorityTrio } from './fixtures';
 import { config } from '../config';
 import { buildConsortium, buildMembership, buildOrganisation, organisationNamed } from './factories';
-import {
-	DEMO_PASSWORD,
-	KASAM,
-	OSTERGOTLAND,
-	demoAccounts,
-	kasamMunicipalities,
-	ostergotlandMunicipalities
-} from './data';
+import { DEMO_PASSWORD, KASAM, OSTERGOTLAND, demoAccounts, kasamMunicipalities, ostergotlandMunicipalities } from './data';
 
 /** Whether the database holds any consortium yet. */
 export async function isDatabaseEmpty(): Promise<boolean> {
@@ -43,7 +36,10 @@ export async function seedDemo(): Promise<void> {
 		ids.set(OSTERGOTLAND.slug, await ensureOstergotland(tx));
 		ids.set(KASAM.slug, await ensureKasam(tx));
 		for (const account of demoAccounts) {
-			const [existing] = await tx.select().from(users).where(sql`lower(${users.email}) = ${account.email}`);
+			const [existing] = await tx
+				.select()
+				.from(users)
+				.where(sql`lower(${users.email}) = ${account.email}`);
 			if (existing) continue;
 			const [user] = await tx
 				.insert(users)

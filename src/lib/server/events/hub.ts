@@ -56,4 +56,3 @@ export async function subscribe(subscriber: Subscriber): Promise<() => void> {
 	subscribers.add(subscriber);
 	return () => subscribers.delete(subscriber);
 }
-

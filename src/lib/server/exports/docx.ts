@@ -85,9 +85,7 @@ export async function specToDocx(spec: SpecDocument, locale: Locale): Promise<Ui
 		new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(m.spec_doc_kind({}, o))] }),
 		new Paragraph({ spacing: { after: 480 }, children: [new TextRun({ text: spec.name, size: 40, bold: true })] }),
 		new Paragraph({
-			children: [
-				new TextRun(spec.frozenBy ? m.spec_doc_frozen_by({ date, name: spec.frozenBy }, o) : m.spec_doc_frozen({ date }, o))
-			]
+			children: [new TextRun(spec.frozenBy ? m.spec_doc_frozen_by({ date, name: spec.frozenBy }, o) : m.spec_doc_frozen({ date }, o))]
 		}),
 		new Paragraph({ children: [new TextRun(m.spec_doc_count({ count: String(spec.requirements.length) }, o))] }),
 		...(spec.description ? [new Paragraph({ spacing: { before: 240 } }), ...paragraphs(spec.description)] : [])
@@ -123,9 +121,7 @@ export async function specToDocx(spec: SpecDocument, locale: Locale): Promise<Ui
 			bullet: { level: 0 },
 			children: [new TextRun(m.spec_doc_summary_criteria({ count: String(criteria.length), weight: String(totalWeight) }, o))]
 		}),
-		...groups.map(
-			(g) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(`${v.group[g.type]}: ${g.requirements.length}`)] })
-		)
+		...groups.map((g) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(`${v.group[g.type]}: ${g.requirements.length}`)] }))
 	];
 
 	const mark = (r: SpecRequirement) =>
@@ -144,20 +140,12 @@ export async function specToDocx(spec: SpecDocument, locale: Locale): Promise<Ui
 			[headings.verification, [new TextRun(v.verification[r.verification])]],
 			[
 				headings.scope,
-				[
-					new TextRun(
-						r.scope === 'local'
-							? m.spec_doc_local_for({ organisations: r.localOrganisations.join(', ') }, o)
-							: m.spec_doc_common_all({}, o)
-					)
-				]
+				[new TextRun(r.scope === 'local' ? m.spec_doc_local_for({ organisations: r.localOrganisations.join(', ') }, o) : m.spec_doc_common_all({}, o))]
 			],
 			[headings.revision, [new TextRun(String(r.revision))]]
 		];
 		const labelled = (label: string, value: string) =>
-			value.trim()
-				? [new Paragraph({ spacing: { before: 120 }, children: [new TextRun({ text: label, bold: true })] }), ...paragraphs(value)]
-				: [];
+			value.trim() ? [new Paragraph({ spacing: { before: 120 }, children: [new TextRun({ text: label, bold: true })] }), ...paragraphs(value)] : [];
 		return [
 			new Paragraph({
 				heading: HeadingLevel.HEADING_2,
@@ -187,7 +175,12 @@ export async function specToDocx(spec: SpecDocument, locale: Locale): Promise<Ui
 			{
 				headers: {
 					default: new Header({
-						children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: `${spec.name} – ${spec.consortiumName}`, size: 18, color: '595959' })] })]
+						children: [
+							new Paragraph({
+								alignment: AlignmentType.RIGHT,
+								children: [new TextRun({ text: `${spec.name} – ${spec.consortiumName}`, size: 18, color: '595959' })]
+							})
+						]
 					})
 				},
 				footers: {

@@ -181,7 +181,10 @@ describe('ReqIF export', () => {
 				...(r.subtype ? { '_ad-subtype': r.subtype } : {})
 			});
 			const integers = Object.fromEntries(
-				(values['ATTRIBUTE-VALUE-INTEGER'] ?? []).map((v) => [(v.DEFINITION as Record<string, string>)['ATTRIBUTE-DEFINITION-INTEGER-REF'], Number(v['THE-VALUE'])])
+				(values['ATTRIBUTE-VALUE-INTEGER'] ?? []).map((v) => [
+					(v.DEFINITION as Record<string, string>)['ATTRIBUTE-DEFINITION-INTEGER-REF'],
+					Number(v['THE-VALUE'])
+				])
 			);
 			expect(integers).toEqual({ '_ad-revision': r.revision, ...(r.weight !== null ? { '_ad-weight': r.weight } : {}) });
 		}

@@ -1,12 +1,6 @@
 import { m } from '../../paraglide/messages';
 import { requirementHeadings } from './columns';
-import {
-	groupByType,
-	vocabulary,
-	type Locale,
-	type SpecDocument,
-	type SpecRequirement
-} from './spec';
+import { groupByType, vocabulary, type Locale, type SpecDocument, type SpecRequirement } from './spec';
 import { obligations, requirementSubtypes, requirementTypes, scopes, statuses, verificationMethods } from '../requirements/schemas';
 
 export const REQIF_NAMESPACE = 'http://www.omg.org/spec/ReqIF/20110401/reqif.xsd';
@@ -142,11 +136,9 @@ export function specToReqif(spec: SpecDocument, locale: Locale, options: { conso
 			el('TYPE', {}, [text('DATATYPE-DEFINITION-INTEGER-REF', ids[name])])
 		]);
 	const enumDefinition = (e: EnumName) =>
-		el(
-			'ATTRIBUTE-DEFINITION-ENUMERATION',
-			{ IDENTIFIER: ids.attr(e), 'LONG-NAME': enumHeadings[e], 'MULTI-VALUED': false, ...lastChange },
-			[el('TYPE', {}, [text('DATATYPE-DEFINITION-ENUMERATION-REF', ids.enumType(e))])]
-		);
+		el('ATTRIBUTE-DEFINITION-ENUMERATION', { IDENTIFIER: ids.attr(e), 'LONG-NAME': enumHeadings[e], 'MULTI-VALUED': false, ...lastChange }, [
+			el('TYPE', {}, [text('DATATYPE-DEFINITION-ENUMERATION-REF', ids.enumType(e))])
+		]);
 
 	const specTypes = [
 		el('SPEC-OBJECT-TYPE', { IDENTIFIER: ids.requirementType, 'LONG-NAME': m.spec_reqif_requirement_type({}, o), ...lastChange }, [
@@ -217,18 +209,17 @@ export function specToReqif(spec: SpecDocument, locale: Locale, options: { conso
 				'CHILDREN',
 				{},
 				g.requirements.map((r) =>
-					el('SPEC-HIERARCHY', { IDENTIFIER: xmlId('h', spec.id, r.number), ...lastChange }, [
-						el('OBJECT', {}, [text('SPEC-OBJECT-REF', objectId(r))])
-					])
+					el('SPEC-HIERARCHY', { IDENTIFIER: xmlId('h', spec.id, r.number), ...lastChange }, [el('OBJECT', {}, [text('SPEC-OBJECT-REF', objectId(r))])])
 				)
 			)
 		])
 	);
 
-	const specification = el('SPECIFICATION', { IDENTIFIER: xmlId('spec', spec.id), 'LONG-NAME': spec.name, DESC: spec.description || undefined, ...lastChange }, [
-		el('TYPE', {}, [text('SPECIFICATION-TYPE-REF', ids.specificationType)]),
-		el('CHILDREN', {}, hierarchy)
-	]);
+	const specification = el(
+		'SPECIFICATION',
+		{ IDENTIFIER: xmlId('spec', spec.id), 'LONG-NAME': spec.name, DESC: spec.description || undefined, ...lastChange },
+		[el('TYPE', {}, [text('SPECIFICATION-TYPE-REF', ids.specificationType)]), el('CHILDREN', {}, hierarchy)]
+	);
 
 	const header = el('REQ-IF-HEADER', { IDENTIFIER: xmlId('header', spec.id) }, [
 		text('COMMENT', m.spec_reqif_comment({ name: spec.name, consortium: spec.consortiumName }, o)),

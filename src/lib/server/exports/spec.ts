@@ -1,13 +1,5 @@
 import { m } from '../../paraglide/messages';
-import {
-	needSources,
-	obligations,
-	requirementSubtypes,
-	requirementTypes,
-	scopes,
-	statuses,
-	verificationMethods
-} from '../requirements/schemas';
+import { needSources, obligations, requirementSubtypes, requirementTypes, scopes, statuses, verificationMethods } from '../requirements/schemas';
 
 export type Locale = 'sv' | 'en';
 export type Obligation = (typeof obligations)[number];

@@ -13,8 +13,7 @@ const rules = (over: Partial<GroundRules> = {}): GroundRules => ({
 	weighting: 'per_organisation',
 	...over
 });
-const votes = (spec: Record<string, 'approve' | 'object'>): Vote[] =>
-	Object.entries(spec).map(([organisationId, verdict]) => ({ organisationId, verdict }));
+const votes = (spec: Record<string, 'approve' | 'object'>): Vote[] => Object.entries(spec).map(([organisationId, verdict]) => ({ organisationId, verdict }));
 
 describe('consensus', () => {
 	const consensus = rules({ decisionRule: 'consensus' });

@@ -57,9 +57,7 @@ export interface Tally {
 
 /** Applies the ground rules to the verdicts of the member organisations. */
 export function tally(rules: GroundRules, organisations: readonly VotingOrganisation[], votes: readonly Vote[]): Tally {
-	const weightOf = new Map(
-		organisations.map((o) => [o.id, rules.weighting === 'by_population' ? Math.max(0, o.population ?? 0) : 1])
-	);
+	const weightOf = new Map(organisations.map((o) => [o.id, rules.weighting === 'by_population' ? Math.max(0, o.population ?? 0) : 1]));
 	const verdicts = new Map<string, Verdict>();
 	for (const vote of votes) if (weightOf.has(vote.organisationId)) verdicts.set(vote.organisationId, vote.verdict);
 
@@ -94,10 +92,7 @@ export function tally(rules: GroundRules, organisations: readonly VotingOrganisa
 	}
 
 	const meets = (approve: number, cast: number) =>
-		cast > 0 &&
-		(rules.decisionRule === 'majority'
-			? approve * 2 > cast
-			: approve * 100 >= rules.qualifiedMajorityPercent * cast);
+		cast > 0 && (rules.decisionRule === 'majority' ? approve * 2 > cast : approve * 100 >= rules.qualifiedMajorityPercent * cast);
 	const quorumMet = voted * 100 >= rules.quorumPercent * members && voted > 0;
 	const thresholdMet = meets(approveWeight, castWeight);
 	if (quorumMet && thresholdMet) return { ...base, outcome: 'approved', quorumMet, thresholdMet };

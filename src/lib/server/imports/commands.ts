@@ -127,7 +127,13 @@ export async function confirmImport(person: Person, consortiumId: string, import
 		let created: { id: string; title: string; identifier?: string }[];
 		if (pending.kind === 'requirements') {
 			const inputs = valid.map((r) => r.input as RequirementInput);
-			if (await vanishedOrganisations(tx, consortiumId, inputs.flatMap((i) => i.localOrganisationIds))) {
+			if (
+				await vanishedOrganisations(
+					tx,
+					consortiumId,
+					inputs.flatMap((i) => i.localOrganisationIds)
+				)
+			) {
 				throw new CommandError('import_stale', 'form', 409);
 			}
 			const first = await drawRequirementNumbers(tx, consortiumId, inputs.length);
@@ -166,7 +172,13 @@ export async function confirmImport(person: Person, consortiumId: string, import
 			}
 		} else {
 			const inputs = valid.map((r) => r.input as NeedInput);
-			if (await vanishedOrganisations(tx, consortiumId, inputs.flatMap((i) => (i.capturedByOrganisationId ? [i.capturedByOrganisationId] : [])))) {
+			if (
+				await vanishedOrganisations(
+					tx,
+					consortiumId,
+					inputs.flatMap((i) => (i.capturedByOrganisationId ? [i.capturedByOrganisationId] : []))
+				)
+			) {
 				throw new CommandError('import_stale', 'form', 409);
 			}
 			created = [];

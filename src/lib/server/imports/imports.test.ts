@@ -118,9 +118,7 @@ describe('preview and confirm', () => {
 
 		const result = await confirmImport(people.member, consortium.id, preview.id);
 		expect(result).toEqual({ kind: 'requirements', created: 2 });
-		const rows = await asSystem((tx) =>
-			tx.select().from(requirements).where(eq(requirements.consortiumId, consortium.id)).orderBy(requirements.number)
-		);
+		const rows = await asSystem((tx) => tx.select().from(requirements).where(eq(requirements.consortiumId, consortium.id)).orderBy(requirements.number));
 		expect(rows.map((r) => [r.identifier, r.title, r.status, r.obligation, r.weight])).toEqual([
 			['K-001', 'Befintligt', 'draft', 'mandatory', null],
 			['K-002', 'Larm vid uppstigning', 'draft', 'mandatory', null],
@@ -129,7 +127,10 @@ describe('preview and confirm', () => {
 		const places = await asSystem((tx) => tx.select().from(requirementOrganisations).where(eq(requirementOrganisations.requirementId, rows[2]!.id)));
 		expect(places.map((p) => p.organisationId).sort()).toEqual([ydre.id, kinda.id].sort());
 		const audit = await asSystem((tx) =>
-			tx.select().from(auditLog).where(and(eq(auditLog.consortiumId, consortium.id), eq(auditLog.action, 'requirements.imported')))
+			tx
+				.select()
+				.from(auditLog)
+				.where(and(eq(auditLog.consortiumId, consortium.id), eq(auditLog.action, 'requirements.imported')))
 		);
 		expect(audit).toHaveLength(1);
 		expect((audit[0]!.after as { created: unknown[] }).created).toHaveLength(2);
@@ -141,7 +142,10 @@ describe('preview and confirm', () => {
 
 	it('imports needs, and a failing confirmation rolls back completely', async () => {
 		const { consortium, people, kinda } = await world();
-		const upload = csv('Titel;Källa;Fångat av;Datum\r\nNattillsyn;Workshop;Kinda;2026-03-01\r\nMedicinskåp;Enkät;;\r\n', { kind: 'needs', fileName: 'behov.csv' });
+		const upload = csv('Titel;Källa;Fångat av;Datum\r\nNattillsyn;Workshop;Kinda;2026-03-01\r\nMedicinskåp;Enkät;;\r\n', {
+			kind: 'needs',
+			fileName: 'behov.csv'
+		});
 		const preview = await previewImport(people.representative, consortium.id, upload);
 		if (!preview.ok) throw new Error('expected a preview');
 

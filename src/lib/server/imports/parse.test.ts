@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import {
-	declaredUnzippedSize,
-	firstInvalidUtf8Line,
-	ImportRefused,
-	MAX_IMPORT_BYTES,
-	MAX_IMPORT_ROWS,
-	readTable,
-	type Refusal
-} from './parse';
+import { declaredUnzippedSize, firstInvalidUtf8Line, ImportRefused, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, readTable, type Refusal } from './parse';
 import { validateTable } from './rows';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -50,7 +42,10 @@ describe('reading a file', () => {
 		expect(await refusal(readTable(Uint8Array.from([0xff, 0xfe, 0x54, 0x00]), 'a.csv', 'utf-8'))).toEqual({ code: 'utf16' });
 		expect(await refusal(readTable(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2]), 'a.xls', 'utf-8'))).toEqual({ code: 'unsupported_format' });
 		expect(await refusal(readTable(utf8('%PDF-1.7'), 'a.pdf', 'utf-8'))).toEqual({ code: 'unsupported_format' });
-		expect(await refusal(readTable(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]), 'a.xlsx', 'utf-8'))).toEqual({ code: 'too_large', limit: MAX_IMPORT_BYTES });
+		expect(await refusal(readTable(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]), 'a.xlsx', 'utf-8'))).toEqual({
+			code: 'too_large',
+			limit: MAX_IMPORT_BYTES
+		});
 	});
 
 	it('flags broken rows (wrong number of fields, an unclosed quote) without refusing the rest', async () => {

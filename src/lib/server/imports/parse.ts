@@ -183,19 +183,13 @@ export async function parseXlsx(bytes: Uint8Array): Promise<RawTable> {
 	return {
 		headings: found,
 		rows: rows.map((r) =>
-			r.cells.slice(found.length).some((c) => c !== '')
-				? { ...r, problem: 'column_count' as const }
-				: { ...r, cells: r.cells.slice(0, found.length) }
+			r.cells.slice(found.length).some((c) => c !== '') ? { ...r, problem: 'column_count' as const } : { ...r, cells: r.cells.slice(0, found.length) }
 		)
 	};
 }
 
 /** Reads an uploaded file into headings and rows, or refuses it whole. */
-export async function readTable(
-	bytes: Uint8Array,
-	fileName: string,
-	encoding: Encoding
-): Promise<{ format: FileFormat; table: RawTable }> {
+export async function readTable(bytes: Uint8Array, fileName: string, encoding: Encoding): Promise<{ format: FileFormat; table: RawTable }> {
 	if (bytes.length === 0) throw new ImportRefused({ code: 'empty' });
 	if (bytes.length > MAX_IMPORT_BYTES) throw new ImportRefused({ code: 'too_large', limit: MAX_IMPORT_BYTES });
 	const format = detectFormat(bytes, fileName);

@@ -31,15 +31,7 @@ export function needHeadings(locale: Locale): Record<NeedColumn, string> {
 }
 
 export type CellError = { column: string; code: ImportErrorCode };
-export type ImportErrorCode =
-	| 'required'
-	| 'too_long'
-	| 'invalid'
-	| 'invalid_choice'
-	| 'unknown_organisation'
-	| 'invalid_date'
-	| 'column_count'
-	| 'quotes';
+export type ImportErrorCode = 'required' | 'too_long' | 'invalid' | 'invalid_choice' | 'unknown_organisation' | 'invalid_date' | 'column_count' | 'quotes';
 
 export interface ImportRow {
 	line: number;
@@ -62,7 +54,13 @@ export interface Organisation {
 	name: string;
 }
 
-const normalise = (s: string) => s.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ').replace(/\s*\*$/, '');
+const normalise = (s: string) =>
+	s
+		.normalize('NFC')
+		.trim()
+		.toLowerCase()
+		.replace(/\s+/g, ' ')
+		.replace(/\s*\*$/, '');
 
 /** Heading text → column, accepting the headings of both languages and the column's code name. */
 function headingMap(kind: ImportKind): Map<string, string> {
@@ -91,10 +89,16 @@ function choices(): Record<'obligation' | 'type' | 'subtype' | 'verification' | 
 			['utvärderingskriterium', 'criterion'],
 			['should', 'criterion']
 		]),
-		type: new Map<string, string>([['icke-funktionellt', 'non_functional'], ['non-functional', 'non_functional']]),
+		type: new Map<string, string>([
+			['icke-funktionellt', 'non_functional'],
+			['non-functional', 'non_functional']
+		]),
 		subtype: new Map<string, string>(),
 		verification: new Map<string, string>(),
-		scope: new Map<string, string>([['gemensamt för alla medlemmar', 'common'], ['common to all members', 'common']]),
+		scope: new Map<string, string>([
+			['gemensamt för alla medlemmar', 'common'],
+			['common to all members', 'common']
+		]),
 		source: new Map<string, string>()
 	};
 	for (const locale of ['sv', 'en'] as const) {
@@ -125,8 +129,7 @@ export function splitList(value: string): string[] {
 }
 
 /** Zod issue keys the report knows; anything else reads as "invalid". */
-const issueCode = (message: string): ImportErrorCode =>
-	message === 'required' || message === 'too_long' ? message : 'invalid';
+const issueCode = (message: string): ImportErrorCode => (message === 'required' || message === 'too_long' ? message : 'invalid');
 
 /** A date cell as YYYY-MM-DD: ISO, or the Swedish "2026-03-01" written with dots or slashes. */
 function isoDate(value: string): string | null {
@@ -223,9 +226,7 @@ export function validateTable(kind: ImportKind, table: RawTable, organisations: 
 				if (!errors.some((e) => e.column === column)) errors.push({ column, code: issueCode(issue.message) });
 			}
 		}
-		return errors.length === 0 && parsed.success
-			? { line: raw.line, cells, errors, input: parsed.data }
-			: { line: raw.line, cells, errors };
+		return errors.length === 0 && parsed.success ? { line: raw.line, cells, errors, input: parsed.data } : { line: raw.line, cells, errors };
 	});
 	const validCount = rows.filter((r) => r.input).length;
 	return { rows, ignoredColumns, validCount, invalidCount: rows.length - validCount };

@@ -74,7 +74,12 @@ export async function deliverPendingMail(): Promise<number> {
 			} else {
 				log.info({ to: mail.toEmail, subject: mail.subject, body: mail.bodyText }, 'mail (no SMTP_URL: logged, not sent)');
 			}
-			await asSystem((tx) => tx.update(mailOutbox).set({ sentAt: new Date(), attempts: mail.attempts + 1 }).where(eq(mailOutbox.id, mail.id)));
+			await asSystem((tx) =>
+				tx
+					.update(mailOutbox)
+					.set({ sentAt: new Date(), attempts: mail.attempts + 1 })
+					.where(eq(mailOutbox.id, mail.id))
+			);
 			sent++;
 		} catch (error) {
 			await asSystem((tx) =>

@@ -9,7 +9,10 @@ import { targetPath } from '../comments/commands';
 /** How many of the person's notifications are unread (for the header). */
 export async function countUnread(person: Person): Promise<number> {
 	return withUser(person, async (tx) => {
-		const [row] = await tx.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, person.id), isNull(notifications.readAt)));
+		const [row] = await tx
+			.select({ n: count() })
+			.from(notifications)
+			.where(and(eq(notifications.userId, person.id), isNull(notifications.readAt)));
 		return row?.n ?? 0;
 	});
 }
@@ -49,11 +52,22 @@ export async function markRead(person: Person, id?: string): Promise<number> {
 			.where(and(eq(notifications.userId, person.id), isNull(notifications.readAt), id ? eq(notifications.id, id) : undefined))
 			.returning({ id: notifications.id });
 		if (id && updated.length === 0) {
-			const [exists] = await tx.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.id, id), eq(notifications.userId, person.id)));
+			const [exists] = await tx
+				.select({ id: notifications.id })
+				.from(notifications)
+				.where(and(eq(notifications.id, id), eq(notifications.userId, person.id)));
 			if (!exists) throw new NotFound();
 		}
 		if (updated.length > 0) {
-			await recordChange(tx, { actorId: person.id, consortiumId: null, action: 'notification.read', entityType: 'notification', entityId: id ?? null, audience: 'user', userId: person.id });
+			await recordChange(tx, {
+				actorId: person.id,
+				consortiumId: null,
+				action: 'notification.read',
+				entityType: 'notification',
+				entityId: id ?? null,
+				audience: 'user',
+				userId: person.id
+			});
 		}
 		return updated.length;
 	});

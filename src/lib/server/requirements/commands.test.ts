@@ -95,16 +95,20 @@ describe('input', () => {
 		const { consortium, people } = await world();
 		const foreign = await world();
 		const need = await createNeed(foreign.people.member, foreign.consortium.id, NeedInput.parse({ title: 'Annan' }));
-		await expect(
-			createStory(people.member, consortium.id, StoryInput.parse({ role: 'r', goal: 'g', purpose: 'p', needIds: [need.id] }))
-		).rejects.toMatchObject({ key: 'unknown_link', field: 'needIds' });
+		await expect(createStory(people.member, consortium.id, StoryInput.parse({ role: 'r', goal: 'g', purpose: 'p', needIds: [need.id] }))).rejects.toMatchObject(
+			{ key: 'unknown_link', field: 'needIds' }
+		);
 	});
 });
 
 describe('needs and stories', () => {
 	it('captures, edits, joins and deletes a need, auditing each step', async () => {
 		const { consortium, people, orgs } = await world();
-		const need = await createNeed(people.member, consortium.id, NeedInput.parse({ title: 'Digitala lås för medicinskåp', source: 'workshop', capturedByOrganisationId: orgs.a.id, description: 'Rad 1\n\nRad <2>' }));
+		const need = await createNeed(
+			people.member,
+			consortium.id,
+			NeedInput.parse({ title: 'Digitala lås för medicinskåp', source: 'workshop', capturedByOrganisationId: orgs.a.id, description: 'Rad 1\n\nRad <2>' })
+		);
 		expect(need.descriptionHtml).toBe('<p>Rad 1</p><p>Rad &lt;2&gt;</p>');
 		await expect(joinNeed(people.representative, consortium.id, { needId: need.id, comment: '' })).rejects.toMatchObject({ key: 'need_own_organisation' });
 		await joinNeed(people.rep2, consortium.id, { needId: need.id, comment: 'Vi också' });
@@ -114,7 +118,9 @@ describe('needs and stories', () => {
 		await leaveNeed(people.rep3, consortium.id, need.id);
 		const edited = await updateNeed(people.member, consortium.id, { ...NeedInput.parse({ title: 'Digitala lås' }), id: need.id, version: 1 });
 		expect(edited.version).toBe(2);
-		await expect(updateNeed(people.member, consortium.id, { ...NeedInput.parse({ title: 'Sent' }), id: need.id, version: 1 })).rejects.toBeInstanceOf(StaleWrite);
+		await expect(updateNeed(people.member, consortium.id, { ...NeedInput.parse({ title: 'Sent' }), id: need.id, version: 1 })).rejects.toBeInstanceOf(
+			StaleWrite
+		);
 		await deleteNeed(people.member, consortium.id, need.id);
 		const actions = await asSystem((tx) => tx.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, need.id)));
 		expect(actions.map((a) => a.action)).toEqual(['need.created', 'need.joined', 'need.joined', 'need.left', 'need.updated', 'need.deleted']);
@@ -123,7 +129,11 @@ describe('needs and stories', () => {
 	it('writes a story linked to needs and finds it by Swedish search', async () => {
 		const { consortium, people } = await world();
 		const need = await createNeed(people.member, consortium.id, NeedInput.parse({ title: 'Nattillsyn' }));
-		const story = await createStory(people.member, consortium.id, StoryInput.parse({ role: 'nattsjuksköterska', goal: 'se vilka brukare som sover', purpose: 'slippa väcka dem', needIds: [need.id] }));
+		const story = await createStory(
+			people.member,
+			consortium.id,
+			StoryInput.parse({ role: 'nattsjuksköterska', goal: 'se vilka brukare som sover', purpose: 'slippa väcka dem', needIds: [need.id] })
+		);
 		const hits = await listStories(people.observer, consortium.id, { q: 'nattsjuksköterska', limit: 10, offset: 0 });
 		expect(hits.items.map((s) => s.id)).toEqual([story.id]);
 		const stale = updateStory(people.member, consortium.id, { ...StoryInput.parse({ role: 'x', goal: 'y', purpose: 'z' }), id: story.id, version: 9 });
@@ -178,8 +188,16 @@ describe('requirements', () => {
 		const { consortium, people, orgs } = await world();
 		const story = await createStory(people.member, consortium.id, StoryInput.parse({ role: 'r', goal: 'g', purpose: 'p' }));
 		await createRequirement(people.member, consortium.id, requirementInput({ title: 'Kameran ska ha mörkerseende', storyIds: [story.id] }));
-		await createRequirement(people.member, consortium.id, requirementInput({ title: 'Lokal rutin', scope: 'local', localOrganisationIds: [orgs.b.id], type: 'non_functional', subtype: 'training' }));
-		await createRequirement(people.member, consortium.id, requirementInput({ title: 'Bra gränssnitt', obligation: 'criterion', weight: '20', type: 'general' }));
+		await createRequirement(
+			people.member,
+			consortium.id,
+			requirementInput({ title: 'Lokal rutin', scope: 'local', localOrganisationIds: [orgs.b.id], type: 'non_functional', subtype: 'training' })
+		);
+		await createRequirement(
+			people.member,
+			consortium.id,
+			requirementInput({ title: 'Bra gränssnitt', obligation: 'criterion', weight: '20', type: 'general' })
+		);
 		const f = (over: Record<string, unknown>) => listRequirements(people.observer, consortium.id, RequirementFilters.parse(over));
 		expect((await f({})).total).toBe(3);
 		expect((await f({ type: 'non_functional' })).items.map((r) => r.title)).toEqual(['Lokal rutin']);
@@ -198,7 +216,9 @@ describe('review and approval under the ground rules', () => {
 	it('approves under majority after two of three member organisations approve', async () => {
 		const { consortium, people } = await world();
 		const r = await createRequirement(people.member, consortium.id, requirementInput());
-		await expect(recordVerdict(people.representative, consortium.id, { requirementId: r.id, verdict: 'approve', reason: '' })).rejects.toMatchObject({ key: 'requirement_not_in_review' });
+		await expect(recordVerdict(people.representative, consortium.id, { requirementId: r.id, verdict: 'approve', reason: '' })).rejects.toMatchObject({
+			key: 'requirement_not_in_review'
+		});
 		await submitForReview(people.member, consortium.id, r.id, 1);
 		const first = await recordVerdict(people.representative, consortium.id, { requirementId: r.id, verdict: 'approve', reason: '' });
 		expect(first).toMatchObject({ status: 'in_review', tally: { outcome: 'pending', approvals: 1 } });
@@ -229,7 +249,9 @@ describe('review and approval under the ground rules', () => {
 		const { consortium, people, orgs } = await world();
 		const { delegations } = await import('../db/schema');
 		await asSystem((tx) =>
-			tx.insert(delegations).values({ consortiumId: consortium.id, organisationId: orgs.c.id, fromUserId: people.rep3.id, toUserId: people.deputy3.id, validFrom: '2020-01-01' })
+			tx
+				.insert(delegations)
+				.values({ consortiumId: consortium.id, organisationId: orgs.c.id, fromUserId: people.rep3.id, toUserId: people.deputy3.id, validFrom: '2020-01-01' })
 		);
 		const r = await createRequirement(people.member, consortium.id, requirementInput());
 		await submitForReview(people.member, consortium.id, r.id, 1);
@@ -251,14 +273,18 @@ describe('review and approval under the ground rules', () => {
 		expect((await getRequirement(people.member, consortium.id, r.id)).approval.tally.voted).toBe(0);
 	});
 
-	it('leaves a draft\'s co-edited text alone when its form is saved, and refuses a text sent with it', async () => {
+	it("leaves a draft's co-edited text alone when its form is saved, and refuses a text sent with it", async () => {
 		const { consortium, people } = await world();
 		const r = await createRequirement(people.member, consortium.id, requirementInput({ body: 'Rad ett\n\nRad två' }));
 		const { body: _body, ...withoutBody } = requirementInput({ title: 'Nytt namn' });
 		const saved = await updateRequirement(people.member, consortium.id, UpdateRequirementInput.parse({ ...withoutBody, id: r.id, version: 1 }));
 		expect(saved).toMatchObject({ title: 'Nytt namn', bodyText: 'Rad ett\n\nRad två', bodyHtml: r.bodyHtml, version: 2 });
 		await expect(
-			updateRequirement(people.member, consortium.id, UpdateRequirementInput.parse({ ...requirementInput({ body: 'Skrivet förbi editorn' }), id: r.id, version: 2 }))
+			updateRequirement(
+				people.member,
+				consortium.id,
+				UpdateRequirementInput.parse({ ...requirementInput({ body: 'Skrivet förbi editorn' }), id: r.id, version: 2 })
+			)
 		).rejects.toMatchObject({ key: 'requirement_body_coedited', field: 'body', status: 409 });
 	});
 
@@ -277,11 +303,15 @@ describe('review and approval under the ground rules', () => {
 		expect(old.requirement).toMatchObject({ status: 'approved', isLatest: false, bodyText: 'Automaten ska larma.' });
 		expect(old.revisions.map((v) => v.revision)).toEqual([2, 1]);
 		// the old revision can no longer be edited
-		await expect(updateRequirement(people.member, consortium.id, UpdateRequirementInput.parse({ ...requirementInput(), id: r.id, version: old.requirement.version }))).rejects.toMatchObject({ key: 'requirement_closed' });
+		await expect(
+			updateRequirement(people.member, consortium.id, UpdateRequirementInput.parse({ ...requirementInput(), id: r.id, version: old.requirement.version }))
+		).rejects.toMatchObject({ key: 'requirement_closed' });
 		await recordVerdict(people.representative, consortium.id, { requirementId: revised.id, verdict: 'approve', reason: '' });
 		await recordVerdict(people.rep3, consortium.id, { requirementId: revised.id, verdict: 'approve', reason: '' });
 		expect((await getRequirement(people.member, consortium.id, r.id)).requirement.status).toBe('replaced');
-		expect((await listRequirements(people.member, consortium.id, RequirementFilters.parse({}))).items.map((x) => [x.identifier, x.revision, x.status])).toEqual([['K-001', 2, 'approved']]);
+		expect((await listRequirements(people.member, consortium.id, RequirementFilters.parse({}))).items.map((x) => [x.identifier, x.revision, x.status])).toEqual(
+			[['K-001', 2, 'approved']]
+		);
 	});
 
 	it('withdraws a requirement, which then cannot change', async () => {
@@ -304,7 +334,11 @@ describe('traceability', () => {
 		const fromStory = await createRequirement(people.member, consortium.id, requirementInput({ storyIds: [story.id] }));
 		const orphan = await createRequirement(people.member, consortium.id, requirementInput());
 		const t = await traceability(people.observer, consortium.id);
-		expect(t.needs.map((n) => [n.title, n.covered])).toEqual([['Täckt', true], ['Via berättelse', true], ['Ensam', false]]);
+		expect(t.needs.map((n) => [n.title, n.covered])).toEqual([
+			['Täckt', true],
+			['Via berättelse', true],
+			['Ensam', false]
+		]);
 		expect(t.requirements.find((r) => r.id === orphan.id)?.traced).toBe(false);
 		expect(t.cells[covered.id]).toEqual({ [direct.id]: 'direct' });
 		expect(t.cells[viaStory.id]).toEqual({ [fromStory.id]: 'story' });

@@ -18,15 +18,7 @@ import { recordChange } from '../audit/record-change';
 import { CommandError, NotFound, StaleWrite } from '../errors';
 import { actorFor, type Person } from './context';
 import { nextRequirementNumber } from './numbering';
-import type {
-	JoinNeedInput,
-	NeedInput,
-	RequirementInput,
-	StoryInput,
-	UpdateNeedInput,
-	UpdateRequirementInput,
-	UpdateStoryInput
-} from './schemas';
+import type { JoinNeedInput, NeedInput, RequirementInput, StoryInput, UpdateNeedInput, UpdateRequirementInput, UpdateStoryInput } from './schemas';
 import { plainTextToHtml } from './text';
 
 type NeedRow = typeof needs.$inferSelect;
@@ -101,7 +93,15 @@ export async function updateNeed(person: Person, consortiumId: string, input: Up
 			})
 			.where(eq(needs.id, input.id))
 			.returning();
-		await recordChange(tx, { actorId: person.id, consortiumId, action: 'need.updated', entityType: 'need', entityId: input.id, before: snapshot(before), after: snapshot(need!) });
+		await recordChange(tx, {
+			actorId: person.id,
+			consortiumId,
+			action: 'need.updated',
+			entityType: 'need',
+			entityId: input.id,
+			before: snapshot(before),
+			after: snapshot(need!)
+		});
 		return need!;
 	});
 }
@@ -185,7 +185,14 @@ export async function createStory(person: Person, consortiumId: string, input: S
 			})
 			.returning();
 		await setStoryNeeds(tx, consortiumId, story!.id, input.needIds);
-		await recordChange(tx, { actorId: person.id, consortiumId, action: 'story.created', entityType: 'story', entityId: story!.id, after: { ...snapshot(story!), needIds: input.needIds } });
+		await recordChange(tx, {
+			actorId: person.id,
+			consortiumId,
+			action: 'story.created',
+			entityType: 'story',
+			entityId: story!.id,
+			after: { ...snapshot(story!), needIds: input.needIds }
+		});
 		return story!;
 	});
 }
@@ -202,7 +209,12 @@ export async function updateStory(person: Person, consortiumId: string, input: U
 		const before = await loadForUpdate(tx, userStories, input.id, consortiumId);
 		if (before.version !== input.version) {
 			const linked = await tx.select({ id: storyNeeds.needId }).from(storyNeeds).where(eq(storyNeeds.storyId, input.id));
-			throw new StaleWrite(storyValues(before, linked.map((l) => l.id)));
+			throw new StaleWrite(
+				storyValues(
+					before,
+					linked.map((l) => l.id)
+				)
+			);
 		}
 		const [story] = await tx
 			.update(userStories)
@@ -218,7 +230,15 @@ export async function updateStory(person: Person, consortiumId: string, input: U
 			.where(eq(userStories.id, input.id))
 			.returning();
 		await setStoryNeeds(tx, consortiumId, input.id, input.needIds);
-		await recordChange(tx, { actorId: person.id, consortiumId, action: 'story.updated', entityType: 'story', entityId: input.id, before: snapshot(before), after: { ...snapshot(story!), needIds: input.needIds } });
+		await recordChange(tx, {
+			actorId: person.id,
+			consortiumId,
+			action: 'story.updated',
+			entityType: 'story',
+			entityId: input.id,
+			before: snapshot(before),
+			after: { ...snapshot(story!), needIds: input.needIds }
+		});
 		return story!;
 	});
 }
@@ -342,7 +362,10 @@ export async function updateRequirement(person: Person, consortiumId: string, in
 		const contentChanged = contentFields.some((f) => (before as Record<string, unknown>)[f] !== (columns as Record<string, unknown>)[f]);
 
 		if (before.status === 'approved' && contentChanged) {
-			await tx.update(requirements).set({ isLatest: false, version: before.version + 1 }).where(eq(requirements.id, before.id));
+			await tx
+				.update(requirements)
+				.set({ isLatest: false, version: before.version + 1 })
+				.where(eq(requirements.id, before.id));
 			const [next] = await tx
 				.insert(requirements)
 				.values({
@@ -400,7 +423,14 @@ export async function deleteRequirement(person: Person, consortiumId: string, id
 		if (before.status !== 'draft' || before.revision !== 1) throw new CommandError('requirement_not_deletable', 'form', 409);
 		await tx.delete(comments).where(and(eq(comments.consortiumId, consortiumId), eq(comments.targetKind, 'requirement'), eq(comments.targetId, id)));
 		await tx.delete(requirements).where(eq(requirements.id, id));
-		await recordChange(tx, { actorId: person.id, consortiumId, action: 'requirement.deleted', entityType: 'requirement', entityId: id, before: snapshot(before) });
+		await recordChange(tx, {
+			actorId: person.id,
+			consortiumId,
+			action: 'requirement.deleted',
+			entityType: 'requirement',
+			entityId: id,
+			before: snapshot(before)
+		});
 	});
 }
 
@@ -422,4 +452,3 @@ export async function loadForUpdate<T extends typeof needs | typeof userStories 
 	if (!rows[0]) throw new NotFound();
 	return rows[0] as T['$inferSelect'];
 }
-

@@ -19,8 +19,7 @@ import { readerFor, type Person } from './context';
 import type { NeedFilters, RequirementFilters, StoryFilters } from './schemas';
 import { approvalState } from './workflow';
 
-const search = (column: AnyColumn, q: string | undefined): SQL | undefined =>
-	q ? sql`${column} @@ websearch_to_tsquery('swedish', ${q})` : undefined;
+const search = (column: AnyColumn, q: string | undefined): SQL | undefined => (q ? sql`${column} @@ websearch_to_tsquery('swedish', ${q})` : undefined);
 
 /** The text of a story in the template's words. */
 export function storySentence(s: { role: string; goal: string; purpose: string }): string {
@@ -52,9 +51,7 @@ export async function listRequirementsIn(tx: Transaction, consortiumId: string, 
 					sql`exists (select 1 from ${requirementOrganisations} ro where ro.requirement_id = ${r.id} and ro.organisation_id = ${filters.organisationId})`
 				)
 			: undefined,
-		filters.storyId
-			? sql`exists (select 1 from ${requirementStories} rs where rs.requirement_id = ${r.id} and rs.story_id = ${filters.storyId})`
-			: undefined,
+		filters.storyId ? sql`exists (select 1 from ${requirementStories} rs where rs.requirement_id = ${r.id} and rs.story_id = ${filters.storyId})` : undefined,
 		search(r.search, filters.q)
 	);
 	const order =
@@ -99,7 +96,10 @@ export async function listRequirementsIn(tx: Transaction, consortiumId: string, 
 export async function getRequirement(person: Person, consortiumId: string, id: string) {
 	return withUser(person, async (tx) => {
 		const actor = await readerFor(tx, person, consortiumId);
-		const [requirement] = await tx.select().from(requirements).where(and(eq(requirements.id, id), eq(requirements.consortiumId, consortiumId)));
+		const [requirement] = await tx
+			.select()
+			.from(requirements)
+			.where(and(eq(requirements.id, id), eq(requirements.consortiumId, consortiumId)));
 		if (!requirement) throw new NotFound();
 		const [stories, linkedNeeds, local, revisions, approval] = await Promise.all([
 			tx
@@ -126,7 +126,7 @@ export async function getRequirement(person: Person, consortiumId: string, id: s
 		]);
 		const { search: _search, ...fields } = requirement;
 		const membership = actor.membership;
-		const myVote = membership ? approval.votes.find((v) => v.organisationId === membership.organisationId) ?? null : null;
+		const myVote = membership ? (approval.votes.find((v) => v.organisationId === membership.organisationId) ?? null) : null;
 		return {
 			requirement: fields,
 			stories: stories.map((s) => ({ id: s.id, text: storySentence(s) })),
@@ -285,14 +285,13 @@ export async function listStoriesIn(tx: Transaction, consortiumId: string, filte
 export async function getStory(person: Person, consortiumId: string, id: string) {
 	return withUser(person, async (tx) => {
 		const actor = await readerFor(tx, person, consortiumId);
-		const [story] = await tx.select().from(userStories).where(and(eq(userStories.id, id), eq(userStories.consortiumId, consortiumId)));
+		const [story] = await tx
+			.select()
+			.from(userStories)
+			.where(and(eq(userStories.id, id), eq(userStories.consortiumId, consortiumId)));
 		if (!story) throw new NotFound();
 		const [linkedNeeds, reqs] = await Promise.all([
-			tx
-				.select({ id: needs.id, title: needs.title })
-				.from(storyNeeds)
-				.innerJoin(needs, eq(needs.id, storyNeeds.needId))
-				.where(eq(storyNeeds.storyId, id)),
+			tx.select({ id: needs.id, title: needs.title }).from(storyNeeds).innerJoin(needs, eq(needs.id, storyNeeds.needId)).where(eq(storyNeeds.storyId, id)),
 			tx
 				.select({ id: requirements.id, identifier: requirements.identifier, title: requirements.title, status: requirements.status })
 				.from(requirementStories)

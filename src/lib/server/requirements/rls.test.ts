@@ -4,15 +4,7 @@ import { useFreshDatabase } from '../testing/database';
 import { asSystem, withUser } from '../db/request';
 import { rowsOf } from '../db/rows';
 import { comments, needs, requirementApprovals, requirements, userStories } from '../db/schema';
-import {
-	buildConsortium,
-	buildMembership,
-	buildNeed,
-	buildOrganisation,
-	buildRequirement,
-	buildStory,
-	buildUser
-} from '../demo/factories';
+import { buildConsortium, buildMembership, buildNeed, buildOrganisation, buildRequirement, buildStory, buildUser } from '../demo/factories';
 import type { Role } from '../policy';
 import { nextRequirementNumber } from './numbering';
 
@@ -68,19 +60,31 @@ describe('row-level security on needs, stories and requirements', () => {
 			requirements: await tx.select().from(requirements)
 		}));
 		expect(seen).toEqual({ needs: [], requirements: [] });
-		const all = await asSystem((tx) => tx.select().from(needs).where(sql`${needs.consortiumId} = ${consortium.id}`));
+		const all = await asSystem((tx) =>
+			tx
+				.select()
+				.from(needs)
+				.where(sql`${needs.consortiumId} = ${consortium.id}`)
+		);
 		expect(all).toHaveLength(1);
 	});
 
 	it('lets the observer read but not write', async () => {
 		const { people, consortium, need } = await world();
-		const read = await withUser(people.observer, (tx) => tx.select().from(needs).where(sql`${needs.id} = ${need.id}`));
+		const read = await withUser(people.observer, (tx) =>
+			tx
+				.select()
+				.from(needs)
+				.where(sql`${needs.id} = ${need.id}`)
+		);
 		expect(read).toHaveLength(1);
-		await expect(
-			withUser(people.observer, (tx) => tx.insert(needs).values({ consortiumId: consortium.id, title: 'Nej' }))
-		).rejects.toThrow();
+		await expect(withUser(people.observer, (tx) => tx.insert(needs).values({ consortiumId: consortium.id, title: 'Nej' }))).rejects.toThrow();
 		const updated = await withUser(people.observer, (tx) =>
-			tx.update(needs).set({ title: 'Ändrad' }).where(sql`${needs.id} = ${need.id}`).returning()
+			tx
+				.update(needs)
+				.set({ title: 'Ändrad' })
+				.where(sql`${needs.id} = ${need.id}`)
+				.returning()
 		);
 		expect(updated).toEqual([]);
 	});
@@ -104,14 +108,13 @@ describe('row-level security on needs, stories and requirements', () => {
 			verdict: 'approve' as const,
 			actingAs: 'representative' as const
 		};
-		await expect(
-			withUser(people.member, (tx) => tx.insert(requirementApprovals).values({ ...values, userId: people.member.id }))
-		).rejects.toThrow();
-		await expect(
-			withUser(people.representative, (tx) => tx.insert(requirementApprovals).values({ ...values, userId: people.admin.id }))
-		).rejects.toThrow();
+		await expect(withUser(people.member, (tx) => tx.insert(requirementApprovals).values({ ...values, userId: people.member.id }))).rejects.toThrow();
+		await expect(withUser(people.representative, (tx) => tx.insert(requirementApprovals).values({ ...values, userId: people.admin.id }))).rejects.toThrow();
 		const [row] = await withUser(people.representative, (tx) =>
-			tx.insert(requirementApprovals).values({ ...values, userId: people.representative.id }).returning()
+			tx
+				.insert(requirementApprovals)
+				.values({ ...values, userId: people.representative.id })
+				.returning()
 		);
 		expect(row?.verdict).toBe('approve');
 	});
@@ -119,9 +122,7 @@ describe('row-level security on needs, stories and requirements', () => {
 	it('keeps comments to the consortium and in the author’s own name', async () => {
 		const { people, consortium, need } = await world();
 		const base = { consortiumId: consortium.id, targetKind: 'need' as const, targetId: need.id, body: 'Hej' };
-		await expect(
-			withUser(people.member, (tx) => tx.insert(comments).values({ ...base, authorId: people.admin.id }))
-		).rejects.toThrow();
+		await expect(withUser(people.member, (tx) => tx.insert(comments).values({ ...base, authorId: people.admin.id }))).rejects.toThrow();
 		await withUser(people.member, (tx) => tx.insert(comments).values({ ...base, authorId: people.member.id }));
 		expect(await withUser(people.supplier, (tx) => tx.select().from(comments))).toEqual([]);
 		expect(await withUser(people.observer, (tx) => tx.select().from(comments))).toHaveLength(1);
@@ -131,13 +132,13 @@ describe('row-level security on needs, stories and requirements', () => {
 describe('requirement numbers', () => {
 	it('are distinct under concurrent allocation and render as K-001', async () => {
 		const { consortium } = await world();
-		const numbers = await Promise.all(
-			Array.from({ length: 8 }, () => asSystem((tx) => nextRequirementNumber(tx, consortium.id)))
-		);
+		const numbers = await Promise.all(Array.from({ length: 8 }, () => asSystem((tx) => nextRequirementNumber(tx, consortium.id))));
 		expect(new Set(numbers).size).toBe(8);
 		const [row] = await asSystem(async (tx) =>
 			rowsOf<{ a: string; b: string }>(
-				await tx.execute(sql`select 'K-' || lpad(7::text, 3, '0') as a, (select identifier from requirements where consortium_id = ${consortium.id} order by number limit 1) as b`)
+				await tx.execute(
+					sql`select 'K-' || lpad(7::text, 3, '0') as a, (select identifier from requirements where consortium_id = ${consortium.id} order by number limit 1) as b`
+				)
 			)
 		);
 		expect(row).toEqual({ a: 'K-007', b: 'K-001' });
@@ -145,9 +146,7 @@ describe('requirement numbers', () => {
 
 	it('finds requirements by Swedish full-text search over the title and the body', async () => {
 		const { consortium, people } = await world();
-		await asSystem((tx) =>
-			buildRequirement(tx, consortium.id, { title: 'Läkemedelsautomaten larmar', bodyText: 'Automaterna ska larma nattpersonalen.' })
-		);
+		await asSystem((tx) => buildRequirement(tx, consortium.id, { title: 'Läkemedelsautomaten larmar', bodyText: 'Automaterna ska larma nattpersonalen.' }));
 		const hits = await withUser(people.member, (tx) =>
 			tx
 				.select({ title: requirements.title })

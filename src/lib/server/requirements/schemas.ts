@@ -70,8 +70,7 @@ const requirementFields = z.object({
 function requirementRules(value: Omit<z.infer<typeof requirementFields>, 'body'>, ctx: z.RefinementCtx) {
 	if (value.obligation === 'criterion' && value.weight === undefined) ctx.addIssue({ code: 'custom', path: ['weight'], message: 'required' });
 	if (value.subtype && value.type !== 'non_functional') ctx.addIssue({ code: 'custom', path: ['subtype'], message: 'invalid' });
-	if (value.scope === 'local' && value.localOrganisationIds.length === 0)
-		ctx.addIssue({ code: 'custom', path: ['localOrganisationIds'], message: 'required' });
+	if (value.scope === 'local' && value.localOrganisationIds.length === 0) ctx.addIssue({ code: 'custom', path: ['localOrganisationIds'], message: 'required' });
 }
 
 export const RequirementInput = requirementFields.superRefine(requirementRules);

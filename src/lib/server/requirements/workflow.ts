@@ -73,7 +73,11 @@ export async function approvalState(tx: Transaction, consortiumId: string, requi
 			at: g?.at ?? null
 		};
 	});
-	const result = tally(rules, members, given.map((g) => ({ organisationId: g.organisationId, verdict: g.verdict })));
+	const result = tally(
+		rules,
+		members,
+		given.map((g) => ({ organisationId: g.organisationId, verdict: g.verdict }))
+	);
 	return { rules, votes, tally: result };
 }
 

@@ -52,9 +52,7 @@ export const actions: Actions = {
 	accept: async ({ request, params, locals, getClientAddress }) => {
 		if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(`/invite/${params.token}`)}`);
 		const user = locals.user;
-		const outcome = await runAction(request, 'accept', z.object({}), () =>
-			acceptInvitationAsExisting(params.token, user, { ipAddress: getClientAddress() })
-		);
+		const outcome = await runAction(request, 'accept', z.object({}), () => acceptInvitationAsExisting(params.token, user, { ipAddress: getClientAddress() }));
 		if ('slug' in outcome) redirect(303, `/c/${outcome.slug}`);
 		return outcome;
 	}

@@ -15,10 +15,7 @@ registerDocumentKind('consortium', {
 		return row ? { consortiumId: row.id, publishedToSupplier: false } : null;
 	},
 	async onDerived(tx, id, _field, content) {
-		const [before] = await tx
-			.select({ description: consortia.description })
-			.from(consortia)
-			.where(eq(consortia.id, id));
+		const [before] = await tx.select({ description: consortia.description }).from(consortia).where(eq(consortia.id, id));
 		if (!before || before.description === content.text) return;
 		await tx.update(consortia).set({ description: content.text }).where(eq(consortia.id, id));
 		await recordChange(tx, {

@@ -28,7 +28,14 @@ async function world() {
 		const draft = await buildRequirement(tx, consortium.id, { title: 'Utkast' });
 		const approved = await buildRequirement(tx, consortium.id, { title: 'Godkänt', status: 'approved' });
 		const inReview = await buildRequirement(tx, consortium.id, { title: 'Granskas', status: 'in_review', bodyText: 'Gammal text' });
-		await tx.insert(requirementApprovals).values({ consortiumId: consortium.id, requirementId: inReview.id, organisationId: org.id, verdict: 'approve', userId: people.rep.id, actingAs: 'representative' });
+		await tx.insert(requirementApprovals).values({
+			consortiumId: consortium.id,
+			requirementId: inReview.id,
+			organisationId: org.id,
+			verdict: 'approve',
+			userId: people.rep.id,
+			actingAs: 'representative'
+		});
 		const need = await buildNeed(tx, consortium.id);
 		return { consortium, people, draft, approved, inReview, need };
 	});
@@ -47,7 +54,7 @@ describe('co-edited documents of needs, stories and requirements', () => {
 		expect(await resolveAccess(w.people.member, `requirement/${w.need.id}/body`)).toBeNull();
 	});
 
-	it('stores the derived text on the row without touching the form\'s version, and clears verdicts given on other words', async () => {
+	it("stores the derived text on the row without touching the form's version, and clears verdicts given on other words", async () => {
 		const w = await world();
 		const kind = documentKind('requirement')!;
 		await asSystem((tx) => kind.onDerived!(tx, w.inReview.id, 'body', { text: 'Ny text', html: '<p>Ny text</p>' }));
@@ -68,10 +75,7 @@ describe('co-edited documents of needs, stories and requirements', () => {
 		const initialText = (tx: Parameters<NonNullable<ReturnType<typeof documentKind>>['resolve']>[0]) =>
 			documentKind('requirement')!.initialText!(tx, w.inReview.id, 'body');
 		// two openers racing (two processes on PostgreSQL): one seeds, the other reads the seed
-		const [a, b] = await Promise.all([
-			readOrSeedDocument(name, w.consortium.id, initialText),
-			readOrSeedDocument(name, w.consortium.id, initialText)
-		]);
+		const [a, b] = await Promise.all([readOrSeedDocument(name, w.consortium.id, initialText), readOrSeedDocument(name, w.consortium.id, initialText)]);
 		expect(a.updates).toHaveLength(1);
 		expect(b.updates).toHaveLength(1);
 		const rows = await asSystem((tx) => tx.select().from(collabUpdates).where(eq(collabUpdates.document, name)));

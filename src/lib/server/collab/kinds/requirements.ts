@@ -25,10 +25,7 @@ registerDocumentKind('need', {
 	async onDerived(tx, id, _field, content) {
 		const [before] = await tx.select().from(needs).where(eq(needs.id, id));
 		if (!before || (before.descriptionText === content.text && before.descriptionHtml === content.html)) return;
-		await tx
-			.update(needs)
-			.set({ descriptionText: content.text, descriptionHtml: content.html, updatedAt: new Date() })
-			.where(eq(needs.id, id));
+		await tx.update(needs).set({ descriptionText: content.text, descriptionHtml: content.html, updatedAt: new Date() }).where(eq(needs.id, id));
 		await recordChange(tx, {
 			actorId: null,
 			consortiumId: before.consortiumId,
@@ -54,10 +51,7 @@ registerDocumentKind('story', {
 	async onDerived(tx, id, _field, content) {
 		const [before] = await tx.select().from(userStories).where(eq(userStories.id, id));
 		if (!before || (before.detailsText === content.text && before.detailsHtml === content.html)) return;
-		await tx
-			.update(userStories)
-			.set({ detailsText: content.text, detailsHtml: content.html, updatedAt: new Date() })
-			.where(eq(userStories.id, id));
+		await tx.update(userStories).set({ detailsText: content.text, detailsHtml: content.html, updatedAt: new Date() }).where(eq(userStories.id, id));
 		await recordChange(tx, {
 			actorId: null,
 			consortiumId: before.consortiumId,
@@ -93,10 +87,7 @@ registerDocumentKind('requirement', {
 		const [before] = await tx.select().from(requirements).where(eq(requirements.id, id));
 		if (!before || (before.bodyText === content.text && before.bodyHtml === content.html)) return;
 		if (before.status !== 'draft' && before.status !== 'in_review') return;
-		await tx
-			.update(requirements)
-			.set({ bodyText: content.text, bodyHtml: content.html, updatedAt: new Date() })
-			.where(eq(requirements.id, id));
+		await tx.update(requirements).set({ bodyText: content.text, bodyHtml: content.html, updatedAt: new Date() }).where(eq(requirements.id, id));
 		if (before.status === 'in_review' && before.bodyText.trim() !== content.text.trim()) {
 			await tx.delete(requirementApprovals).where(eq(requirementApprovals.requirementId, id));
 		}

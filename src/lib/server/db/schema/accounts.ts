@@ -70,5 +70,9 @@ export const mailOutbox = pgTable(
 		attempts: integer('attempts').notNull().default(0),
 		lastError: text('last_error')
 	},
-	(t) => [index('mail_outbox_unsent_idx').on(t.createdAt).where(sql`${t.sentAt} is null`)]
+	(t) => [
+		index('mail_outbox_unsent_idx')
+			.on(t.createdAt)
+			.where(sql`${t.sentAt} is null`)
+	]
 );

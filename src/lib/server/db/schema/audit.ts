@@ -17,8 +17,5 @@ export const auditLog = pgTable(
 		ipAddress: text('ip_address'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [
-		index('audit_log_consortium_created_idx').on(t.consortiumId, t.createdAt),
-		index('audit_log_actor_id_idx').on(t.actorId)
-	]
+	(t) => [index('audit_log_consortium_created_idx').on(t.consortiumId, t.createdAt), index('audit_log_actor_id_idx').on(t.actorId)]
 );

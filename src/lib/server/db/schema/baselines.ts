@@ -1,27 +1,8 @@
 import { sql } from 'drizzle-orm';
-import {
-	check,
-	index,
-	integer,
-	jsonb,
-	pgEnum,
-	pgTable,
-	primaryKey,
-	text,
-	timestamp,
-	unique,
-	uuid
-} from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 import { consortia } from './consortia';
-import {
-	requirementObligation,
-	requirementScope,
-	requirementStatus,
-	requirementSubtype,
-	requirementType,
-	verificationMethod
-} from './enums';
+import { requirementObligation, requirementScope, requirementStatus, requirementSubtype, requirementType, verificationMethod } from './enums';
 import { requirements } from './requirements';
 
 /**
@@ -78,7 +59,10 @@ export const baselineItems = pgTable(
 		subtype: requirementSubtype('subtype'),
 		verification: verificationMethod('verification').notNull(),
 		scope: requirementScope('scope').notNull(),
-		localOrganisations: text('local_organisations').array().notNull().default(sql`'{}'::text[]`),
+		localOrganisations: text('local_organisations')
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
 		status: requirementStatus('status').notNull(),
 		approvedAt: timestamp('approved_at', { withTimezone: true })
 	},
@@ -113,7 +97,9 @@ export const pendingImports = pgTable(
 		/** The report: every data row with its line number, normalised values and errors. */
 		rows: jsonb('rows').notNull(),
 		/** Columns in the file that were not recognised (ignored). */
-		ignoredColumns: jsonb('ignored_columns').notNull().default(sql`'[]'::jsonb`),
+		ignoredColumns: jsonb('ignored_columns')
+			.notNull()
+			.default(sql`'[]'::jsonb`),
 		validCount: integer('valid_count').notNull(),
 		invalidCount: integer('invalid_count').notNull(),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

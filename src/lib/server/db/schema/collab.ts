@@ -27,10 +27,7 @@ export const collabUpdates = pgTable(
 		userId: uuid('user_id'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [
-		index('collab_updates_document_seq_idx').on(t.document, t.seq),
-		index('collab_updates_consortium_id_idx').on(t.consortiumId)
-	]
+	(t) => [index('collab_updates_document_seq_idx').on(t.document, t.seq), index('collab_updates_consortium_id_idx').on(t.consortiumId)]
 );
 
 /** The latest compacted state of a document: every update up to `upToSeq` merged. */
@@ -64,8 +61,5 @@ export const collabVersions = pgTable(
 		}),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [
-		index('collab_versions_document_idx').on(t.document, t.createdAt),
-		index('collab_versions_consortium_id_idx').on(t.consortiumId)
-	]
+	(t) => [index('collab_versions_document_idx').on(t.document, t.createdAt), index('collab_versions_consortium_id_idx').on(t.consortiumId)]
 );

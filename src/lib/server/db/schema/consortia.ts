@@ -1,26 +1,7 @@
 import { sql } from 'drizzle-orm';
-import {
-	check,
-	date,
-	index,
-	integer,
-	pgTable,
-	text,
-	timestamp,
-	unique,
-	uniqueIndex,
-	uuid
-} from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
-import {
-	decisionRule,
-	mandateKind,
-	memberTier,
-	membershipRole,
-	organisationKind,
-	publishingRight,
-	voteWeighting
-} from './enums';
+import { decisionRule, mandateKind, memberTier, membershipRole, organisationKind, publishingRight, voteWeighting } from './enums';
 
 export const consortia = pgTable('consortia', {
 	id: uuid('id').primaryKey().defaultRandom(),
@@ -128,10 +109,7 @@ export const delegations = pgTable(
 		revokedAt: timestamp('revoked_at', { withTimezone: true }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [
-		index('delegations_consortium_id_idx').on(t.consortiumId),
-		index('delegations_to_user_id_idx').on(t.toUserId)
-	]
+	(t) => [index('delegations_consortium_id_idx').on(t.consortiumId), index('delegations_to_user_id_idx').on(t.toUserId)]
 );
 
 /** Spelregler: how the consortium decides and who may speak to the supplier. */
@@ -151,12 +129,7 @@ export const groundRules = pgTable(
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' })
 	},
-	(t) => [
-		check(
-			'ground_rules_percent_check',
-			sql`${t.qualifiedMajorityPercent} between 51 and 100 and ${t.quorumPercent} between 0 and 100`
-		)
-	]
+	(t) => [check('ground_rules_percent_check', sql`${t.qualifiedMajorityPercent} between 51 and 100 and ${t.quorumPercent} between 0 and 100`)]
 );
 
 export const invitations = pgTable(
@@ -179,8 +152,5 @@ export const invitations = pgTable(
 		invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [
-		uniqueIndex('invitations_token_hash_key').on(t.tokenHash),
-		index('invitations_consortium_id_idx').on(t.consortiumId)
-	]
+	(t) => [uniqueIndex('invitations_token_hash_key').on(t.tokenHash), index('invitations_consortium_id_idx').on(t.consortiumId)]
 );

@@ -1,21 +1,8 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
 
-export const organisationKind = pgEnum('organisation_kind', [
-	'municipality',
-	'region',
-	'convenor',
-	'supplier',
-	'adviser'
-]);
+export const organisationKind = pgEnum('organisation_kind', ['municipality', 'region', 'convenor', 'supplier', 'adviser']);
 
-export const membershipRole = pgEnum('membership_role', [
-	'admin',
-	'representative',
-	'deputy',
-	'member',
-	'observer',
-	'supplier'
-]);
+export const membershipRole = pgEnum('membership_role', ['admin', 'representative', 'deputy', 'member', 'observer', 'supplier']);
 
 export const mandateKind = pgEnum('mandate_kind', ['representative', 'deputy']);
 
@@ -23,11 +10,7 @@ export const decisionRule = pgEnum('decision_rule', ['consensus', 'majority', 'q
 
 export const voteWeighting = pgEnum('vote_weighting', ['per_organisation', 'by_population']);
 
-export const publishingRight = pgEnum('publishing_right', [
-	'admins',
-	'admins_and_representatives',
-	'representatives'
-]);
+export const publishingRight = pgEnum('publishing_right', ['admins', 'admins_and_representatives', 'representatives']);
 
 export const memberTier = pgEnum('member_tier', ['active', 'passive', 'sponsor']);
 
@@ -39,14 +22,7 @@ export const requirementObligation = pgEnum('requirement_obligation', ['mandator
 
 export const requirementType = pgEnum('requirement_type', ['functional', 'detailed', 'data', 'non_functional', 'general']);
 
-export const requirementSubtype = pgEnum('requirement_subtype', [
-	'security',
-	'accessibility',
-	'interoperability',
-	'support',
-	'training',
-	'other'
-]);
+export const requirementSubtype = pgEnum('requirement_subtype', ['security', 'accessibility', 'interoperability', 'support', 'training', 'other']);
 
 export const verificationMethod = pgEnum('verification_method', ['test', 'demonstration', 'inspection', 'document']);
 

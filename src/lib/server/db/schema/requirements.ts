@@ -71,9 +71,7 @@ export const needs = pgTable(
 		createdAt: createdAt(),
 		updatedBy: userRef('updated_by'),
 		updatedAt: updatedAt(),
-		search: tsvector('search').generatedAlwaysAs(
-			(): SQL => swedish(['A', sql`title`], ['B', sql`description_text`])
-		)
+		search: tsvector('search').generatedAlwaysAs((): SQL => swedish(['A', sql`title`], ['B', sql`description_text`]))
 	},
 	(t) => [
 		index('needs_consortium_id_idx').on(t.consortiumId, t.createdAt),
@@ -122,14 +120,9 @@ export const userStories = pgTable(
 		createdAt: createdAt(),
 		updatedBy: userRef('updated_by'),
 		updatedAt: updatedAt(),
-		search: tsvector('search').generatedAlwaysAs(
-			(): SQL => swedish(['A', sql`role || ' ' || goal || ' ' || purpose`], ['B', sql`details_text`])
-		)
+		search: tsvector('search').generatedAlwaysAs((): SQL => swedish(['A', sql`role || ' ' || goal || ' ' || purpose`], ['B', sql`details_text`]))
 	},
-	(t) => [
-		index('user_stories_consortium_id_idx').on(t.consortiumId, t.createdAt),
-		index('user_stories_search_idx').using('gin', t.search)
-	]
+	(t) => [index('user_stories_consortium_id_idx').on(t.consortiumId, t.createdAt), index('user_stories_search_idx').using('gin', t.search)]
 );
 
 export const storyNeeds = pgTable(
@@ -199,23 +192,27 @@ export const requirements = pgTable(
 		createdAt: createdAt(),
 		updatedBy: userRef('updated_by'),
 		updatedAt: updatedAt(),
-		search: tsvector('search').generatedAlwaysAs(
-			(): SQL =>
-				swedish(
-					['A', sql`'K-' || case when number < 1000 then lpad(number::text, 3, '0') else number::text end || ' ' || title`],
-					['B', sql`body_text`],
-					['C', sql`rationale || ' ' || acceptance_criteria`]
-				)
+		search: tsvector('search').generatedAlwaysAs((): SQL =>
+			swedish(
+				['A', sql`'K-' || case when number < 1000 then lpad(number::text, 3, '0') else number::text end || ' ' || title`],
+				['B', sql`body_text`],
+				['C', sql`rationale || ' ' || acceptance_criteria`]
+			)
 		)
 	},
 	(t) => [
 		unique('requirements_number_revision_key').on(t.consortiumId, t.number, t.revision),
-		uniqueIndex('requirements_latest_key').on(t.consortiumId, t.number).where(sql`${t.isLatest}`),
+		uniqueIndex('requirements_latest_key')
+			.on(t.consortiumId, t.number)
+			.where(sql`${t.isLatest}`),
 		index('requirements_consortium_status_idx').on(t.consortiumId, t.status),
 		index('requirements_consortium_type_idx').on(t.consortiumId, t.type),
 		index('requirements_replaces_id_idx').on(t.replacesId),
 		index('requirements_search_idx').using('gin', t.search),
-		check('requirements_weight_check', sql`(${t.obligation} = 'criterion') = (${t.weight} is not null) and (${t.weight} is null or ${t.weight} between 1 and 100)`),
+		check(
+			'requirements_weight_check',
+			sql`(${t.obligation} = 'criterion') = (${t.weight} is not null) and (${t.weight} is null or ${t.weight} between 1 and 100)`
+		),
 		check('requirements_subtype_check', sql`${t.subtype} is null or ${t.type} = 'non_functional'`),
 		check('requirements_revision_check', sql`${t.revision} >= 1 and ${t.number} >= 1`)
 	]
@@ -347,7 +344,9 @@ export const notifications = pgTable(
 	},
 	(t) => [
 		index('notifications_user_created_idx').on(t.userId, t.createdAt),
-		index('notifications_unread_idx').on(t.userId).where(sql`${t.readAt} is null`),
+		index('notifications_unread_idx')
+			.on(t.userId)
+			.where(sql`${t.readAt} is null`),
 		index('notifications_consortium_id_idx').on(t.consortiumId),
 		index('notifications_comment_id_idx').on(t.commentId)
 	]
@@ -370,8 +369,5 @@ export const apiTokens = pgTable(
 		lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
 		revokedAt: timestamp('revoked_at', { withTimezone: true })
 	},
-	(t) => [
-		uniqueIndex('api_tokens_token_hash_key').on(t.tokenHash),
-		index('api_tokens_consortium_id_idx').on(t.consortiumId)
-	]
+	(t) => [uniqueIndex('api_tokens_token_hash_key').on(t.tokenHash), index('api_tokens_consortium_id_idx').on(t.consortiumId)]
 );

@@ -27,8 +27,6 @@ export const load: LayoutServerLoad = async ({ locals, params, parent, depends }
 				...(can(actor, 'audit.read', resource) ? [{ area: 'audit' as const, href: `${base}/audit` }] : [])
 			]
 		: [{ area: 'supplier', href: base }];
-	const me = actor.membership
-		? { organisationId: actor.membership.organisationId, speaksForOrganisation: actor.membership.speaksForOrganisation }
-		: null;
+	const me = actor.membership ? { organisationId: actor.membership.organisationId, speaksForOrganisation: actor.membership.speaksForOrganisation } : null;
 	return { consortium, role: actor.membership?.role ?? null, me, can: abilities(actor, resource), nav };
 };

@@ -18,7 +18,8 @@ const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 /** A command's refusal as `fail(status, { errors })`; anything unexpected is rethrown. */
 function refusal(err: unknown, values: Record<string, unknown> = {}) {
 	if (err instanceof Forbidden) return fail(403, { errors: { form: 'versions_forbidden' }, values: keepValues(values) });
-	if (err instanceof CommandError) return fail(err.status, { errors: { [err.field]: err.key === 'not_found' ? 'versions_not_found' : err.key }, values: keepValues(values) });
+	if (err instanceof CommandError)
+		return fail(err.status, { errors: { [err.field]: err.key === 'not_found' ? 'versions_not_found' : err.key }, values: keepValues(values) });
 	throw err;
 }
 
@@ -57,11 +58,7 @@ export const load: PageServerLoad = async ({ parent, locals, url }) => {
 					() => null
 				)
 			: null,
-		url.searchParams.has('from')
-			? from.success && to.success
-				? versions.diffVersions(user, document, from.data, to.data).catch(() => null)
-				: null
-			: undefined
+		url.searchParams.has('from') ? (from.success && to.success ? versions.diffVersions(user, document, from.data, to.data).catch(() => null) : null) : undefined
 	]);
 	return {
 		document,

@@ -15,7 +15,10 @@ export const load: PageServerLoad = async ({ locals, parent, params }) => {
 			linkOptions(locals.user!, consortium.id),
 			listComments(locals.user!, consortium.id, 'story', params.id)
 		]);
-		const values = storyValues(detail.story, detail.needs.map((n) => n.id));
+		const values = storyValues(
+			detail.story,
+			detail.needs.map((n) => n.id)
+		);
 		return { ...detail, needOptions: options.needs, comments, values, userId: locals.user!.id };
 	} catch (e) {
 		notFoundOn(e);
