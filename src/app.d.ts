@@ -1,5 +1,6 @@
 import type { SessionUser } from '$lib/server/auth/session';
 import type { Session } from '$lib/server/auth/session';
+import type { RequestContext } from '$lib/server/request-context';
 
 declare global {
 	namespace App {
@@ -11,6 +12,8 @@ declare global {
 			user: SessionUser | null;
 			session: Session | null;
 			requestId: string;
+			/** What the request resolves once (the consortium and the actor in it) for its loads and actions. */
+			context: RequestContext;
 		}
 		interface PageState {}
 		interface Platform {}

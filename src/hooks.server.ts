@@ -1,6 +1,8 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { cookieName } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { startAuthHousekeeping } from '$lib/server/auth/housekeeping';
@@ -9,6 +11,7 @@ import { log, loggablePath } from '$lib/server/log';
 import { prepareDatabase } from '$lib/server/startup';
 import { registerUpgradeHandler } from '$lib/server/realtime/upgrade';
 import { registerCollab } from '$lib/server/collab/server';
+import { createRequestContext } from '$lib/server/request-context';
 
 export const init: ServerInit = async () => {
 	await prepareDatabase();
@@ -56,7 +59,24 @@ const handleSession: Handle = async ({ event, resolve }) => {
 			deleteSessionCookie(event.cookies, secure);
 		}
 	}
+	event.locals.context = createRequestContext(event.locals.user);
 	return resolve(event);
+};
+
+/**
+ * PostgreSQL cannot store a NUL character in text, so one in a path or query (`?q=%00`) is refused
+ * here, once, before any load or endpoint sees it, with a 400 in the person's language (form
+ * bodies are checked by `formAction`, JSON bodies by their schemas).
+ */
+const handleUnstorableInput: Handle = ({ event, resolve }) => {
+	if (!/%00/.test(event.url.pathname + event.url.search)) return resolve(event);
+	const locale = event.cookies.get(cookieName) === 'en' ? 'en' : 'sv';
+	const text = m.request_nul_character({}, { locale });
+	if (!event.request.headers.get('accept')?.includes('text/html')) {
+		return new Response(JSON.stringify({ error: text }), { status: 400, headers: { 'content-type': 'application/json' } });
+	}
+	const page = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${m.error_title({}, { locale })}</title></head><body><main><h1>${m.error_title({}, { locale })}</h1><p>${text}</p><p><a href="/">${m.back_home({}, { locale })}</a></p></main></body></html>`;
+	return new Response(page, { status: 400, headers: { 'content-type': 'text/html; charset=utf-8' } });
 };
 
 const handleParaglide: Handle = ({ event, resolve }) =>
@@ -97,7 +117,7 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleRequestLog, handleSecurityHeaders, handlePlainFormPosts, handleSession, handleParaglide);
+export const handle = sequence(handleRequestLog, handleSecurityHeaders, handleUnstorableInput, handlePlainFormPosts, handleSession, handleParaglide);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const id = event.locals.requestId ?? crypto.randomUUID();

@@ -1,5 +1,4 @@
 import { m } from '$lib/paraglide/messages';
-import { errorText } from '$lib/validation-messages';
 
 export type OrganisationKind = 'municipality' | 'region' | 'convenor' | 'supplier' | 'adviser';
 export type DecisionRule = 'consensus' | 'majority' | 'qualified_majority';
@@ -92,31 +91,6 @@ export function delegationStatusLabel(status: 'in_force' | 'upcoming' | 'ended' 
 		ended: m.delegation_status_ended,
 		revoked: m.delegation_status_revoked
 	}[status]();
-}
-
-/** The sentence for an error key from the consortium forms and commands. */
-export function consortiumErrorText(key: string | undefined): string | undefined {
-	if (!key) return undefined;
-	const sentences: Record<string, () => string> = {
-		out_of_range: m.consortium_error_out_of_range,
-		before_start: m.consortium_error_before_start,
-		slug: m.consortium_error_slug,
-		last_admin: m.consortium_error_last_admin,
-		role_organisation_mismatch: m.consortium_error_role_organisation_mismatch,
-		name_taken: m.consortium_error_name_taken,
-		kind_has_members: m.consortium_error_kind_has_members,
-		already_member: m.consortium_error_already_member,
-		unknown_organisation: m.consortium_error_unknown_organisation,
-		unknown_member: m.consortium_error_unknown_member,
-		mandate_role: m.consortium_error_mandate_role,
-		mandate_overlap: m.consortium_error_mandate_overlap,
-		not_a_deputy: m.consortium_error_not_a_deputy,
-		invitation_invalid: m.invite_invalid,
-		invitation_wrong_account: m.consortium_error_wrong_account,
-		account_exists: m.consortium_error_account_exists,
-		slug_taken: m.consortium_error_slug_taken
-	};
-	return sentences[key]?.() ?? errorText(key);
 }
 
 /** A short description of an audited action; unknown actions show as recorded. */

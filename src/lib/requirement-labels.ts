@@ -1,5 +1,4 @@
 import { m } from '$lib/paraglide/messages';
-import { errorText } from '$lib/validation-messages';
 
 type Labels = Record<string, () => string>;
 const pick = (labels: Labels, key: string | null | undefined) => (key && labels[key] ? labels[key]() : (key ?? ''));
@@ -62,26 +61,6 @@ export const subtypeKeys = Object.keys(subtypes);
 export const verificationKeys = Object.keys(verifications);
 export const scopeKeys = Object.keys(scopes);
 export const statusKeys = Object.keys(statuses);
-
-const commandErrors: Labels = {
-	stale_write: m.error_stale_write,
-	unknown_link: m.error_unknown_link,
-	need_own_organisation: m.error_need_own_organisation,
-	requirement_closed: m.error_requirement_closed,
-	requirement_body_coedited: m.error_requirement_body_coedited,
-	requirement_not_deletable: m.error_requirement_not_deletable,
-	requirement_wrong_status: m.error_requirement_wrong_status,
-	requirement_not_in_review: m.error_requirement_not_in_review,
-	organisation_not_voting: m.error_organisation_not_voting,
-	comment_not_yours: m.error_comment_not_yours,
-	forbidden: m.error_forbidden
-};
-
-/** The sentence for an error key from a form or a command, in the current language. */
-export function messageFor(key: string | undefined): string | undefined {
-	if (!key) return undefined;
-	return commandErrors[key] ? commandErrors[key]() : errorText(key);
-}
 
 /** "Jag som …, vill kunna …, för att …" in the current language. */
 export const storyText = (s: { role: string; goal: string; purpose: string }) => m.stories_sentence({ role: s.role, goal: s.goal, purpose: s.purpose });

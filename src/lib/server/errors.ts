@@ -6,7 +6,9 @@ export class CommandError extends Error {
 	constructor(
 		readonly key: string,
 		readonly field: string = 'form',
-		readonly status: 400 | 404 | 409 | 422 = 400
+		readonly status: 400 | 404 | 409 | 413 | 422 = 400,
+		/** Figures the message names (a limit, a count, a line). */
+		readonly params?: Record<string, string | number>
 	) {
 		super(key);
 		this.name = 'CommandError';

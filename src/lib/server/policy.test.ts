@@ -1,16 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { abilities, actions, can, canReceiveEvent, authorize, Forbidden, type Action, type Actor, type PublishingRight, type Role } from './policy';
+import { CommandError, NotFound } from './errors';
+import {
+	abilities,
+	actions,
+	can,
+	canReceiveEvent,
+	authorize,
+	decide,
+	Forbidden,
+	itemAbilities,
+	type Action,
+	type Actor,
+	type PublishingRight,
+	type RequirementResource,
+	type Role
+} from './policy';
 
 const A = 'consortium-a';
 const B = 'consortium-b';
 const OWN = 'org-own';
 const OTHER = 'org-other';
 
-function actor(role: Role, speaks = role === 'representative', options: { isOperator?: boolean } = {}): Actor {
+function actor(role: Role, speaks = role === 'representative', options: { isOperator?: boolean; kind?: 'municipality' | 'convenor' | 'supplier' } = {}): Actor {
 	return {
 		id: `user-${role}`,
 		isOperator: options.isOperator ?? false,
-		membership: { consortiumId: A, organisationId: OWN, role, speaksForOrganisation: speaks }
+		membership: {
+			consortiumId: A,
+			organisationId: OWN,
+			organisationKind: options.kind ?? (role === 'supplier' ? 'supplier' : 'municipality'),
+			role,
+			speaksForOrganisation: speaks
+		}
 	};
 }
 
@@ -153,6 +174,86 @@ describe('authorize', () => {
 	it('throws Forbidden naming the action when refused, and passes when allowed', () => {
 		expect(() => authorize(actor('member'), 'members.manage', { consortiumId: A })).toThrow(Forbidden);
 		expect(() => authorize(actor('admin'), 'members.manage', { consortiumId: A })).not.toThrow();
+	});
+
+	it('answers someone outside the consortium as for a missing thing, and an item locked by its state with a 409 and the reason', () => {
+		expect(() => authorize(actor('admin'), 'members.manage', { consortiumId: B })).toThrow(NotFound);
+		const approved: RequirementResource = { consortiumId: A, status: 'approved', isLatest: true, revision: 1 };
+		let refusal: unknown;
+		try {
+			authorize(actor('member'), 'requirement.submit', approved);
+		} catch (e) {
+			refusal = e;
+		}
+		expect(refusal).toBeInstanceOf(CommandError);
+		expect(refusal).toMatchObject({ key: 'requirement_wrong_status', status: 409 });
+	});
+});
+
+describe('per-item rules', () => {
+	const requirement = (status: RequirementResource['status'], more: Partial<RequirementResource> = {}): RequirementResource => ({
+		consortiumId: A,
+		status,
+		isLatest: true,
+		revision: 1,
+		...more
+	});
+
+	it('a comment is removed by its author or an admin, nobody else (the reason is said)', () => {
+		const mine = { consortiumId: A, authorId: 'user-member' };
+		const theirs = { consortiumId: A, authorId: 'someone-else' };
+		expect(can(actor('member'), 'comment.delete', mine)).toBe(true);
+		expect(decide(actor('member'), 'comment.delete', theirs)).toEqual({ kind: 'forbidden', key: 'comment_not_yours' });
+		expect(can(actor('representative'), 'comment.delete', theirs)).toBe(false);
+		expect(can(actor('admin'), 'comment.delete', theirs)).toBe(true);
+		expect(can(actor('observer'), 'comment.delete', { consortiumId: A, authorId: 'user-observer' })).toBe(false);
+		expect(can(actor('admin'), 'comment.delete', { consortiumId: B, authorId: 'user-admin' })).toBe(false);
+	});
+
+	it('an organisation joins a need captured by another organisation, never its own', () => {
+		expect(can(actor('member'), 'need.join', { consortiumId: A, capturedByOrganisationId: OTHER })).toBe(true);
+		expect(can(actor('member'), 'need.join', { consortiumId: A, capturedByOrganisationId: null })).toBe(true);
+		expect(decide(actor('member'), 'need.join', { consortiumId: A, capturedByOrganisationId: OWN })).toEqual({ kind: 'locked', key: 'need_own_organisation' });
+		expect(can(actor('observer'), 'need.join', { consortiumId: A, capturedByOrganisationId: OTHER })).toBe(false);
+	});
+
+	it('the workflow of a requirement revision, status by status (the table the page shows its buttons from)', () => {
+		const table: [RequirementResource, Record<string, boolean>][] = [
+			[requirement('draft'), { update: true, edit_text: true, delete: true, submit: true, return: false, withdraw: true }],
+			[requirement('draft', { revision: 2 }), { update: true, edit_text: true, delete: false, submit: true, return: false, withdraw: true }],
+			[requirement('in_review'), { update: true, edit_text: true, delete: false, submit: false, return: true, withdraw: true }],
+			[requirement('approved'), { update: true, edit_text: false, delete: false, submit: false, return: false, withdraw: true }],
+			[requirement('approved', { isLatest: false }), { update: false, edit_text: false, delete: false, submit: false, return: false, withdraw: true }],
+			[requirement('replaced', { isLatest: false }), { update: false, edit_text: false, delete: false, submit: false, return: false, withdraw: false }],
+			[requirement('withdrawn'), { update: false, edit_text: false, delete: false, submit: false, return: false, withdraw: false }]
+		];
+		for (const [row, expected] of table) {
+			const { verdict: _verdict, ...got } = itemAbilities(actor('member'), 'requirement', row);
+			expect(got, `${row.status} rev ${row.revision} latest ${row.isLatest}`).toEqual(expected);
+			// an observer may do none of it, whatever the status
+			expect(Object.values(itemAbilities(actor('observer'), 'requirement', row)).some(Boolean)).toBe(false);
+		}
+	});
+
+	it('a verdict is given by whoever speaks for a voting organisation, only while the revision is in review', () => {
+		expect(can(actor('representative', true), 'requirement.verdict', requirement('in_review'))).toBe(true);
+		expect(can(actor('deputy', true), 'requirement.verdict', requirement('in_review'))).toBe(true);
+		expect(can(actor('deputy', false), 'requirement.verdict', requirement('in_review'))).toBe(false);
+		expect(can(actor('member', true), 'requirement.verdict', requirement('in_review'))).toBe(false);
+		expect(decide(actor('representative', true), 'requirement.verdict', requirement('draft'))).toEqual({ kind: 'locked', key: 'requirement_not_in_review' });
+		expect(decide(actor('representative', true, { kind: 'convenor' }), 'requirement.verdict', requirement('in_review'))).toEqual({
+			kind: 'forbidden',
+			key: 'organisation_not_voting'
+		});
+	});
+
+	it("a delegation is revoked by an admin or the organisation's representative, also one appointed after it was given", () => {
+		const delegation = { consortiumId: A, organisationId: OWN };
+		expect(can(actor('admin'), 'delegation.revoke', { consortiumId: A, organisationId: OTHER })).toBe(true);
+		expect(can(actor('representative'), 'delegation.revoke', delegation)).toBe(true);
+		expect(can(actor('representative'), 'delegation.revoke', { consortiumId: A, organisationId: OTHER })).toBe(false);
+		expect(can(actor('deputy', true), 'delegation.revoke', delegation)).toBe(false);
+		expect(can(actor('member'), 'delegation.revoke', delegation)).toBe(false);
 	});
 });
 

@@ -1,10 +1,18 @@
 /**
  * The one authorisation vocabulary. Loads, actions, endpoints, the event stream and the
- * WebSocket all ask `can`; row-level security in supabase/migrations mirrors it in the database.
- * The role matrix is the product brief's.
+ * WebSocket all ask `can` (or `authorize`); row-level security in supabase/migrations mirrors it
+ * in the database. The role matrix is the product brief's; per-item rules (whose comment, which
+ * status locks a requirement, whose need) live here too, in the spirit of Outline's
+ * `allow(User, 'update', Comment, (actor, comment) => …)`, so that no command, page or component
+ * decides them on its own.
  */
 
 import type { Role } from '../roles';
+import type { organisationKind, requirementStatus } from './db/schema/enums';
+import { CommandError, NotFound } from './errors';
+
+type OrganisationKind = (typeof organisationKind.enumValues)[number];
+type RequirementStatus = (typeof requirementStatus.enumValues)[number];
 
 export { roles, type Role } from '../roles';
 
@@ -15,6 +23,8 @@ export type PublishingRight = (typeof publishingRights)[number];
 export interface Membership {
 	consortiumId: string;
 	organisationId: string;
+	/** Whether the organisation takes part in decisions (municipalities and regions do). */
+	organisationKind: OrganisationKind;
 	role: Role;
 	/**
 	 * Whether this person may commit their organisation right now: a representative while their
@@ -31,7 +41,55 @@ export interface Actor {
 	membership: Membership | null;
 }
 
-export const actions = [
+// ------------------------------------------------------------------ resources
+
+/** Anything in a consortium: the role matrix decides. */
+export interface Resource {
+	consortiumId: string;
+	/** The ground rules' publishing right, for `supplier.publish`. */
+	publishing?: PublishingRight;
+	/** The organisation a position, approval or delegation is for; defaults to the actor's own. */
+	organisationId?: string;
+}
+
+export interface CommentResource {
+	consortiumId: string;
+	authorId: string | null;
+}
+
+export interface NeedResource {
+	consortiumId: string;
+	capturedByOrganisationId: string | null;
+}
+
+export interface RequirementResource {
+	consortiumId: string;
+	status: RequirementStatus;
+	isLatest: boolean;
+	revision: number;
+}
+
+export interface DelegationResource {
+	consortiumId: string;
+	organisationId: string;
+}
+
+/** The resource each per-item action is decided on. */
+export interface ItemResources {
+	'comment.delete': CommentResource;
+	'need.join': NeedResource;
+	'requirement.update': RequirementResource;
+	'requirement.edit_text': RequirementResource;
+	'requirement.delete': RequirementResource;
+	'requirement.submit': RequirementResource;
+	'requirement.return': RequirementResource;
+	'requirement.withdraw': RequirementResource;
+	'requirement.verdict': RequirementResource;
+	'delegation.revoke': DelegationResource;
+}
+export type ItemAction = keyof ItemResources;
+
+export const consortiumActions = [
 	'consortium.view',
 	'internal.read',
 	'content.write',
@@ -46,30 +104,42 @@ export const actions = [
 	'supplier.interact',
 	'platform.operate'
 ] as const;
-export type Action = (typeof actions)[number];
+export type ConsortiumAction = (typeof consortiumActions)[number];
 
-export interface Resource {
-	consortiumId: string;
-	/** The ground rules' publishing right, for `supplier.publish`. */
-	publishing?: PublishingRight;
-	/** The organisation a position, approval or delegation is for; defaults to the actor's own. */
-	organisationId?: string;
-}
+/** Consortium-wide actions, as the role matrix lists them. */
+export const actions = consortiumActions;
+export type Action = ConsortiumAction | ItemAction;
+
+export type ResourceOf<A extends Action> = A extends ItemAction ? ItemResources[A] : Resource;
+
+// ------------------------------------------------------------------ decisions
+
+/**
+ * Why the answer is no: `outside` (not in the consortium: answered like a missing thing, 404),
+ * `forbidden` (the role does not allow it: 403), or `locked` (allowed in general, but the item's
+ * state does not allow it now: 409). `key` is the message key the person is shown.
+ */
+export type Refusal = { kind: 'outside' | 'forbidden' | 'locked'; key: string };
+export type Decision = true | Refusal;
+
+const deny = (key = 'forbidden'): Refusal => ({ kind: 'forbidden', key });
+const locked = (key: string): Refusal => ({ kind: 'locked', key });
+const outside: Refusal = { kind: 'outside', key: 'not_found' };
 
 const internalRoles: readonly Role[] = ['admin', 'representative', 'deputy', 'member', 'observer'];
 const writers: readonly Role[] = ['admin', 'representative', 'deputy', 'member'];
 
-type Rule = (membership: Membership, resource: Resource) => boolean;
+type Rule<R> = (membership: Membership, resource: R, actor: Actor) => boolean | Refusal;
 
-const speaksFor: Rule = (m, r) =>
-	(m.role === 'representative' || m.role === 'deputy') && m.speaksForOrganisation && (r.organisationId === undefined || r.organisationId === m.organisationId);
+const speaksFor = (m: Membership, organisationId: string | undefined) =>
+	(m.role === 'representative' || m.role === 'deputy') && m.speaksForOrganisation && (organisationId === undefined || organisationId === m.organisationId);
 
-const rules: Record<Exclude<Action, 'platform.operate'>, Rule> = {
+const consortiumRules: Record<Exclude<ConsortiumAction, 'platform.operate'>, Rule<Resource>> = {
 	'consortium.view': () => true,
 	'internal.read': (m) => internalRoles.includes(m.role),
 	'content.write': (m) => writers.includes(m.role),
-	'organisation.state_position': speaksFor,
-	'organisation.approve': speaksFor,
+	'organisation.state_position': (m, r) => speaksFor(m, r.organisationId),
+	'organisation.approve': (m, r) => speaksFor(m, r.organisationId),
 	'delegation.manage': (m, r) =>
 		m.role === 'admin' || (m.role === 'representative' && (r.organisationId === undefined || r.organisationId === m.organisationId)),
 	'members.manage': (m) => m.role === 'admin',
@@ -85,33 +155,92 @@ const rules: Record<Exclude<Action, 'platform.operate'>, Rule> = {
 	'supplier.interact': (m) => m.role === 'supplier'
 };
 
-/** Whether `actor` may do `action` to `resource`. Nobody outside a consortium may do anything in it. */
-export function can(actor: Actor | null, action: Action, resource?: Resource): boolean {
-	if (!actor) return false;
-	if (action === 'platform.operate') return actor.isOperator;
+const editable = (r: RequirementResource) => r.isLatest && (r.status === 'draft' || r.status === 'in_review');
+/** A rule that first needs a writer, then the item's own condition. */
+const forWriters =
+	<R>(rule: Rule<R>): Rule<R> =>
+	(m, r, a) =>
+		writers.includes(m.role) ? rule(m, r, a) : false;
+
+const itemRules: { [A in ItemAction]: Rule<ItemResources[A]> } = {
+	'comment.delete': forWriters((m, c, a) => c.authorId === a.id || m.role === 'admin' || deny('comment_not_yours')),
+	'need.join': forWriters((m, n) => n.capturedByOrganisationId !== m.organisationId || locked('need_own_organisation')),
+	'requirement.update': forWriters((_m, r) => (r.isLatest && r.status !== 'replaced' && r.status !== 'withdrawn') || locked('requirement_closed')),
+	'requirement.edit_text': forWriters((_m, r) => editable(r) || locked('requirement_closed')),
+	'requirement.delete': forWriters((_m, r) => (r.status === 'draft' && r.revision === 1) || locked('requirement_not_deletable')),
+	'requirement.submit': forWriters((_m, r) => (r.isLatest && r.status === 'draft') || locked('requirement_wrong_status')),
+	'requirement.return': forWriters((_m, r) => (r.isLatest && r.status === 'in_review') || locked('requirement_wrong_status')),
+	'requirement.withdraw': forWriters(
+		(_m, r) => r.status === 'draft' || r.status === 'in_review' || r.status === 'approved' || locked('requirement_wrong_status')
+	),
+	'requirement.verdict': (m, r) => {
+		if (!speaksFor(m, undefined)) return false;
+		if (m.organisationKind !== 'municipality' && m.organisationKind !== 'region') return deny('organisation_not_voting');
+		return r.status === 'in_review' || locked('requirement_not_in_review');
+	},
+	// The organisation's representative (also one appointed after the delegation was given) or an admin.
+	'delegation.revoke': (m, d) => m.role === 'admin' || (m.role === 'representative' && d.organisationId === m.organisationId)
+};
+
+const isItemAction = (action: Action): action is ItemAction => action in itemRules;
+
+/** Whether `actor` may do `action` to `resource`, and if not, why. Nobody outside a consortium may do anything in it. */
+export function decide<A extends Action>(actor: Actor | null, action: A, resource?: ResourceOf<A>): Decision {
+	if (!actor) return outside;
+	if (action === 'platform.operate') return actor.isOperator || deny();
 	const membership = actor.membership;
-	if (!membership || !resource || membership.consortiumId !== resource.consortiumId) return false;
-	return rules[action](membership, resource);
+	if (!membership || !resource || membership.consortiumId !== resource.consortiumId) return outside;
+	const rule = (isItemAction(action) ? itemRules[action] : consortiumRules[action as Exclude<ConsortiumAction, 'platform.operate'>]) as Rule<ResourceOf<A>>;
+	const answer = rule(membership, resource, actor);
+	return answer === true ? true : answer === false ? deny() : answer;
 }
 
-export type Abilities = Record<Action, boolean>;
+/** Whether `actor` may do `action` to `resource`. */
+export function can<A extends Action>(actor: Actor | null, action: A, resource?: ResourceOf<A>): boolean {
+	return decide(actor, action, resource) === true;
+}
 
-/** Every action's answer at once, for the UI to show or hide controls. */
+export type Abilities = Record<ConsortiumAction, boolean>;
+
+/** Every consortium-wide action's answer at once, for the UI to show or hide controls. */
 export function abilities(actor: Actor | null, resource?: Resource): Abilities {
-	return Object.fromEntries(actions.map((action) => [action, can(actor, action, resource)])) as Abilities;
+	return Object.fromEntries(consortiumActions.map((action) => [action, can(actor, action, resource)])) as Abilities;
 }
 
-/** Thrown by commands when the policy says no; routes answer 404 or 403 as fits. */
+type Verb<K extends string> = ItemAction extends infer A ? (A extends `${K}.${infer V}` ? V : never) : never;
+export type ItemKind = ItemAction extends `${infer K}.${string}` ? K : never;
+export type ItemAbilities<K extends ItemKind> = Record<Verb<K>, boolean>;
+
+/** What the actor may do with one item (`itemAbilities(actor, 'requirement', row).submit`), for the UI. */
+export function itemAbilities<K extends ItemKind>(actor: Actor | null, kind: K, resource: ItemResources[`${K}.${Verb<K>}` & ItemAction]): ItemAbilities<K> {
+	const entries = (Object.keys(itemRules) as ItemAction[])
+		.filter((action) => action.startsWith(`${kind}.`))
+		.map((action) => [action.slice(kind.length + 1), can(actor, action, resource as never)]);
+	return Object.fromEntries(entries) as ItemAbilities<K>;
+}
+
+/** Thrown when the role does not allow an action (403), with the message key to show. */
 export class Forbidden extends Error {
-	constructor(readonly action: Action) {
+	constructor(
+		readonly action: Action,
+		readonly key = 'forbidden'
+	) {
 		super(`forbidden: ${action}`);
 		this.name = 'Forbidden';
 	}
 }
 
-/** Throws Forbidden unless `can(actor, action, resource)`. */
-export function authorize(actor: Actor | null, action: Action, resource?: Resource): asserts actor is Actor {
-	if (!can(actor, action, resource)) throw new Forbidden(action);
+/**
+ * Throws unless `can(actor, action, resource)`: NotFound for someone outside the consortium (the
+ * same answer as for a missing thing), Forbidden when the role does not allow it, and a 409
+ * CommandError with the lock's message when the item's state does not allow it now.
+ */
+export function authorize<A extends Action>(actor: Actor | null, action: A, resource?: ResourceOf<A>): asserts actor is Actor {
+	const decision = decide(actor, action, resource);
+	if (decision === true) return;
+	if (decision.kind === 'outside') throw new NotFound();
+	if (decision.kind === 'locked') throw new CommandError(decision.key, 'form', 409);
+	throw new Forbidden(action, decision.key);
 }
 
 /** The shape of a live event that matters for who may receive it. */

@@ -1,13 +1,7 @@
-import { redirect } from '@sveltejs/kit';
-import { listMyConsortia } from '$lib/server/consortia/actor';
-import { countUnread } from '$lib/server/notifications/notifications';
+import { loadShell, signedIn } from '$lib/server/request-context';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = async ({ locals, url }) => {
-	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
-	return {
-		user: locals.user,
-		myConsortia: await listMyConsortia(locals.user),
-		unreadNotifications: await countUnread(locals.user)
-	};
+export const load: LayoutServerLoad = async (event) => {
+	const user = signedIn(event);
+	return { user, ...(await loadShell(event, user)) };
 };

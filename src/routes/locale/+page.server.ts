@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { updateProfile } from '$lib/server/auth/commands';
 import { setLocaleCookie } from '$lib/server/auth/locale-cookie';
 import { Locale } from '$lib/server/auth/schemas';
-import { readForm } from '$lib/server/forms';
+import { formAction } from '$lib/server/form-action';
 import type { Actions, PageServerLoad } from './$types';
 
 const LocaleChoice = z.object({
@@ -20,16 +20,13 @@ export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
 	/** Switches the language; for a signed-in person it also becomes their preferred language. */
-	default: async ({ request, cookies, url, locals, getClientAddress }) => {
-		const form = await readForm(request).catch(() => ({}));
-		const parsed = LocaleChoice.safeParse(form);
-		const redirectTo = parsed.success ? parsed.data.redirectTo : '/';
-		if (parsed.success) {
-			setLocaleCookie(cookies, parsed.data.locale, url.protocol === 'https:');
-			if (locals.user && locals.user.locale !== parsed.data.locale) {
-				await updateProfile(locals.user, { locale: parsed.data.locale }, getClientAddress());
-			}
-		}
-		redirect(303, redirectTo);
-	}
+	default: formAction(
+		LocaleChoice,
+		async (input, { user, event }) => {
+			setLocaleCookie(event.cookies, input.locale, event.url.protocol === 'https:');
+			if (user && user.locale !== input.locale) await updateProfile(user, { locale: input.locale }, event.getClientAddress());
+			redirect(303, input.redirectTo);
+		},
+		{ access: 'public' }
+	)
 };

@@ -1,10 +1,10 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { setSessionCookie } from '$lib/server/auth/cookie';
 import { asLocale, setLocaleCookie } from '$lib/server/auth/locale-cookie';
-import { RateLimited } from '$lib/server/auth/rate-limit';
 import { SignInInput } from '$lib/server/auth/schemas';
 import { signIn } from '$lib/server/auth/sign-in';
-import { parseForm } from '$lib/server/forms';
+import { CommandError } from '$lib/server/errors';
+import { formAction } from '$lib/server/form-action';
 import type { Actions, PageServerLoad } from './$types';
 
 const safeNext = (next: string | null) => (next && next.length < 2000 && /^\/(?!\/)[^\s\\]*$/.test(next) ? next : '/');
@@ -18,24 +18,16 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url, getClientAddress, setHeaders }) => {
-		const input = await parseForm(request, SignInInput);
-		if (!input.ok) return input.failure;
-		try {
-			const result = await signIn({
-				...input.data,
-				ipAddress: getClientAddress(),
-				userAgent: request.headers.get('user-agent')
-			});
-			if (!result) return fail(400, { errors: { form: 'login_failed' }, values: input.values });
-			const secure = url.protocol === 'https:';
-			setSessionCookie(cookies, result.token, result.session.expiresAt, secure);
-			setLocaleCookie(cookies, asLocale(result.locale), secure);
-		} catch (error) {
-			if (!(error instanceof RateLimited)) throw error;
-			setHeaders({ 'retry-after': String(Math.ceil(error.retryAfterMs / 1000)) });
-			return fail(429, { errors: { form: 'rate_limited' }, retryMinutes: error.retryAfterMinutes, values: input.values });
-		}
-		redirect(303, safeNext(url.searchParams.get('next')));
-	}
+	default: formAction(
+		SignInInput,
+		async (input, { event }) => {
+			const result = await signIn({ ...input, ipAddress: event.getClientAddress(), userAgent: event.request.headers.get('user-agent') });
+			if (!result) throw new CommandError('login_failed', 'form', 400);
+			const secure = event.url.protocol === 'https:';
+			setSessionCookie(event.cookies, result.token, result.session.expiresAt, secure);
+			setLocaleCookie(event.cookies, asLocale(result.locale), secure);
+			redirect(303, safeNext(event.url.searchParams.get('next')));
+		},
+		{ access: 'public' }
+	)
 };

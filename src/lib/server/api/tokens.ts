@@ -6,14 +6,14 @@ import { asSystem, withUser } from '../db/request';
 import { apiTokens, consortia, users } from '../db/schema';
 import { recordChange } from '../audit/record-change';
 import { NotFound } from '../errors';
-import { actorFor, type Person } from '../requirements/context';
+import { actorFor, type Who } from '../consortia/actor';
 
 export const CreateTokenInput = z.object({ name: z.string({ message: 'required' }).trim().min(1, 'required').max(100, 'too_long') });
 
 const hashOf = (token: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 
 /** Creates a read-only API token for the consortium; the token itself is returned only now. */
-export async function createApiToken(person: Person, consortiumId: string, name: string): Promise<{ id: string; token: string }> {
+export async function createApiToken(person: Who, consortiumId: string, name: string): Promise<{ id: string; token: string }> {
 	const bytes = new Uint8Array(20);
 	crypto.getRandomValues(bytes);
 	const token = `smsn_${encodeBase32LowerCaseNoPadding(bytes)}`;
@@ -37,7 +37,7 @@ export async function createApiToken(person: Person, consortiumId: string, name:
 }
 
 /** Revokes a token at once; requests with it get 401 from then on. */
-export async function revokeApiToken(person: Person, consortiumId: string, id: string): Promise<void> {
+export async function revokeApiToken(person: Who, consortiumId: string, id: string): Promise<void> {
 	await withUser(person, async (tx) => {
 		await actorFor(tx, person, consortiumId, 'members.manage');
 		const [row] = await tx
@@ -59,7 +59,7 @@ export async function revokeApiToken(person: Person, consortiumId: string, id: s
 }
 
 /** The consortium's tokens (never their secrets), newest first. */
-export async function listApiTokens(person: Person, consortiumId: string) {
+export async function listApiTokens(person: Who, consortiumId: string) {
 	return withUser(person, async (tx) => {
 		await actorFor(tx, person, consortiumId, 'members.manage');
 		return tx
@@ -84,7 +84,7 @@ export async function listApiTokens(person: Person, consortiumId: string) {
  * the admin who created it (the policy is asked again on every request, so a creator who lost
  * access takes the token's access with them); it only ever reaches read-only endpoints.
  */
-export async function authenticateApiToken(token: string, slug: string): Promise<{ person: Person; consortiumId: string } | null> {
+export async function authenticateApiToken(token: string, slug: string): Promise<{ person: Who; consortiumId: string } | null> {
 	if (!/^smsn_[a-z2-7]{32}$/.test(token)) return null;
 	return asSystem(async (tx) => {
 		const [row] = await tx

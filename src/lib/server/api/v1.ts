@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { loadConsortiumActor } from '../consortia/actor';
 import { withUser } from '../db/request';
 import { NotFound } from '../errors';
-import { readerFor, type Person } from '../requirements/context';
+import { readerFor, type Who } from '../consortia/actor';
 import { listNeedsIn, listRequirementsIn, listStoriesIn } from '../requirements/queries';
 import { NeedFilters, RequirementFilters, StoryFilters, statuses, requirementTypes } from '../requirements/schemas';
 import { authenticateApiToken } from './tokens';
@@ -35,7 +35,7 @@ const problem = (status: number, message: string) => json({ error: message }, { 
 type Resource = 'requirements' | 'needs' | 'stories';
 
 /** Who asks: a bearer token for this consortium, or a signed-in person who may read it. */
-async function caller(event: RequestEvent, slug: string): Promise<{ person: Person; consortiumId: string } | Response> {
+async function caller(event: RequestEvent, slug: string): Promise<{ person: Who; consortiumId: string } | Response> {
 	const header = event.request.headers.get('authorization');
 	if (header) {
 		const match = /^Bearer\s+(\S+)$/i.exec(header);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldErrors } from '../forms';
+import { fieldErrors } from '../form-action';
 import { checkPassword, isCommonPassword, NewPassword, newPasswordFor, passwordLength } from './password-rules';
 import { hashPassword, verifyPasswordHash } from './password';
 
@@ -52,13 +52,13 @@ describe('password rules (NIST SP 800-63B)', () => {
 	it('gives zod issues with the message keys the pages translate', () => {
 		const short = NewPassword.safeParse('kort');
 		expect(short.success).toBe(false);
-		expect(fieldErrors(short.error!)).toEqual({ form: 'password_too_short' });
-		expect(fieldErrors(NewPassword.safeParse('').error!)).toEqual({ form: 'required' });
-		expect(fieldErrors(NewPassword.safeParse(42).error!)).toEqual({ form: 'required' });
-		expect(fieldErrors(NewPassword.safeParse('x'.repeat(5000)).error!)).toEqual({ form: 'password_too_long' });
+		expect(fieldErrors(short.error!)).toEqual({ form: { key: 'password_too_short' } });
+		expect(fieldErrors(NewPassword.safeParse('').error!)).toEqual({ form: { key: 'required' } });
+		expect(fieldErrors(NewPassword.safeParse(42).error!)).toEqual({ form: { key: 'required' } });
+		expect(fieldErrors(NewPassword.safeParse('x'.repeat(5000)).error!)).toEqual({ form: { key: 'password_too_long' } });
 		expect(NewPassword.safeParse('en lång och ovanlig fras').success).toBe(true);
 		const mine = newPasswordFor({ email: 'kim@example.se' }).safeParse('kim@example.se');
-		expect(fieldErrors(mine.error!)).toEqual({ form: 'password_is_email' });
+		expect(fieldErrors(mine.error!)).toEqual({ form: { key: 'password_is_email' } });
 	});
 
 	it('hashes the normalised password, so either way of typing "å" signs in', async () => {

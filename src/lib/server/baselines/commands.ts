@@ -4,7 +4,7 @@ import type { Transaction } from '../db/client';
 import { withUser } from '../db/request';
 import { baselineItems, baselines, organisations, requirementOrganisations, requirements } from '../db/schema';
 import { CommandError } from '../errors';
-import { actorFor, type Person } from '../requirements/context';
+import { actorFor, type Who } from '../consortia/actor';
 import type { CreateBaselineInput } from './schemas';
 
 type BaselineRow = typeof baselines.$inferSelect;
@@ -14,7 +14,7 @@ type BaselineRow = typeof baselines.$inferSelect;
  * named baseline: a copy of every field at this moment, with the names of the municipalities a
  * local requirement applies to. Refused when nothing is approved or the name is taken.
  */
-export async function createBaseline(person: Person, consortiumId: string, input: CreateBaselineInput): Promise<BaselineRow> {
+export async function createBaseline(person: Who, consortiumId: string, input: CreateBaselineInput): Promise<BaselineRow> {
 	return withUser(person, async (tx) => {
 		await actorFor(tx, person, consortiumId, 'content.write');
 		const { baseline, frozen } = await freezeApproved(tx, consortiumId, input, person.id);

@@ -5,11 +5,11 @@ import { baselineItems, baselines, consortia, users } from '../db/schema';
 import { NotFound } from '../errors';
 import type { SpecDocument, SpecRequirement } from '../exports/spec';
 import { abilities } from '../policy';
-import { readerFor, type Person } from '../requirements/context';
+import { readerFor, type Who } from '../consortia/actor';
 import { compareSpecs } from './compare';
 
 /** The consortium's baselines, newest first, with who froze them. */
-export async function listBaselines(person: Person, consortiumId: string) {
+export async function listBaselines(person: Who, consortiumId: string) {
 	return withUser(person, async (tx) => {
 		const actor = await readerFor(tx, person, consortiumId);
 		const items = await tx
@@ -79,7 +79,7 @@ export function toSpecRequirement(item: typeof baselineItems.$inferSelect): Spec
 }
 
 /** A baseline with every frozen requirement, as the page and the exports use it. */
-export async function getBaseline(person: Person, consortiumId: string, id: string) {
+export async function getBaseline(person: Who, consortiumId: string, id: string) {
 	return withUser(person, async (tx) => {
 		const actor = await readerFor(tx, person, consortiumId);
 		const spec = await loadSpec(tx, consortiumId, id);
@@ -88,7 +88,7 @@ export async function getBaseline(person: Person, consortiumId: string, id: stri
 }
 
 /** What changed from one baseline to another (both of this consortium). */
-export async function compareBaselines(person: Person, consortiumId: string, fromId: string, toId: string) {
+export async function compareBaselines(person: Who, consortiumId: string, fromId: string, toId: string) {
 	return withUser(person, async (tx) => {
 		await readerFor(tx, person, consortiumId);
 		const found = await tx

@@ -4,10 +4,10 @@ import { withUser } from '../db/request';
 import { comments, consortia, needs, notifications, requirements, userStories, users } from '../db/schema';
 import { recordChange } from '../audit/record-change';
 import { enqueueMail } from '../mail/outbox';
-import { CommandError, NotFound } from '../errors';
-import { can } from '../policy';
+import { NotFound } from '../errors';
+import { authorize, itemAbilities } from '../policy';
 import { m } from '$lib/paraglide/messages';
-import { actorFor, readerFor, type Person } from '../requirements/context';
+import { actorFor, readerFor, type Who } from '../consortia/actor';
 import { mentionablePeople, storySentence } from '../requirements/queries';
 import { findMentions } from './mentions';
 import type { CommentInput, TargetKind } from './schemas';
@@ -49,7 +49,7 @@ export function targetPath(slug: string, kind: TargetKind, id: string): string {
  * Adds a comment. Everyone it @mentions (by name or email, among the consortium's internal
  * members) gets a notification, live in the header, and a mail if they keep mail on.
  */
-export async function addComment(person: Person, consortiumId: string, input: CommentInput, origin = '') {
+export async function addComment(person: Who, consortiumId: string, input: CommentInput, origin = '') {
 	// Mention mail is queued in the comment's own transaction: never for a comment that rolled back.
 	return withUser(person, async (tx) => {
 		await actorFor(tx, person, consortiumId, 'content.write');
@@ -127,7 +127,7 @@ export async function addComment(person: Person, consortiumId: string, input: Co
 }
 
 /** Removes a comment: its author, or an admin. */
-export async function deleteComment(person: Person, consortiumId: string, id: string): Promise<void> {
+export async function deleteComment(person: Who, consortiumId: string, id: string): Promise<void> {
 	await withUser(person, async (tx) => {
 		const actor = await actorFor(tx, person, consortiumId, 'content.write');
 		const [comment] = await tx
@@ -135,7 +135,7 @@ export async function deleteComment(person: Person, consortiumId: string, id: st
 			.from(comments)
 			.where(and(eq(comments.id, id), eq(comments.consortiumId, consortiumId)));
 		if (!comment) throw new NotFound();
-		if (comment.authorId !== person.id && !can(actor, 'members.manage', { consortiumId })) throw new CommandError('comment_not_yours', 'form', 422);
+		authorize(actor, 'comment.delete', comment);
 		await tx.delete(comments).where(eq(comments.id, id));
 		await recordChange(tx, {
 			actorId: person.id,
@@ -149,10 +149,10 @@ export async function deleteComment(person: Person, consortiumId: string, id: st
 }
 
 /** The thread on a need, story or requirement, oldest first. */
-export async function listComments(person: Person, consortiumId: string, targetKind: TargetKind, targetId: string) {
+export async function listComments(person: Who, consortiumId: string, targetKind: TargetKind, targetId: string) {
 	return withUser(person, async (tx) => {
-		await readerFor(tx, person, consortiumId);
-		return tx
+		const actor = await readerFor(tx, person, consortiumId);
+		const rows = await tx
 			.select({
 				id: comments.id,
 				body: comments.body,
@@ -164,5 +164,7 @@ export async function listComments(person: Person, consortiumId: string, targetK
 			.leftJoin(users, eq(users.id, comments.authorId))
 			.where(and(eq(comments.consortiumId, consortiumId), eq(comments.targetKind, targetKind), eq(comments.targetId, targetId)))
 			.orderBy(asc(comments.createdAt));
+		// What the reader may do with each comment, decided by the policy (never by the page).
+		return rows.map((row) => ({ ...row, can: itemAbilities(actor, 'comment', { consortiumId, authorId: row.authorId }) }));
 	});
 }

@@ -2,10 +2,10 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import { recordChange } from '../audit/record-change';
 import type { Transaction } from '../db/client';
 import { withUser } from '../db/request';
-import { groundRules, memberships, organisations } from '../db/schema';
+import { groundRules, memberships, organisations, users } from '../db/schema';
 import { CommandError, NotFound } from '../errors';
 import type { Role } from '../policy';
-import { allowed, type Person } from './access';
+import { actorFor, type Who } from './actor';
 import { endMandatesOf, revokeDelegationsInvolving, startMandate } from './mandates';
 import type { ChangeRoleInput, GroundRulesInput, OrganisationInput, OrganisationKind, RemoveMemberInput, UpdateOrganisationInput } from './schemas';
 
@@ -54,9 +54,9 @@ const speaking = (role: Role): role is 'representative' | 'deputy' => role === '
  * Gives a member another role. Leaving representative or deputy ends their mandate (kept as
  * history) and the delegations they are part of; taking one up puts a mandate in the register from today.
  */
-export async function changeRole(person: Person, consortiumId: string, input: ChangeRoleInput): Promise<MembershipRow> {
+export async function changeRole(person: Who, consortiumId: string, input: ChangeRoleInput): Promise<MembershipRow> {
 	return withUser(person, async (tx) => {
-		await allowed(tx, person, consortiumId, 'members.manage');
+		await actorFor(tx, person, consortiumId, 'members.manage');
 		const membership = await lockMembership(tx, consortiumId, input.membershipId);
 		if (membership.role === input.role) return membership;
 		const organisation = await organisationIn(tx, consortiumId, membership.organisationId);
@@ -86,10 +86,10 @@ export async function changeRole(person: Person, consortiumId: string, input: Ch
 	});
 }
 
-/** Removes a person from the consortium (never its last admin); their mandates end, kept as history. */
-export async function removeMember(person: Person, consortiumId: string, input: RemoveMemberInput): Promise<void> {
-	await withUser(person, async (tx) => {
-		await allowed(tx, person, consortiumId, 'members.manage');
+/** Removes someone from the consortium (never its last admin; their mandates end, kept as history); returns their name for the page. */
+export async function removeMember(person: Who, consortiumId: string, input: RemoveMemberInput): Promise<{ name: string }> {
+	return withUser(person, async (tx) => {
+		await actorFor(tx, person, consortiumId, 'members.manage');
 		const membership = await lockMembership(tx, consortiumId, input.membershipId);
 		if (membership.role === 'admin') await assertAnotherAdmin(tx, consortiumId, membership.id);
 		const common = { consortiumId, organisationId: membership.organisationId, userId: membership.userId, actorId: person.id };
@@ -105,6 +105,8 @@ export async function removeMember(person: Person, consortiumId: string, input: 
 			before: { userId: membership.userId, organisationId: membership.organisationId, role: membership.role },
 			userId: membership.userId
 		});
+		const [removed] = await tx.select({ name: users.name }).from(users).where(eq(users.id, membership.userId));
+		return { name: removed?.name ?? '' };
 	});
 }
 
@@ -123,9 +125,9 @@ async function assertNameFree(tx: Transaction, consortiumId: string, name: strin
 }
 
 /** Adds an organisation taking part in the consortium. */
-export async function createOrganisation(person: Person, consortiumId: string, input: OrganisationInput): Promise<OrganisationRow> {
+export async function createOrganisation(person: Who, consortiumId: string, input: OrganisationInput): Promise<OrganisationRow> {
 	return withUser(person, async (tx) => {
-		await allowed(tx, person, consortiumId, 'members.manage');
+		await actorFor(tx, person, consortiumId, 'members.manage');
 		await assertNameFree(tx, consortiumId, input.name);
 		const [organisation] = await tx
 			.insert(organisations)
@@ -147,9 +149,9 @@ export async function createOrganisation(person: Person, consortiumId: string, i
  * Edits an organisation. Its kind may change only while every member's role still fits it (the
  * supplier's people stay suppliers, and nobody else becomes one).
  */
-export async function updateOrganisation(person: Person, consortiumId: string, input: UpdateOrganisationInput): Promise<OrganisationRow> {
+export async function updateOrganisation(person: Who, consortiumId: string, input: UpdateOrganisationInput): Promise<OrganisationRow> {
 	return withUser(person, async (tx) => {
-		await allowed(tx, person, consortiumId, 'members.manage');
+		await actorFor(tx, person, consortiumId, 'members.manage');
 		const { organisationId, ...values } = input;
 		const [before] = await tx
 			.select()
@@ -177,9 +179,9 @@ export async function updateOrganisation(person: Person, consortiumId: string, i
 }
 
 /** Sets the consortium's ground rules (spelregler). */
-export async function updateGroundRules(person: Person, consortiumId: string, input: GroundRulesInput): Promise<typeof groundRules.$inferSelect> {
+export async function updateGroundRules(person: Who, consortiumId: string, input: GroundRulesInput): Promise<typeof groundRules.$inferSelect> {
 	return withUser(person, async (tx) => {
-		await allowed(tx, person, consortiumId, 'rules.manage');
+		await actorFor(tx, person, consortiumId, 'rules.manage');
 		const [before] = await tx.select().from(groundRules).where(eq(groundRules.consortiumId, consortiumId)).for('update');
 		const values = { ...input, updatedAt: new Date(), updatedBy: person.id };
 		const [after] = await tx

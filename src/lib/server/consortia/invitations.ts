@@ -10,7 +10,7 @@ import { consortia, invitations, memberships, organisations, users } from '../db
 import { CommandError, NotFound } from '../errors';
 import { enqueueMail, type Mail } from '../mail/outbox';
 import type { Role } from '../policy';
-import { allowed, type Person } from './access';
+import { actorFor, type Who } from './actor';
 import { roleFitsOrganisation } from './commands';
 import { startMandate } from './mandates';
 import type { AcceptAsNewInput, InviteInput, RevokeInvitationInput } from './schemas';
@@ -101,9 +101,9 @@ export async function issueInvitation(tx: Transaction, issue: Issue): Promise<{ 
 }
 
 /** An admin invites someone by email to an organisation with a role; the link is mailed in `locale`. */
-export async function createInvitation(person: Person, consortiumId: string, input: InviteInput, origin: string): Promise<{ id: string }> {
+export async function createInvitation(person: Who, consortiumId: string, input: InviteInput, origin: string): Promise<{ id: string }> {
 	const { id } = await withUser(person, async (tx) => {
-		await allowed(tx, person, consortiumId, 'members.manage');
+		await actorFor(tx, person, consortiumId, 'members.manage');
 		const [organisation] = await tx
 			.select()
 			.from(organisations)
@@ -137,9 +137,9 @@ export async function createInvitation(person: Person, consortiumId: string, inp
 }
 
 /** Invitations not yet accepted, revoked or expired, newest first (admins). */
-export async function listPendingInvitations(person: Person, consortiumId: string) {
+export async function listPendingInvitations(person: Who, consortiumId: string) {
 	return withUser(person, async (tx) => {
-		await allowed(tx, person, consortiumId, 'members.manage');
+		await actorFor(tx, person, consortiumId, 'members.manage');
 		return tx
 			.select({
 				id: invitations.id,
@@ -160,9 +160,9 @@ export async function listPendingInvitations(person: Person, consortiumId: strin
 }
 
 /** Revokes a pending invitation; its link stops working. */
-export async function revokeInvitation(person: Person, consortiumId: string, input: RevokeInvitationInput): Promise<void> {
+export async function revokeInvitation(person: Who, consortiumId: string, input: RevokeInvitationInput): Promise<void> {
 	await withUser(person, async (tx) => {
-		await allowed(tx, person, consortiumId, 'members.manage');
+		await actorFor(tx, person, consortiumId, 'members.manage');
 		const [before] = await tx
 			.select()
 			.from(invitations)

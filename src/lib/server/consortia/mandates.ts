@@ -4,7 +4,7 @@ import type { Transaction } from '../db/client';
 import { withUser } from '../db/request';
 import { delegations, mandates, memberships } from '../db/schema';
 import { CommandError, NotFound } from '../errors';
-import { allowed, type Person } from './access';
+import { actorFor, type Who } from './actor';
 import type { AppointMandateInput, DelegateInput, EndMandateInput, RevokeDelegationInput } from './schemas';
 
 type MandateKind = 'representative' | 'deputy';
@@ -115,9 +115,9 @@ export async function revokeDelegationsInvolving(
  * follows the mandate; whoever held the same mandate before has it ended the day before and, if
  * their role was that mandate, becomes a member.
  */
-export async function appointMandate(person: Person, consortiumId: string, input: AppointMandateInput): Promise<MandateRow> {
+export async function appointMandate(person: Who, consortiumId: string, input: AppointMandateInput): Promise<MandateRow> {
 	return withUser(person, async (tx) => {
-		await allowed(tx, person, consortiumId, 'members.manage');
+		await actorFor(tx, person, consortiumId, 'members.manage');
 		const [membership] = await tx
 			.select()
 			.from(memberships)
@@ -213,9 +213,9 @@ async function demoteHolder(tx: Transaction, actorId: string, consortiumId: stri
 }
 
 /** Ends a mandate on a date; the row stays in the register as history. */
-export async function endMandate(person: Person, consortiumId: string, input: EndMandateInput): Promise<MandateRow> {
+export async function endMandate(person: Who, consortiumId: string, input: EndMandateInput): Promise<MandateRow> {
 	return withUser(person, async (tx) => {
-		await allowed(tx, person, consortiumId, 'members.manage');
+		await actorFor(tx, person, consortiumId, 'members.manage');
 		const [mandate] = await tx
 			.select()
 			.from(mandates)
@@ -241,14 +241,14 @@ export async function endMandate(person: Person, consortiumId: string, input: En
  * Hands an organisation's voice to its deputy for a period (absence, say). A representative does
  * it for their own organisation; an admin for any.
  */
-export async function delegateVoice(person: Person, consortiumId: string, input: DelegateInput): Promise<DelegationRow> {
+export async function delegateVoice(person: Who, consortiumId: string, input: DelegateInput): Promise<DelegationRow> {
 	return withUser(person, async (tx) => {
 		const [deputy] = await tx
 			.select()
 			.from(memberships)
 			.where(and(eq(memberships.consortiumId, consortiumId), eq(memberships.userId, input.toUserId)));
 		// Authorise before revealing anything about the person named.
-		await allowed(tx, person, consortiumId, 'delegation.manage', { organisationId: deputy?.organisationId ?? NO_ORGANISATION });
+		await actorFor(tx, person, consortiumId, 'delegation.manage', { consortiumId: consortiumId, organisationId: deputy?.organisationId ?? NO_ORGANISATION });
 		if (!deputy || deputy.role !== 'deputy') throw new CommandError('not_a_deputy', 'toUserId', 422);
 		const [delegation] = await tx
 			.insert(delegations)
@@ -275,13 +275,14 @@ export async function delegateVoice(person: Person, consortiumId: string, input:
 }
 
 /** Revokes a delegation; the deputy stops speaking for the organisation at once. */
-export async function revokeDelegation(person: Person, consortiumId: string, input: RevokeDelegationInput): Promise<void> {
+export async function revokeDelegation(person: Who, consortiumId: string, input: RevokeDelegationInput): Promise<void> {
 	await withUser(person, async (tx) => {
 		const [delegation] = await tx
 			.select()
 			.from(delegations)
 			.where(and(eq(delegations.id, input.delegationId), eq(delegations.consortiumId, consortiumId)));
-		await allowed(tx, person, consortiumId, 'delegation.manage', {
+		await actorFor(tx, person, consortiumId, 'delegation.manage', {
+			consortiumId: consortiumId,
 			organisationId: delegation?.organisationId ?? NO_ORGANISATION
 		});
 		if (!delegation) throw new NotFound();

@@ -4,7 +4,7 @@ import { withUser } from '../db/request';
 import { consortia, groundRules, memberships, organisations, users } from '../db/schema';
 import { CommandError } from '../errors';
 import { authorize, type Actor } from '../policy';
-import type { Person } from './access';
+import type { Person } from './actor';
 import { issueInvitation } from './invitations';
 import type { CreateConsortiumInput } from './schemas';
 

@@ -5,7 +5,7 @@ import { withUser } from '../db/request';
 import { auditLog, consortia, delegations, groundRules, mandates, memberships, organisations, users } from '../db/schema';
 import { NotFound } from '../errors';
 import { can, type Role } from '../policy';
-import { readable, type Person } from './access';
+import { readerFor, type Who } from './actor';
 import type { OrganisationKind } from './schemas';
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -33,9 +33,9 @@ async function loadGroundRules(tx: Transaction, consortiumId: string) {
 }
 
 /** The consortium's ground rules (internal members). */
-export async function getGroundRules(person: Person, consortiumId: string) {
+export async function getGroundRules(person: Who, consortiumId: string) {
 	return withUser(person, async (tx) => {
-		await readable(tx, person, consortiumId);
+		await readerFor(tx, person, consortiumId);
 		return loadGroundRules(tx, consortiumId);
 	});
 }
@@ -63,9 +63,9 @@ export interface OverviewOrganisation {
  * The consortium at a glance for internal members: organisations grouped by kind, each with its
  * people, roles and mandates in force; and the ground rules.
  */
-export async function getOverview(person: Person, consortiumId: string) {
+export async function getOverview(person: Who, consortiumId: string) {
 	return withUser(person, async (tx) => {
-		await readable(tx, person, consortiumId);
+		await readerFor(tx, person, consortiumId);
 		const [consortium] = await tx.select().from(consortia).where(eq(consortia.id, consortiumId));
 		if (!consortium) throw new NotFound();
 		const [orgs, people, current, delegated, rules] = await Promise.all([
@@ -115,9 +115,9 @@ export async function getOverview(person: Person, consortiumId: string) {
 }
 
 /** Everyone in the consortium with their organisation and role (internal members). */
-export async function listMembers(person: Person, consortiumId: string) {
+export async function listMembers(person: Who, consortiumId: string) {
 	return withUser(person, async (tx) => {
-		await readable(tx, person, consortiumId);
+		await readerFor(tx, person, consortiumId);
 		return tx
 			.select({
 				membershipId: memberships.id,
@@ -139,9 +139,9 @@ export async function listMembers(person: Person, consortiumId: string) {
 }
 
 /** The organisations taking part, by name (internal members). */
-export async function listOrganisations(person: Person, consortiumId: string) {
+export async function listOrganisations(person: Who, consortiumId: string) {
 	return withUser(person, async (tx) => {
-		await readable(tx, person, consortiumId);
+		await readerFor(tx, person, consortiumId);
 		const rows = await tx
 			.select({
 				id: organisations.id,
@@ -164,9 +164,9 @@ export async function listOrganisations(person: Person, consortiumId: string) {
 export type MandateStatus = 'current' | 'upcoming' | 'ended';
 
 /** The mandate register with its history: every mandate, in force or not, newest first per organisation. */
-export async function listMandates(person: Person, consortiumId: string) {
+export async function listMandates(person: Who, consortiumId: string) {
 	return withUser(person, async (tx) => {
-		await readable(tx, person, consortiumId);
+		await readerFor(tx, person, consortiumId);
 		return tx
 			.select({
 				id: mandates.id,
@@ -194,11 +194,11 @@ export type DelegationStatus = 'in_force' | 'upcoming' | 'ended' | 'revoked';
  * Delegations of an organisation's voice, newest first (internal members), each with whether the
  * person may revoke it.
  */
-export async function listDelegations(person: Person, consortiumId: string) {
+export async function listDelegations(person: Who, consortiumId: string) {
 	const from = alias(users, 'from_user');
 	const to = alias(users, 'to_user');
 	return withUser(person, async (tx) => {
-		const actor = await readable(tx, person, consortiumId);
+		const actor = await readerFor(tx, person, consortiumId);
 		const rows = await tx
 			.select({
 				id: delegations.id,
@@ -231,9 +231,9 @@ export async function listDelegations(person: Person, consortiumId: string) {
 }
 
 /** The deputies this person may hand their organisation's voice to (a representative: their own; an admin: all). */
-export async function listDelegationTargets(person: Person, consortiumId: string) {
+export async function listDelegationTargets(person: Who, consortiumId: string) {
 	return withUser(person, async (tx) => {
-		const actor = await readable(tx, person, consortiumId);
+		const actor = await readerFor(tx, person, consortiumId);
 		const deputies = await tx
 			.select({ userId: memberships.userId, name: users.name, organisationId: memberships.organisationId, organisationName: organisations.name })
 			.from(memberships)
@@ -246,9 +246,9 @@ export async function listDelegationTargets(person: Person, consortiumId: string
 }
 
 /** One page of the consortium's audit log, newest first (admins). */
-export async function listAuditLog(person: Person, consortiumId: string, page: number) {
+export async function listAuditLog(person: Who, consortiumId: string, page: number) {
 	return withUser(person, async (tx) => {
-		await readable(tx, person, consortiumId, 'audit.read');
+		await readerFor(tx, person, consortiumId, 'audit.read');
 		const [rows, [total]] = await Promise.all([
 			tx
 				.select({

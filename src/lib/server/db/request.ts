@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql } from 'drizzle-orm';
 import { database, type Transaction } from './client';
 
@@ -6,17 +7,45 @@ export interface Claimant {
 	id: string;
 }
 
+interface Ambient {
+	userId: string;
+	tx: Transaction;
+	open: boolean;
+}
+
+// The request transaction that work started inside `withUser` runs in, so that the loads of one
+// page (several queries, each of which opens "its" transaction) share one transaction.
+const ambient = new AsyncLocalStorage<Ambient>();
+
 /**
  * Runs `work` in one transaction as role `authenticated` with the user's claims set, as
- * Supabase/PostgREST do, so row-level security applies even on a superuser connection.
+ * Supabase/PostgREST do, so row-level security applies even on a superuser connection. Called
+ * inside another `withUser` for the same user (a page's loads gathered with `inOneTransaction`, a
+ * query a command calls), it joins that transaction instead of opening a second one.
  */
 export async function withUser<T>(user: Claimant, work: (tx: Transaction) => Promise<T>): Promise<T> {
+	const current = ambient.getStore();
+	if (current?.open && current.userId === user.id) return work(current.tx);
 	const { db } = await database();
 	return db.transaction(async (tx) => {
 		const claims = JSON.stringify({ sub: user.id, role: 'authenticated' });
 		await tx.execute(sql`select set_config('request.jwt.claims', ${claims}, true), set_config('role', 'authenticated', true)`);
-		return work(tx);
+		const scope: Ambient = { userId: user.id, tx, open: true };
+		try {
+			return await ambient.run(scope, () => work(tx));
+		} finally {
+			// Work scheduled from inside (a timer, a background task) must not reach a finished transaction.
+			scope.open = false;
+		}
 	});
+}
+
+/**
+ * Runs several reads for one user in one transaction: every `withUser` inside `work` joins it.
+ * Pages gather their loads with it, so a page costs one round of BEGIN/claims/COMMIT, not one per query.
+ */
+export function inOneTransaction<T>(user: Claimant, work: () => Promise<T>): Promise<T> {
+	return withUser(user, () => work());
 }
 
 /**
@@ -25,5 +54,5 @@ export async function withUser<T>(user: Claimant, work: (tx: Transaction) => Pro
  */
 export async function asSystem<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
 	const { db } = await database();
-	return db.transaction(work);
+	return ambient.exit(() => db.transaction(work));
 }

@@ -5,7 +5,7 @@ import { withUser } from '../db/request';
 import { firstRow } from '../db/rows';
 import { needs, organisations, pendingImports, requirementOrganisations, requirements } from '../db/schema';
 import { CommandError, NotFound } from '../errors';
-import { actorFor, type Person } from '../requirements/context';
+import { actorFor, type Who } from '../consortia/actor';
 import type { NeedInput, RequirementInput } from '../requirements/schemas';
 import { plainTextToHtml } from '../requirements/text';
 import { ImportRefused, readTable, type Encoding, type Refusal } from './parse';
@@ -28,7 +28,7 @@ export type PreviewResult = { ok: true; id: string } | { ok: false; refusal: Ref
  * writing nothing else. A file that cannot be read at all (wrong encoding, too large, not CSV or
  * XLSX, no title column) is refused with its reason and leaves nothing behind.
  */
-export async function previewImport(person: Person, consortiumId: string, upload: Upload): Promise<PreviewResult> {
+export async function previewImport(person: Who, consortiumId: string, upload: Upload): Promise<PreviewResult> {
 	// Ask first, so a person who may not import never has their file parsed.
 	const organisationList = await withUser(person, async (tx) => {
 		await actorFor(tx, person, consortiumId, 'content.write');
@@ -104,7 +104,7 @@ async function vanishedOrganisations(tx: Transaction, consortiumId: string, ids:
  * errors are left out. A pending import that expired, was confirmed already or is someone else's
  * is not found. Returns how many were created.
  */
-export async function confirmImport(person: Person, consortiumId: string, importId: string): Promise<{ kind: ImportKind; created: number }> {
+export async function confirmImport(person: Who, consortiumId: string, importId: string): Promise<{ kind: ImportKind; created: number }> {
 	return withUser(person, async (tx) => {
 		await actorFor(tx, person, consortiumId, 'content.write');
 		const [pending] = await tx
@@ -216,7 +216,7 @@ export async function confirmImport(person: Person, consortiumId: string, import
 }
 
 /** Throws away the person's pending import (nothing was written for it). */
-export async function discardImport(person: Person, consortiumId: string, importId: string): Promise<void> {
+export async function discardImport(person: Who, consortiumId: string, importId: string): Promise<void> {
 	await withUser(person, async (tx) => {
 		await actorFor(tx, person, consortiumId, 'content.write');
 		const removed = await tx

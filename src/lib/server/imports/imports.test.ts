@@ -60,7 +60,8 @@ async function countsIn(consortiumId: string) {
 describe('who may import', () => {
 	it('refuses outsiders, the supplier and the observer before reading the file', async () => {
 		const { consortium, people } = await world();
-		for (const who of [people.outsider, people.supplier, people.observer]) {
+		await expect(previewImport(people.outsider, consortium.id, csv(requirementsCsv))).rejects.toBeInstanceOf(NotFound);
+		for (const who of [people.supplier, people.observer]) {
 			await expect(previewImport(who, consortium.id, csv(requirementsCsv))).rejects.toBeInstanceOf(Forbidden);
 		}
 		expect(await asSystem((tx) => tx.select().from(pendingImports).where(eq(pendingImports.consortiumId, consortium.id)))).toEqual([]);

@@ -2,11 +2,11 @@ import { and, eq, gt } from 'drizzle-orm';
 import { withUser } from '../db/request';
 import { pendingImports } from '../db/schema';
 import { NotFound } from '../errors';
-import { actorFor, type Person } from '../requirements/context';
+import { actorFor, type Who } from '../consortia/actor';
 import type { ImportRow } from './rows';
 
 /** The person's own pending import with its row-by-row report; anyone else's is not found. */
-export async function getPendingImport(person: Person, consortiumId: string, importId: string) {
+export async function getPendingImport(person: Who, consortiumId: string, importId: string) {
 	return withUser(person, async (tx) => {
 		await actorFor(tx, person, consortiumId, 'content.write');
 		const [pending] = await tx

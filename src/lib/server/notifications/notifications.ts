@@ -1,20 +1,24 @@
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import type { Transaction } from '../db/client';
 import { withUser } from '../db/request';
 import { consortia, notifications, users } from '../db/schema';
 import { recordChange } from '../audit/record-change';
 import { NotFound } from '../errors';
-import type { Person } from '../requirements/context';
+import type { Person } from '../consortia/actor';
 import { targetPath } from '../comments/commands';
+
+/** How many of the person's notifications are unread (for the header), in a caller's transaction. */
+export async function countUnreadIn(tx: Transaction, person: Person): Promise<number> {
+	const [row] = await tx
+		.select({ n: count() })
+		.from(notifications)
+		.where(and(eq(notifications.userId, person.id), isNull(notifications.readAt)));
+	return row?.n ?? 0;
+}
 
 /** How many of the person's notifications are unread (for the header). */
 export async function countUnread(person: Person): Promise<number> {
-	return withUser(person, async (tx) => {
-		const [row] = await tx
-			.select({ n: count() })
-			.from(notifications)
-			.where(and(eq(notifications.userId, person.id), isNull(notifications.readAt)));
-		return row?.n ?? 0;
-	});
+	return withUser(person, (tx) => countUnreadIn(tx, person));
 }
 
 /** The person's latest notifications, newest first, with where each one leads. */

@@ -63,7 +63,9 @@ describe('who may write', () => {
 	it('refuses someone from another consortium, the supplier and the observer', async () => {
 		const { consortium, people } = await world();
 		const input = NeedInput.parse({ title: 'Nattillsyn' });
-		for (const who of [people.outsider, people.supplier, people.observer]) {
+		await expect(createNeed(people.outsider, consortium.id, input)).rejects.toBeInstanceOf(NotFound);
+		await expect(createRequirement(people.outsider, consortium.id, requirementInput())).rejects.toBeInstanceOf(NotFound);
+		for (const who of [people.supplier, people.observer]) {
 			await expect(createNeed(who, consortium.id, input)).rejects.toBeInstanceOf(Forbidden);
 			await expect(createRequirement(who, consortium.id, requirementInput())).rejects.toBeInstanceOf(Forbidden);
 		}
@@ -238,9 +240,10 @@ describe('review and approval under the ground rules', () => {
 		const r = await createRequirement(people.member, consortium.id, requirementInput());
 		await submitForReview(people.member, consortium.id, r.id, 1);
 		const verdict = { requirementId: r.id, verdict: 'approve' as const, reason: '' };
-		for (const who of [people.member, people.observer, people.supplier, people.outsider, people.admin]) {
-			await expect(recordVerdict(who, consortium.id, verdict)).rejects.toBeInstanceOf(Forbidden);
+		for (const [name, who] of Object.entries({ member: people.member, observer: people.observer, supplier: people.supplier, admin: people.admin })) {
+			await expect(recordVerdict(who, consortium.id, verdict), name).rejects.toBeInstanceOf(Forbidden);
 		}
+		await expect(recordVerdict(people.outsider, consortium.id, verdict)).rejects.toBeInstanceOf(NotFound);
 		// Kinda has a representative in office, so its deputy does not speak for it.
 		await expect(recordVerdict(people.deputy, consortium.id, verdict)).rejects.toBeInstanceOf(Forbidden);
 	});

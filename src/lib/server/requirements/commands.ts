@@ -16,7 +16,8 @@ import {
 } from '../db/schema';
 import { recordChange } from '../audit/record-change';
 import { CommandError, NotFound, StaleWrite } from '../errors';
-import { actorFor, type Person } from './context';
+import { actorFor, type Who } from '../consortia/actor';
+import { authorize, can } from '../policy';
 import { nextRequirementNumber } from './numbering';
 import type { JoinNeedInput, NeedInput, RequirementInput, StoryInput, UpdateNeedInput, UpdateRequirementInput, UpdateStoryInput } from './schemas';
 import { plainTextToHtml } from './text';
@@ -50,7 +51,7 @@ async function assertOwned(
 // ------------------------------------------------------------------------------------------ needs
 
 /** Captures a need in the consortium. */
-export async function createNeed(person: Person, consortiumId: string, input: NeedInput): Promise<NeedRow> {
+export async function createNeed(person: Who, consortiumId: string, input: NeedInput): Promise<NeedRow> {
 	return withUser(person, async (tx) => {
 		await actorFor(tx, person, consortiumId, 'content.write');
 		if (input.capturedByOrganisationId) await assertOwned(tx, organisations, [input.capturedByOrganisationId], consortiumId, 'capturedByOrganisationId');
@@ -74,7 +75,7 @@ export async function createNeed(person: Person, consortiumId: string, input: Ne
 }
 
 /** Saves a need's fields unless someone else saved it since `input.version` (then StaleWrite). */
-export async function updateNeed(person: Person, consortiumId: string, input: UpdateNeedInput): Promise<NeedRow> {
+export async function updateNeed(person: Who, consortiumId: string, input: UpdateNeedInput): Promise<NeedRow> {
 	return withUser(person, async (tx) => {
 		await actorFor(tx, person, consortiumId, 'content.write');
 		const before = await loadForUpdate(tx, needs, input.id, consortiumId);
@@ -118,7 +119,7 @@ export function needValues(n: Pick<NeedRow, 'title' | 'source' | 'capturedByOrga
 }
 
 /** Deletes a need with its shares, links and comments. */
-export async function deleteNeed(person: Person, consortiumId: string, id: string): Promise<void> {
+export async function deleteNeed(person: Who, consortiumId: string, id: string): Promise<void> {
 	await withUser(person, async (tx) => {
 		await actorFor(tx, person, consortiumId, 'content.write');
 		const before = await loadForUpdate(tx, needs, id, consortiumId);
@@ -129,12 +130,12 @@ export async function deleteNeed(person: Person, consortiumId: string, id: strin
 }
 
 /** "Vi har också detta behov": the person's organisation joins a need (again: updates its comment). */
-export async function joinNeed(person: Person, consortiumId: string, input: JoinNeedInput): Promise<void> {
+export async function joinNeed(person: Who, consortiumId: string, input: JoinNeedInput): Promise<void> {
 	await withUser(person, async (tx) => {
 		const actor = await actorFor(tx, person, consortiumId, 'content.write');
 		const need = await loadForUpdate(tx, needs, input.needId, consortiumId);
+		authorize(actor, 'need.join', need);
 		const organisationId = actor.membership!.organisationId;
-		if (need.capturedByOrganisationId === organisationId) throw new CommandError('need_own_organisation', 'form', 409);
 		const [share] = await tx
 			.insert(needShares)
 			.values({ consortiumId, needId: need.id, organisationId, comment: input.comment, createdBy: person.id })
@@ -145,7 +146,7 @@ export async function joinNeed(person: Person, consortiumId: string, input: Join
 }
 
 /** The person's organisation no longer shares the need. */
-export async function leaveNeed(person: Person, consortiumId: string, needId: string): Promise<void> {
+export async function leaveNeed(person: Who, consortiumId: string, needId: string): Promise<void> {
 	await withUser(person, async (tx) => {
 		const actor = await actorFor(tx, person, consortiumId, 'content.write');
 		const removed = await tx
@@ -167,7 +168,7 @@ async function setStoryNeeds(tx: Transaction, consortiumId: string, storyId: str
 }
 
 /** Writes a user story ("Jag som …, vill kunna …, för att …") linked to the needs it answers. */
-export async function createStory(person: Person, consortiumId: string, input: StoryInput): Promise<StoryRow> {
+export async function createStory(person: Who, consortiumId: string, input: StoryInput): Promise<StoryRow> {
 	return withUser(person, async (tx) => {
 		await actorFor(tx, person, consortiumId, 'content.write');
 		const [story] = await tx
@@ -203,7 +204,7 @@ export function storyValues(s: Omit<StoryRow, 'search'>, needIds: string[]) {
 }
 
 /** Saves a story and its need links unless someone else saved it meanwhile. */
-export async function updateStory(person: Person, consortiumId: string, input: UpdateStoryInput): Promise<StoryRow> {
+export async function updateStory(person: Who, consortiumId: string, input: UpdateStoryInput): Promise<StoryRow> {
 	return withUser(person, async (tx) => {
 		await actorFor(tx, person, consortiumId, 'content.write');
 		const before = await loadForUpdate(tx, userStories, input.id, consortiumId);
@@ -244,7 +245,7 @@ export async function updateStory(person: Person, consortiumId: string, input: U
 }
 
 /** Deletes a story, its links and its comments. */
-export async function deleteStory(person: Person, consortiumId: string, id: string): Promise<void> {
+export async function deleteStory(person: Who, consortiumId: string, id: string): Promise<void> {
 	await withUser(person, async (tx) => {
 		await actorFor(tx, person, consortiumId, 'content.write');
 		const before = await loadForUpdate(tx, userStories, id, consortiumId);
@@ -317,7 +318,7 @@ export function requirementValues(r: Omit<RequirementRow, 'search'>, links: { st
 }
 
 /** Writes a new draft requirement with the consortium's next identifier (K-001, …). */
-export async function createRequirement(person: Person, consortiumId: string, input: RequirementInput): Promise<RequirementRow> {
+export async function createRequirement(person: Who, consortiumId: string, input: RequirementInput): Promise<RequirementRow> {
 	return withUser(person, async (tx) => {
 		await actorFor(tx, person, consortiumId, 'content.write');
 		const number = await nextRequirementNumber(tx, consortiumId);
@@ -345,16 +346,16 @@ export async function createRequirement(person: Person, consortiumId: string, in
  * revision, in review, and leaves the approved one readable; link changes alone do not.
  * Replaced and withdrawn revisions are history and cannot change.
  */
-export async function updateRequirement(person: Person, consortiumId: string, input: UpdateRequirementInput): Promise<RequirementRow> {
+export async function updateRequirement(person: Who, consortiumId: string, input: UpdateRequirementInput): Promise<RequirementRow> {
 	return withUser(person, async (tx) => {
-		await actorFor(tx, person, consortiumId, 'content.write');
+		const actor = await actorFor(tx, person, consortiumId, 'content.write');
 		const before = await loadForUpdate(tx, requirements, input.id, consortiumId);
 		const beforeLinks = await linksOf(tx, before.id);
 		if (before.version !== input.version) throw new StaleWrite(requirementValues(before, beforeLinks));
-		if (before.status === 'replaced' || before.status === 'withdrawn' || !before.isLatest) throw new CommandError('requirement_closed', 'form', 409);
+		authorize(actor, 'requirement.update', before);
 		// The text of a draft or in-review revision lives in its co-edited document; only an approved
 		// revision's text arrives with the form (as the next revision's text).
-		const coEdited = before.status === 'draft' || before.status === 'in_review';
+		const coEdited = can(actor, 'requirement.edit_text', before);
 		if (coEdited && input.body !== undefined && input.body !== before.bodyText.trim()) throw new CommandError('requirement_body_coedited', 'body', 409);
 		const body = input.body ?? before.bodyText;
 		const columns =
@@ -416,11 +417,11 @@ export async function updateRequirement(person: Person, consortiumId: string, in
 }
 
 /** Deletes a draft that was never reviewed (revision 1); anything else is withdrawn instead. */
-export async function deleteRequirement(person: Person, consortiumId: string, id: string): Promise<void> {
+export async function deleteRequirement(person: Who, consortiumId: string, id: string): Promise<void> {
 	await withUser(person, async (tx) => {
-		await actorFor(tx, person, consortiumId, 'content.write');
+		const actor = await actorFor(tx, person, consortiumId, 'content.write');
 		const before = await loadForUpdate(tx, requirements, id, consortiumId);
-		if (before.status !== 'draft' || before.revision !== 1) throw new CommandError('requirement_not_deletable', 'form', 409);
+		authorize(actor, 'requirement.delete', before);
 		await tx.delete(comments).where(and(eq(comments.consortiumId, consortiumId), eq(comments.targetKind, 'requirement'), eq(comments.targetId, id)));
 		await tx.delete(requirements).where(eq(requirements.id, id));
 		await recordChange(tx, {

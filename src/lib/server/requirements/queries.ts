@@ -14,8 +14,8 @@ import {
 	users
 } from '../db/schema';
 import { NotFound } from '../errors';
-import { abilities } from '../policy';
-import { readerFor, type Person } from './context';
+import { abilities, itemAbilities } from '../policy';
+import { readerFor, type Who } from '../consortia/actor';
 import type { NeedFilters, RequirementFilters, StoryFilters } from './schemas';
 import { approvalState } from './workflow';
 
@@ -29,7 +29,7 @@ export function storySentence(s: { role: string; goal: string; purpose: string }
 // ------------------------------------------------------------------------------------------ requirements
 
 /** A page of requirements (the newest revision of each unless replaced ones are asked for). */
-export async function listRequirements(person: Person, consortiumId: string, filters: RequirementFilters) {
+export async function listRequirements(person: Who, consortiumId: string, filters: RequirementFilters) {
 	return withUser(person, async (tx) => {
 		await readerFor(tx, person, consortiumId);
 		return listRequirementsIn(tx, consortiumId, filters);
@@ -93,7 +93,7 @@ export async function listRequirementsIn(tx: Transaction, consortiumId: string, 
 }
 
 /** A requirement revision with its links, its other revisions and the approval panel's state. */
-export async function getRequirement(person: Person, consortiumId: string, id: string) {
+export async function getRequirement(person: Who, consortiumId: string, id: string) {
 	return withUser(person, async (tx) => {
 		const actor = await readerFor(tx, person, consortiumId);
 		const [requirement] = await tx
@@ -135,7 +135,9 @@ export async function getRequirement(person: Person, consortiumId: string, id: s
 			revisions,
 			approval,
 			myVote,
-			can: abilities(actor, { consortiumId })
+			can: abilities(actor, { consortiumId }),
+			/** What the reader may do with this revision now (the policy's per-item answer). */
+			itemCan: itemAbilities(actor, 'requirement', requirement)
 		};
 	});
 }
@@ -143,7 +145,7 @@ export async function getRequirement(person: Person, consortiumId: string, id: s
 // ------------------------------------------------------------------------------------------ needs
 
 /** A page of needs with how many organisations share each and what answers them. */
-export async function listNeeds(person: Person, consortiumId: string, filters: NeedFilters) {
+export async function listNeeds(person: Who, consortiumId: string, filters: NeedFilters) {
 	return withUser(person, async (tx) => {
 		await readerFor(tx, person, consortiumId);
 		return listNeedsIn(tx, consortiumId, filters);
@@ -188,7 +190,7 @@ export async function listNeedsIn(tx: Transaction, consortiumId: string, filters
 }
 
 /** A need with its sharing organisations, the stories that answer it and their requirements. */
-export async function getNeed(person: Person, consortiumId: string, id: string) {
+export async function getNeed(person: Who, consortiumId: string, id: string) {
 	return withUser(person, async (tx) => {
 		const actor = await readerFor(tx, person, consortiumId);
 		const [need] = await tx
@@ -235,7 +237,8 @@ export async function getNeed(person: Person, consortiumId: string, id: string) 
 			requirements: reqs,
 			sharedByMe: shares.some((s) => s.organisationId === own),
 			capturedByMe: need.capturedByOrganisationId !== null && need.capturedByOrganisationId === own,
-			can: abilities(actor, { consortiumId })
+			can: abilities(actor, { consortiumId }),
+			itemCan: itemAbilities(actor, 'need', { consortiumId, capturedByOrganisationId: need.capturedByOrganisationId })
 		};
 	});
 }
@@ -243,7 +246,7 @@ export async function getNeed(person: Person, consortiumId: string, id: string) 
 // ------------------------------------------------------------------------------------------ stories
 
 /** A page of user stories. */
-export async function listStories(person: Person, consortiumId: string, filters: StoryFilters) {
+export async function listStories(person: Who, consortiumId: string, filters: StoryFilters) {
 	return withUser(person, async (tx) => {
 		await readerFor(tx, person, consortiumId);
 		return listStoriesIn(tx, consortiumId, filters);
@@ -282,7 +285,7 @@ export async function listStoriesIn(tx: Transaction, consortiumId: string, filte
 }
 
 /** A story with the needs it answers and the requirements broken out of it. */
-export async function getStory(person: Person, consortiumId: string, id: string) {
+export async function getStory(person: Who, consortiumId: string, id: string) {
 	return withUser(person, async (tx) => {
 		const actor = await readerFor(tx, person, consortiumId);
 		const [story] = await tx
@@ -307,7 +310,7 @@ export async function getStory(person: Person, consortiumId: string, id: string)
 // ------------------------------------------------------------------------------------------ options, tree, matrix
 
 /** What the forms offer to link: needs, stories and the member organisations. */
-export async function linkOptions(person: Person, consortiumId: string) {
+export async function linkOptions(person: Who, consortiumId: string) {
 	return withUser(person, async (tx) => {
 		await readerFor(tx, person, consortiumId);
 		const [needOptions, storyOptions, organisationOptions] = await Promise.all([
@@ -332,7 +335,7 @@ export async function linkOptions(person: Person, consortiumId: string) {
 }
 
 /** Needs → stories → requirements (newest revisions, withdrawn ones left out), for the tree view. */
-export async function traceability(person: Person, consortiumId: string) {
+export async function traceability(person: Who, consortiumId: string) {
 	return withUser(person, async (tx) => {
 		await readerFor(tx, person, consortiumId);
 		const [needRows, storyRows, reqRows, sn, rs, rn] = await Promise.all([

@@ -4,9 +4,9 @@ import { withUser } from '../db/request';
 import { groundRules, organisations, requirementApprovals, requirements, users } from '../db/schema';
 import { recordChange } from '../audit/record-change';
 import { CommandError, StaleWrite } from '../errors';
-import { authorize } from '../policy';
+import { authorize, type ItemAction } from '../policy';
 import { tally, type GroundRules, type Tally } from '../governance/decision-rule';
-import { actorFor, type Person } from './context';
+import { actorFor, type Who } from '../consortia/actor';
 import { loadForUpdate } from './commands';
 
 export interface OrganisationVote {
@@ -82,20 +82,19 @@ export async function approvalState(tx: Transaction, consortiumId: string, requi
 }
 
 async function transition(
-	person: Person,
+	person: Who,
 	consortiumId: string,
 	id: string,
 	version: number,
-	from: readonly string[],
+	step: Extract<ItemAction, 'requirement.submit' | 'requirement.return' | 'requirement.withdraw'>,
 	to: 'draft' | 'in_review' | 'withdrawn',
 	action: string
 ) {
 	return withUser(person, async (tx) => {
-		await actorFor(tx, person, consortiumId, 'content.write');
+		const actor = await actorFor(tx, person, consortiumId, 'content.write');
 		const before = await loadForUpdate(tx, requirements, id, consortiumId);
 		if (before.version !== version) throw new StaleWrite({ status: before.status, version: before.version });
-		if (!from.includes(before.status)) throw new CommandError('requirement_wrong_status', 'form', 409);
-		if (to !== 'withdrawn' && !before.isLatest) throw new CommandError('requirement_closed', 'form', 409);
+		authorize(actor, step, before);
 		// Verdicts belong to one round of review; a new round starts from none.
 		if (to === 'draft' || to === 'in_review') await tx.delete(requirementApprovals).where(eq(requirementApprovals.requirementId, id));
 		const [after] = await tx
@@ -124,18 +123,18 @@ async function transition(
 }
 
 /** Draft → in review: the member organisations may now approve or object. */
-export function submitForReview(person: Person, consortiumId: string, id: string, version: number) {
-	return transition(person, consortiumId, id, version, ['draft'], 'in_review', 'requirement.submitted');
+export function submitForReview(person: Who, consortiumId: string, id: string, version: number) {
+	return transition(person, consortiumId, id, version, 'requirement.submit', 'in_review', 'requirement.submitted');
 }
 
 /** In review → draft, clearing the verdicts given so far (for a rework). */
-export function returnToDraft(person: Person, consortiumId: string, id: string, version: number) {
-	return transition(person, consortiumId, id, version, ['in_review'], 'draft', 'requirement.returned');
+export function returnToDraft(person: Who, consortiumId: string, id: string, version: number) {
+	return transition(person, consortiumId, id, version, 'requirement.return', 'draft', 'requirement.returned');
 }
 
 /** Withdraws a requirement from the specification; it stays readable. */
-export function withdrawRequirement(person: Person, consortiumId: string, id: string, version: number) {
-	return transition(person, consortiumId, id, version, ['draft', 'in_review', 'approved'], 'withdrawn', 'requirement.withdrawn');
+export function withdrawRequirement(person: Who, consortiumId: string, id: string, version: number) {
+	return transition(person, consortiumId, id, version, 'requirement.withdraw', 'withdrawn', 'requirement.withdrawn');
 }
 
 /**
@@ -144,20 +143,18 @@ export function withdrawRequirement(person: Person, consortiumId: string, id: st
  * the revision is approved in the same transaction, and the revision it replaces becomes replaced.
  */
 export async function recordVerdict(
-	person: Person,
+	person: Who,
 	consortiumId: string,
 	input: { requirementId: string; verdict: 'approve' | 'object'; reason: string }
 ): Promise<ApprovalState & { status: string }> {
 	return withUser(person, async (tx) => {
-		const actor = await actorFor(tx, person, consortiumId, 'internal.read');
+		// Whether this person speaks for their organisation at all, before anything of the requirement is read.
+		const actor = await actorFor(tx, person, consortiumId, 'organisation.approve');
 		const membership = actor.membership!;
-		authorize(actor, 'organisation.approve', { consortiumId, organisationId: membership.organisationId });
 		const requirement = await loadForUpdate(tx, requirements, input.requirementId, consortiumId);
-		if (requirement.status !== 'in_review') throw new CommandError('requirement_not_in_review', 'form', 409);
+		authorize(actor, 'requirement.verdict', requirement);
 		const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, membership.organisationId));
-		if (!organisation || (organisation.kind !== 'municipality' && organisation.kind !== 'region')) {
-			throw new CommandError('organisation_not_voting', 'form', 422);
-		}
+		if (!organisation) throw new CommandError('organisation_not_voting', 'form', 422);
 		const actingAs = membership.role === 'representative' ? 'representative' : 'deputy';
 		const [row] = await tx
 			.insert(requirementApprovals)

@@ -1,11 +1,11 @@
 import { redirect } from '@sveltejs/kit';
+import { z } from 'zod';
 import { getLocale } from '$lib/paraglide/runtime';
 import { setSessionCookie } from '$lib/server/auth/cookie';
 import { createSession, generateSessionToken } from '$lib/server/auth/session';
-import { runAction } from '$lib/server/consortia/actions';
 import { acceptInvitationAsExisting, acceptInvitationAsNew, findOpenInvitation } from '$lib/server/consortia/invitations';
 import { AcceptAsNewInput } from '$lib/server/consortia/schemas';
-import { z } from 'zod';
+import { formAction } from '$lib/server/form-action';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
@@ -36,24 +36,26 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 
 export const actions: Actions = {
 	/** Someone new: creates the account and signs it in. */
-	create: async ({ request, params, cookies, url, getClientAddress }) => {
-		const outcome = await runAction(request, 'create', AcceptAsNewInput, async (input) => {
+	create: formAction(
+		AcceptAsNewInput,
+		async (input, { event }) => {
 			const locale = getLocale() === 'en' ? 'en' : 'sv';
-			const { userId, slug } = await acceptInvitationAsNew(params.token, input, { locale, ipAddress: getClientAddress() });
+			const address = event.getClientAddress();
+			const { userId, slug } = await acceptInvitationAsNew(event.params.token!, input, { locale, ipAddress: address });
 			const token = generateSessionToken();
-			const session = await createSession(token, userId, { userAgent: request.headers.get('user-agent'), ipAddress: getClientAddress() });
-			setSessionCookie(cookies, token, session.expiresAt, url.protocol === 'https:');
-			return { slug };
-		});
-		if ('slug' in outcome) redirect(303, `/c/${outcome.slug}`);
-		return outcome;
-	},
+			const session = await createSession(token, userId, { userAgent: event.request.headers.get('user-agent'), ipAddress: address });
+			setSessionCookie(event.cookies, token, session.expiresAt, event.url.protocol === 'https:');
+			redirect(303, `/c/${slug}`);
+		},
+		{ access: 'public' }
+	),
 	/** A signed-in person with the invited address joins. */
-	accept: async ({ request, params, locals, getClientAddress }) => {
-		if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(`/invite/${params.token}`)}`);
-		const user = locals.user;
-		const outcome = await runAction(request, 'accept', z.object({}), () => acceptInvitationAsExisting(params.token, user, { ipAddress: getClientAddress() }));
-		if ('slug' in outcome) redirect(303, `/c/${outcome.slug}`);
-		return outcome;
-	}
+	accept: formAction(
+		z.object({}),
+		async (_input, { user, event }) => {
+			const { slug } = await acceptInvitationAsExisting(event.params.token!, user, { ipAddress: event.getClientAddress() });
+			redirect(303, `/c/${slug}`);
+		},
+		{ access: 'user' }
+	)
 };

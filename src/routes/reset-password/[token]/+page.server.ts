@@ -1,9 +1,9 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { deleteSessionCookie } from '$lib/server/auth/cookie';
 import { findValidReset, resetPassword } from '$lib/server/auth/password-reset';
 import { newPasswordInput, ResetToken } from '$lib/server/auth/schemas';
 import { CommandError } from '$lib/server/errors';
-import { parseForm } from '$lib/server/forms';
+import { formAction } from '$lib/server/form-action';
 import type { Actions, PageServerLoad } from './$types';
 
 async function validReset(token: string) {
@@ -17,19 +17,23 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ params, request, cookies, url, getClientAddress }) => {
-		const reset = await validReset(params.token);
-		if (!reset) return fail(400, { errors: { form: 'reset_link_invalid' }, values: {} });
-		const input = await parseForm(request, newPasswordInput(reset.email));
-		if (!input.ok) return input.failure;
-		try {
-			await resetPassword(params.token, input.data.password, getClientAddress());
-		} catch (error) {
-			if (error instanceof CommandError) return fail(400, { errors: { form: error.key }, values: {} });
-			throw error;
-		}
-		// Every session has ended, this browser's too.
-		deleteSessionCookie(cookies, url.protocol === 'https:');
-		redirect(303, '/login?notice=reset');
-	}
+	default: formAction(
+		async ({ event }) => {
+			const reset = await validReset(event.params.token!);
+			if (!reset) throw new CommandError('reset_link_invalid');
+			return newPasswordInput(reset.email);
+		},
+		async (input, { event }) => {
+			try {
+				await resetPassword(event.params.token!, input.password, event.getClientAddress());
+			} catch (e) {
+				if (e instanceof CommandError) throw new CommandError(e.key, 'form', 400);
+				throw e;
+			}
+			// Every session has ended, this browser's too.
+			deleteSessionCookie(event.cookies, event.url.protocol === 'https:');
+			redirect(303, '/login?notice=reset');
+		},
+		{ access: 'public' }
+	)
 };

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { check, foreignKey, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 import { consortia } from './consortia';
 import { requirementObligation, requirementScope, requirementStatus, requirementSubtype, requirementType, verificationMethod } from './enums';
@@ -24,6 +24,7 @@ export const baselines = pgTable(
 	},
 	(t) => [
 		unique('baselines_consortium_name_key').on(t.consortiumId, t.name),
+		unique('baselines_id_consortium_key').on(t.id, t.consortiumId),
 		index('baselines_consortium_created_idx').on(t.consortiumId, t.createdAt),
 		check('baselines_name_check', sql`length(trim(${t.name})) between 1 and 200`)
 	]
@@ -37,9 +38,7 @@ export const baselines = pgTable(
 export const baselineItems = pgTable(
 	'baseline_items',
 	{
-		baselineId: uuid('baseline_id')
-			.notNull()
-			.references(() => baselines.id, { onDelete: 'cascade' }),
+		baselineId: uuid('baseline_id').notNull(),
 		consortiumId: uuid('consortium_id')
 			.notNull()
 			.references(() => consortia.id, { onDelete: 'cascade' }),
@@ -68,6 +67,11 @@ export const baselineItems = pgTable(
 	},
 	(t) => [
 		primaryKey({ columns: [t.baselineId, t.number] }),
+		foreignKey({
+			name: 'baseline_items_baseline_fk',
+			columns: [t.baselineId, t.consortiumId],
+			foreignColumns: [baselines.id, baselines.consortiumId]
+		}).onDelete('cascade'),
 		index('baseline_items_consortium_id_idx').on(t.consortiumId),
 		index('baseline_items_requirement_id_idx').on(t.requirementId)
 	]

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, foreignKey, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 import { decisionRule, mandateKind, memberTier, membershipRole, organisationKind, publishingRight, voteWeighting } from './enums';
 
@@ -8,6 +8,8 @@ export const consortia = pgTable('consortia', {
 	slug: text('slug').notNull().unique(),
 	name: text('name').notNull(),
 	description: text('description').notNull().default(''),
+	/** The language the consortium writes its content in (needs, requirements, comments): `lang` on that content. */
+	contentLanguage: text('content_language').notNull().default('sv'),
 	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 });
 
@@ -29,6 +31,8 @@ export const organisations = pgTable(
 	(t) => [
 		index('organisations_consortium_id_idx').on(t.consortiumId),
 		unique('organisations_consortium_name_key').on(t.consortiumId, t.name),
+		// What rows of other tables refer to with (organisation_id, consortium_id): never across consortia.
+		unique('organisations_id_consortium_key').on(t.id, t.consortiumId),
 		check('organisations_population_check', sql`${t.population} is null or ${t.population} >= 0`)
 	]
 );
@@ -43,13 +47,16 @@ export const memberships = pgTable(
 		userId: uuid('user_id')
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
-		organisationId: uuid('organisation_id')
-			.notNull()
-			.references(() => organisations.id, { onDelete: 'restrict' }),
+		organisationId: uuid('organisation_id').notNull(),
 		role: membershipRole('role').notNull(),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [
+		foreignKey({
+			name: 'memberships_organisation_fk',
+			columns: [t.organisationId, t.consortiumId],
+			foreignColumns: [organisations.id, organisations.consortiumId]
+		}).onDelete('restrict'),
 		unique('memberships_consortium_user_key').on(t.consortiumId, t.userId),
 		index('memberships_user_id_idx').on(t.userId),
 		index('memberships_organisation_id_idx').on(t.organisationId)
@@ -64,9 +71,7 @@ export const mandates = pgTable(
 		consortiumId: uuid('consortium_id')
 			.notNull()
 			.references(() => consortia.id, { onDelete: 'cascade' }),
-		organisationId: uuid('organisation_id')
-			.notNull()
-			.references(() => organisations.id, { onDelete: 'cascade' }),
+		organisationId: uuid('organisation_id').notNull(),
 		userId: uuid('user_id')
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
@@ -77,6 +82,11 @@ export const mandates = pgTable(
 		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' })
 	},
 	(t) => [
+		foreignKey({
+			name: 'mandates_organisation_fk',
+			columns: [t.organisationId, t.consortiumId],
+			foreignColumns: [organisations.id, organisations.consortiumId]
+		}).onDelete('cascade'),
 		index('mandates_consortium_id_idx').on(t.consortiumId),
 		index('mandates_organisation_id_idx').on(t.organisationId),
 		check('mandates_period_check', sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`)
@@ -94,9 +104,7 @@ export const delegations = pgTable(
 		consortiumId: uuid('consortium_id')
 			.notNull()
 			.references(() => consortia.id, { onDelete: 'cascade' }),
-		organisationId: uuid('organisation_id')
-			.notNull()
-			.references(() => organisations.id, { onDelete: 'cascade' }),
+		organisationId: uuid('organisation_id').notNull(),
 		fromUserId: uuid('from_user_id')
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
@@ -109,7 +117,15 @@ export const delegations = pgTable(
 		revokedAt: timestamp('revoked_at', { withTimezone: true }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [index('delegations_consortium_id_idx').on(t.consortiumId), index('delegations_to_user_id_idx').on(t.toUserId)]
+	(t) => [
+		foreignKey({
+			name: 'delegations_organisation_fk',
+			columns: [t.organisationId, t.consortiumId],
+			foreignColumns: [organisations.id, organisations.consortiumId]
+		}).onDelete('cascade'),
+		index('delegations_consortium_id_idx').on(t.consortiumId),
+		index('delegations_to_user_id_idx').on(t.toUserId)
+	]
 );
 
 /** Spelregler: how the consortium decides and who may speak to the supplier. */
@@ -141,9 +157,7 @@ export const invitations = pgTable(
 			.references(() => consortia.id, { onDelete: 'cascade' }),
 		email: text('email').notNull(),
 		name: text('name').notNull().default(''),
-		organisationId: uuid('organisation_id')
-			.notNull()
-			.references(() => organisations.id, { onDelete: 'cascade' }),
+		organisationId: uuid('organisation_id').notNull(),
 		role: membershipRole('role').notNull(),
 		tokenHash: text('token_hash').notNull(),
 		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
@@ -152,5 +166,13 @@ export const invitations = pgTable(
 		invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [uniqueIndex('invitations_token_hash_key').on(t.tokenHash), index('invitations_consortium_id_idx').on(t.consortiumId)]
+	(t) => [
+		foreignKey({
+			name: 'invitations_organisation_fk',
+			columns: [t.organisationId, t.consortiumId],
+			foreignColumns: [organisations.id, organisations.consortiumId]
+		}).onDelete('cascade'),
+		uniqueIndex('invitations_token_hash_key').on(t.tokenHash),
+		index('invitations_consortium_id_idx').on(t.consortiumId)
+	]
 );

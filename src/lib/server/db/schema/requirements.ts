@@ -4,6 +4,7 @@ import {
 	check,
 	customType,
 	date,
+	foreignKey,
 	index,
 	integer,
 	pgTable,
@@ -48,6 +49,15 @@ const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull(
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 const userRef = (name: string) => uuid(name).references(() => users.id, { onDelete: 'set null' });
 
+/*
+ * Rows that link two things of a consortium refer to each with (id, consortium_id), so the schema
+ * itself keeps a link inside its consortium whatever the application does.
+ */
+type Parent = { id: AnyPgColumn; consortiumId: AnyPgColumn };
+const within = (name: string, column: AnyPgColumn, consortiumId: AnyPgColumn, parent: () => Parent) =>
+	foreignKey({ name, columns: [column, consortiumId], foreignColumns: [parent().id, parent().consortiumId] }).onDelete('cascade');
+const sameConsortium = (table: string) => (t: { id: AnyPgColumn; consortiumId: AnyPgColumn }) => unique(`${table}_id_consortium_key`).on(t.id, t.consortiumId);
+
 /**
  * A need (behov), often captured at a workshop. `description_text`/`description_html` are derived
  * from the co-edited document `need/<id>/description`; without the editor they hold plain text.
@@ -74,6 +84,7 @@ export const needs = pgTable(
 		search: tsvector('search').generatedAlwaysAs((): SQL => swedish(['A', sql`title`], ['B', sql`description_text`]))
 	},
 	(t) => [
+		sameConsortium('needs')(t),
 		index('needs_consortium_id_idx').on(t.consortiumId, t.createdAt),
 		index('needs_captured_by_idx').on(t.capturedByOrganisationId),
 		index('needs_search_idx').using('gin', t.search)
@@ -86,17 +97,15 @@ export const needShares = pgTable(
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
 		consortiumId: consortiumRef(),
-		needId: uuid('need_id')
-			.notNull()
-			.references(() => needs.id, { onDelete: 'cascade' }),
-		organisationId: uuid('organisation_id')
-			.notNull()
-			.references(() => organisations.id, { onDelete: 'cascade' }),
+		needId: uuid('need_id').notNull(),
+		organisationId: uuid('organisation_id').notNull(),
 		comment: text('comment').notNull().default(''),
 		createdBy: userRef('created_by'),
 		createdAt: createdAt()
 	},
 	(t) => [
+		within('need_shares_need_fk', t.needId, t.consortiumId, () => needs),
+		within('need_shares_organisation_fk', t.organisationId, t.consortiumId, () => organisations),
 		unique('need_shares_need_organisation_key').on(t.needId, t.organisationId),
 		index('need_shares_consortium_id_idx').on(t.consortiumId),
 		index('need_shares_organisation_id_idx').on(t.organisationId)
@@ -122,22 +131,24 @@ export const userStories = pgTable(
 		updatedAt: updatedAt(),
 		search: tsvector('search').generatedAlwaysAs((): SQL => swedish(['A', sql`role || ' ' || goal || ' ' || purpose`], ['B', sql`details_text`]))
 	},
-	(t) => [index('user_stories_consortium_id_idx').on(t.consortiumId, t.createdAt), index('user_stories_search_idx').using('gin', t.search)]
+	(t) => [
+		sameConsortium('user_stories')(t),
+		index('user_stories_consortium_id_idx').on(t.consortiumId, t.createdAt),
+		index('user_stories_search_idx').using('gin', t.search)
+	]
 );
 
 export const storyNeeds = pgTable(
 	'story_needs',
 	{
 		consortiumId: consortiumRef(),
-		storyId: uuid('story_id')
-			.notNull()
-			.references(() => userStories.id, { onDelete: 'cascade' }),
-		needId: uuid('need_id')
-			.notNull()
-			.references(() => needs.id, { onDelete: 'cascade' }),
+		storyId: uuid('story_id').notNull(),
+		needId: uuid('need_id').notNull(),
 		createdAt: createdAt()
 	},
 	(t) => [
+		within('story_needs_story_fk', t.storyId, t.consortiumId, () => userStories),
+		within('story_needs_need_fk', t.needId, t.consortiumId, () => needs),
 		primaryKey({ columns: [t.storyId, t.needId] }),
 		index('story_needs_need_id_idx').on(t.needId),
 		index('story_needs_consortium_id_idx').on(t.consortiumId)
@@ -201,6 +212,7 @@ export const requirements = pgTable(
 		)
 	},
 	(t) => [
+		sameConsortium('requirements')(t),
 		unique('requirements_number_revision_key').on(t.consortiumId, t.number, t.revision),
 		uniqueIndex('requirements_latest_key')
 			.on(t.consortiumId, t.number)
@@ -223,14 +235,12 @@ export const requirementOrganisations = pgTable(
 	'requirement_organisations',
 	{
 		consortiumId: consortiumRef(),
-		requirementId: uuid('requirement_id')
-			.notNull()
-			.references(() => requirements.id, { onDelete: 'cascade' }),
-		organisationId: uuid('organisation_id')
-			.notNull()
-			.references(() => organisations.id, { onDelete: 'cascade' })
+		requirementId: uuid('requirement_id').notNull(),
+		organisationId: uuid('organisation_id').notNull()
 	},
 	(t) => [
+		within('requirement_organisations_requirement_fk', t.requirementId, t.consortiumId, () => requirements),
+		within('requirement_organisations_organisation_fk', t.organisationId, t.consortiumId, () => organisations),
 		primaryKey({ columns: [t.requirementId, t.organisationId] }),
 		index('requirement_organisations_organisation_id_idx').on(t.organisationId),
 		index('requirement_organisations_consortium_id_idx').on(t.consortiumId)
@@ -241,15 +251,13 @@ export const requirementStories = pgTable(
 	'requirement_stories',
 	{
 		consortiumId: consortiumRef(),
-		requirementId: uuid('requirement_id')
-			.notNull()
-			.references(() => requirements.id, { onDelete: 'cascade' }),
-		storyId: uuid('story_id')
-			.notNull()
-			.references(() => userStories.id, { onDelete: 'cascade' }),
+		requirementId: uuid('requirement_id').notNull(),
+		storyId: uuid('story_id').notNull(),
 		createdAt: createdAt()
 	},
 	(t) => [
+		within('requirement_stories_requirement_fk', t.requirementId, t.consortiumId, () => requirements),
+		within('requirement_stories_story_fk', t.storyId, t.consortiumId, () => userStories),
 		primaryKey({ columns: [t.requirementId, t.storyId] }),
 		index('requirement_stories_story_id_idx').on(t.storyId),
 		index('requirement_stories_consortium_id_idx').on(t.consortiumId)
@@ -260,15 +268,13 @@ export const requirementNeeds = pgTable(
 	'requirement_needs',
 	{
 		consortiumId: consortiumRef(),
-		requirementId: uuid('requirement_id')
-			.notNull()
-			.references(() => requirements.id, { onDelete: 'cascade' }),
-		needId: uuid('need_id')
-			.notNull()
-			.references(() => needs.id, { onDelete: 'cascade' }),
+		requirementId: uuid('requirement_id').notNull(),
+		needId: uuid('need_id').notNull(),
 		createdAt: createdAt()
 	},
 	(t) => [
+		within('requirement_needs_requirement_fk', t.requirementId, t.consortiumId, () => requirements),
+		within('requirement_needs_need_fk', t.needId, t.consortiumId, () => needs),
 		primaryKey({ columns: [t.requirementId, t.needId] }),
 		index('requirement_needs_need_id_idx').on(t.needId),
 		index('requirement_needs_consortium_id_idx').on(t.consortiumId)
@@ -281,12 +287,8 @@ export const requirementApprovals = pgTable(
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
 		consortiumId: consortiumRef(),
-		requirementId: uuid('requirement_id')
-			.notNull()
-			.references(() => requirements.id, { onDelete: 'cascade' }),
-		organisationId: uuid('organisation_id')
-			.notNull()
-			.references(() => organisations.id, { onDelete: 'cascade' }),
+		requirementId: uuid('requirement_id').notNull(),
+		organisationId: uuid('organisation_id').notNull(),
 		verdict: approvalVerdict('verdict').notNull(),
 		reason: text('reason').notNull().default(''),
 		userId: userRef('user_id'),
@@ -296,6 +298,8 @@ export const requirementApprovals = pgTable(
 		updatedAt: updatedAt()
 	},
 	(t) => [
+		within('requirement_approvals_requirement_fk', t.requirementId, t.consortiumId, () => requirements),
+		within('requirement_approvals_organisation_fk', t.organisationId, t.consortiumId, () => organisations),
 		unique('requirement_approvals_requirement_organisation_key').on(t.requirementId, t.organisationId),
 		index('requirement_approvals_consortium_id_idx').on(t.consortiumId),
 		index('requirement_approvals_organisation_id_idx').on(t.organisationId),

@@ -1,15 +1,13 @@
-import { error } from '@sveltejs/kit';
-import { loadConsortiumActor } from '$lib/server/consortia/actor';
 import { abilities, can } from '$lib/server/policy';
+import { inConsortium } from '$lib/server/request-context';
 import type { NavItem } from '$lib/roles';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = async ({ locals, params, parent, depends }) => {
-	depends('samsyn:consortium');
-	await parent();
-	const found = locals.user ? await loadConsortiumActor(locals.user, params.slug) : null;
-	if (!found) error(404, 'Not found');
-	const { consortium, actor } = found;
+export const load: LayoutServerLoad = async (event) => {
+	event.depends('samsyn:consortium');
+	// The shell resolves the person's standing here in its own transaction; wait for it, then reuse it.
+	await event.parent();
+	const { consortium, actor } = await inConsortium(event);
 	const resource = { consortiumId: consortium.id };
 	const base = `/c/${consortium.slug}`;
 	const nav: NavItem[] = can(actor, 'internal.read', resource)

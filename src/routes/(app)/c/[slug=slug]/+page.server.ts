@@ -1,9 +1,12 @@
+import { can } from '$lib/server/policy';
 import { getOverview } from '$lib/server/consortia/queries';
+import { inConsortium } from '$lib/server/request-context';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ parent, locals }) => {
-	const { consortium, can } = await parent();
+export const load: PageServerLoad = async (event) => {
+	await event.parent();
+	const { consortium, actor } = await inConsortium(event);
 	// The supplier sees only what was published to it; nothing internal is even queried.
-	if (!can['internal.read']) return { view: 'supplier' as const, overview: null };
-	return { view: 'internal' as const, overview: await getOverview(locals.user!, consortium.id) };
+	if (!can(actor, 'internal.read', { consortiumId: consortium.id })) return { view: 'supplier' as const, overview: null };
+	return { view: 'internal' as const, overview: await getOverview(actor, consortium.id) };
 };

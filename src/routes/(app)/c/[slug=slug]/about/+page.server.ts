@@ -1,12 +1,10 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { resolveAccess } from '$lib/server/collab/access';
 import { documentName } from '$lib/server/collab/registry';
 import * as versions from '$lib/server/collab/versions';
-import { loadConsortiumActor } from '$lib/server/consortia/actor';
-import { CommandError, NotFound } from '$lib/server/errors';
-import { FormTooLarge, NotAForm, keepValues, readForm } from '$lib/server/forms';
-import { Forbidden } from '$lib/server/policy';
+import { formAction } from '$lib/server/form-action';
+import { asReader } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 const NameInput = z.object({ name: versions.VersionName });
@@ -15,41 +13,17 @@ const Ref = z.union([z.literal('current'), z.uuid()]);
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
-/** A command's refusal as `fail(status, { errors })`; anything unexpected is rethrown. */
-function refusal(err: unknown, values: Record<string, unknown> = {}) {
-	if (err instanceof Forbidden) return fail(403, { errors: { form: 'versions_forbidden' }, values: keepValues(values) });
-	if (err instanceof CommandError)
-		return fail(err.status, { errors: { [err.field]: err.key === 'not_found' ? 'versions_not_found' : err.key }, values: keepValues(values) });
-	throw err;
-}
-
-/** The consortium's description document, for the actions (which run without the layout's load). */
-async function consortiumDocument(user: App.Locals['user'], slug: string): Promise<string> {
-	if (!user) redirect(303, '/login');
-	const found = await loadConsortiumActor(user, slug);
-	if (!found) throw new NotFound();
-	return documentName('consortium', found.consortium.id, 'description');
-}
-
-async function read(request: Request): Promise<Record<string, unknown> | null> {
-	try {
-		return await readForm(request);
-	} catch (err) {
-		if (err instanceof NotAForm || err instanceof FormTooLarge) return null;
-		throw err;
-	}
-}
-
-export const load: PageServerLoad = async ({ parent, locals, url }) => {
-	const { consortium } = await parent();
-	const user = locals.user!;
+export const load: PageServerLoad = async (event) => {
+	await event.parent();
+	const { user, consortium } = await asReader(event);
+	const { searchParams } = event.url;
 	const document = documentName('consortium', consortium.id, 'description');
 	const access = await resolveAccess(user, document);
 	if (!access) error(404, 'Not found');
 
-	const versionId = url.searchParams.get('version');
-	const from = Ref.safeParse(url.searchParams.get('from'));
-	const to = Ref.safeParse(url.searchParams.get('to'));
+	const versionId = searchParams.get('version');
+	const from = Ref.safeParse(searchParams.get('from'));
+	const to = Ref.safeParse(searchParams.get('to'));
 	const [list, viewing, comparison] = await Promise.all([
 		versions.listVersions(user, document),
 		versionId
@@ -58,7 +32,7 @@ export const load: PageServerLoad = async ({ parent, locals, url }) => {
 					() => null
 				)
 			: null,
-		url.searchParams.has('from') ? (from.success && to.success ? versions.diffVersions(user, document, from.data, to.data).catch(() => null) : null) : undefined
+		searchParams.has('from') ? (from.success && to.success ? versions.diffVersions(user, document, from.data, to.data).catch(() => null) : null) : undefined
 	]);
 	return {
 		document,
@@ -68,38 +42,19 @@ export const load: PageServerLoad = async ({ parent, locals, url }) => {
 		viewMissing: !!versionId && !viewing,
 		comparison: comparison ?? null,
 		compareMissing: comparison === null,
-		compare: { from: url.searchParams.get('from') ?? '', to: url.searchParams.get('to') ?? 'current' }
+		compare: { from: searchParams.get('from') ?? '', to: searchParams.get('to') ?? 'current' }
 	};
 };
 
 export const actions: Actions = {
-	name: async ({ request, locals, params }) => {
-		if (!locals.user) redirect(303, '/login');
-		const form = await read(request);
-		if (!form) return fail(400, { errors: { form: 'invalid' }, values: {} });
-		const parsed = NameInput.safeParse(form);
-		if (!parsed.success) return fail(400, { errors: { name: parsed.error.issues[0]?.message ?? 'invalid' }, values: keepValues(form) });
-		try {
-			const document = await consortiumDocument(locals.user, params.slug);
-			const version = await versions.createVersion(locals.user, document, parsed.data);
-			return { created: version.name };
-		} catch (err) {
-			return refusal(err, form);
-		}
-	},
-	restore: async ({ request, locals, params }) => {
-		if (!locals.user) redirect(303, '/login');
-		const form = await read(request);
-		if (!form) return fail(400, { errors: { form: 'invalid' }, values: {} });
-		const parsed = RestoreInput.safeParse(form);
-		if (!parsed.success) return fail(404, { errors: { form: 'versions_not_found' }, values: {} });
-		try {
-			const document = await consortiumDocument(locals.user, params.slug);
-			const version = await versions.getVersion(locals.user, document, parsed.data.version);
-			await versions.restoreVersion(locals.user, document, version.id);
-			return { restored: version.name };
-		} catch (err) {
-			return refusal(err);
-		}
-	}
+	name: formAction(NameInput, async (input, { user, consortium }) => {
+		const version = await versions.createVersion(user, documentName('consortium', consortium.id, 'description'), input);
+		return { created: version.name };
+	}),
+	restore: formAction(RestoreInput, async (input, { user, consortium }) => {
+		const document = documentName('consortium', consortium.id, 'description');
+		const version = await versions.getVersion(user, document, input.version);
+		await versions.restoreVersion(user, document, version.id);
+		return { restored: version.name };
+	})
 };

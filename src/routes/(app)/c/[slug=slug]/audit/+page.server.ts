@@ -1,11 +1,14 @@
 import { error } from '@sveltejs/kit';
+import { can } from '$lib/server/policy';
 import { listAuditLog } from '$lib/server/consortia/queries';
 import { AuditPage } from '$lib/server/consortia/schemas';
+import { inConsortium } from '$lib/server/request-context';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ parent, locals, url }) => {
-	const { consortium, can } = await parent();
-	if (!can['audit.read']) error(404, 'Not found');
-	const { page } = AuditPage.parse({ page: url.searchParams.get('page') ?? undefined });
-	return { log: await listAuditLog(locals.user!, consortium.id, page) };
+export const load: PageServerLoad = async (event) => {
+	await event.parent();
+	const { consortium, actor } = await inConsortium(event);
+	if (!can(actor, 'audit.read', { consortiumId: consortium.id })) error(404, 'Not found');
+	const { page } = AuditPage.parse({ page: event.url.searchParams.get('page') ?? undefined });
+	return { log: await listAuditLog(actor, consortium.id, page) };
 };

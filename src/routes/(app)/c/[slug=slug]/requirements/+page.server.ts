@@ -1,17 +1,16 @@
 import { listRequirements, linkOptions } from '$lib/server/requirements/queries';
 import { RequirementFilters } from '$lib/server/requirements/schemas';
-import { fieldErrors } from '$lib/server/forms';
-import { notFoundOn } from '$lib/server/actions';
+import { inOneTransaction } from '$lib/server/db/request';
+import { fieldErrors } from '$lib/server/form-action';
+import { asReader } from '$lib/server/request-context';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, parent, url }) => {
-	const { consortium } = await parent();
-	const parsed = RequirementFilters.safeParse(Object.fromEntries(url.searchParams));
+export const load: PageServerLoad = async (event) => {
+	event.depends('samsyn:requirement');
+	await event.parent();
+	const { user, consortium, actor } = await asReader(event);
+	const parsed = RequirementFilters.safeParse(Object.fromEntries(event.url.searchParams));
 	const filters = parsed.success ? parsed.data : RequirementFilters.parse({});
-	try {
-		const [list, options] = await Promise.all([listRequirements(locals.user!, consortium.id, filters), linkOptions(locals.user!, consortium.id)]);
-		return { list, options, filters, filterErrors: parsed.success ? {} : fieldErrors(parsed.error) };
-	} catch (e) {
-		notFoundOn(e);
-	}
+	const [list, options] = await inOneTransaction(user, () => Promise.all([listRequirements(actor, consortium.id, filters), linkOptions(actor, consortium.id)]));
+	return { list, options, filters, filterErrors: parsed.success ? {} : fieldErrors(parsed.error, RequirementFilters) };
 };

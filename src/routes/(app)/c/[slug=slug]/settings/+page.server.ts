@@ -1,37 +1,32 @@
 import { error } from '@sveltejs/kit';
-import { consortiumOf, runAction } from '$lib/server/consortia/actions';
 import { createOrganisation, updateGroundRules, updateOrganisation } from '$lib/server/consortia/commands';
 import { getGroundRules, listOrganisations } from '$lib/server/consortia/queries';
 import { GroundRulesInput, OrganisationInput, UpdateOrganisationInput } from '$lib/server/consortia/schemas';
+import { inOneTransaction } from '$lib/server/db/request';
+import { formAction } from '$lib/server/form-action';
+import { can } from '$lib/server/policy';
+import { inConsortium } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ parent, locals }) => {
-	const { consortium, can } = await parent();
-	if (!can['rules.manage']) error(404, 'Not found');
-	const [rules, organisations] = await Promise.all([getGroundRules(locals.user!, consortium.id), listOrganisations(locals.user!, consortium.id)]);
+export const load: PageServerLoad = async (event) => {
+	await event.parent();
+	const { user, consortium, actor } = await inConsortium(event);
+	if (!can(actor, 'rules.manage', { consortiumId: consortium.id })) error(404, 'Not found');
+	const [rules, organisations] = await inOneTransaction(user, () =>
+		Promise.all([getGroundRules(actor, consortium.id), listOrganisations(actor, consortium.id)])
+	);
 	return { rules, organisations };
 };
 
 export const actions: Actions = {
-	rules: async ({ request, locals, params }) => {
-		const consortium = await consortiumOf(locals.user, params.slug);
-		return runAction(request, 'rules', GroundRulesInput, async (input) => {
-			await updateGroundRules(locals.user!, consortium.id, input);
-			return { form: 'rules', success: true };
-		});
-	},
-	createOrganisation: async ({ request, locals, params }) => {
-		const consortium = await consortiumOf(locals.user, params.slug);
-		return runAction(request, 'createOrganisation', OrganisationInput, async (input) => {
-			await createOrganisation(locals.user!, consortium.id, input);
-			return { form: 'createOrganisation', success: true };
-		});
-	},
-	updateOrganisation: async ({ request, locals, params }) => {
-		const consortium = await consortiumOf(locals.user, params.slug);
-		return runAction(request, 'updateOrganisation', UpdateOrganisationInput, async (input) => {
-			await updateOrganisation(locals.user!, consortium.id, input);
-			return { form: 'updateOrganisation', success: true, target: input.organisationId };
-		});
-	}
+	rules: formAction(GroundRulesInput, async (input, { actor, consortium }) => {
+		await updateGroundRules(actor, consortium.id, input);
+	}),
+	createOrganisation: formAction(OrganisationInput, async (input, { actor, consortium }) => {
+		const organisation = await createOrganisation(actor, consortium.id, input);
+		return { name: organisation.name };
+	}),
+	updateOrganisation: formAction(UpdateOrganisationInput, async (input, { actor, consortium }) => {
+		await updateOrganisation(actor, consortium.id, input);
+	})
 };

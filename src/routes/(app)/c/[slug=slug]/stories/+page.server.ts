@@ -2,33 +2,30 @@ import { redirect } from '@sveltejs/kit';
 import { createStory } from '$lib/server/requirements/commands';
 import { linkOptions, listStories } from '$lib/server/requirements/queries';
 import { StoryFilters, StoryInput } from '$lib/server/requirements/schemas';
-import { actionContext, commandFailure, notFoundOn, parseForm } from '$lib/server/actions';
+import { inOneTransaction } from '$lib/server/db/request';
+import { fieldErrors, formAction } from '$lib/server/form-action';
+import { asReader } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, parent, url }) => {
-	const { consortium } = await parent();
-	const parsed = StoryFilters.safeParse(Object.fromEntries(url.searchParams));
+export const load: PageServerLoad = async (event) => {
+	await event.parent();
+	const { user, consortium, actor } = await asReader(event);
+	const parsed = StoryFilters.safeParse(Object.fromEntries(event.url.searchParams));
 	const filters = parsed.success ? parsed.data : StoryFilters.parse({});
-	try {
-		const [list, options] = await Promise.all([listStories(locals.user!, consortium.id, filters), linkOptions(locals.user!, consortium.id)]);
-		const need = url.searchParams.get('need');
-		return { list, needs: options.needs, filters, preset: { needIds: options.needs.some((n) => n.id === need) ? [need!] : [] } };
-	} catch (e) {
-		notFoundOn(e);
-	}
+	const [list, options] = await inOneTransaction(user, () => Promise.all([listStories(actor, consortium.id, filters), linkOptions(actor, consortium.id)]));
+	const need = event.url.searchParams.get('need');
+	return {
+		list,
+		needs: options.needs,
+		filters,
+		filterErrors: parsed.success ? {} : fieldErrors(parsed.error, StoryFilters),
+		preset: { needIds: options.needs.some((n) => n.id === need) ? [need!] : [] }
+	};
 };
 
 export const actions: Actions = {
-	create: async ({ locals, request, params }) => {
-		const { user, consortium } = await actionContext(locals.user, params.slug);
-		const input = await parseForm(request, StoryInput);
-		if (!input.ok) return input.failure;
-		let id: string;
-		try {
-			id = (await createStory(user, consortium.id, input.data)).id;
-		} catch (e) {
-			return commandFailure(e, input.values);
-		}
-		redirect(303, `/c/${params.slug}/stories/${id}`);
-	}
+	create: formAction(StoryInput, async (input, { actor, consortium }) => {
+		const story = await createStory(actor, consortium.id, input);
+		redirect(303, `/c/${consortium.slug}/stories/${story.id}`);
+	})
 };

@@ -1,11 +1,13 @@
 import { traceability } from '$lib/server/requirements/queries';
-import { notFoundOn } from '$lib/server/actions';
+import { notFoundOn } from '$lib/server/form-action';
+import { inConsortium } from '$lib/server/request-context';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, parent }) => {
-	const { consortium } = await parent();
+export const load: PageServerLoad = async (event) => {
+	await event.parent();
+	const { consortium, actor } = await inConsortium(event);
 	try {
-		return { trace: await traceability(locals.user!, consortium.id) };
+		return { trace: await traceability(actor, consortium.id) };
 	} catch (e) {
 		notFoundOn(e);
 	}

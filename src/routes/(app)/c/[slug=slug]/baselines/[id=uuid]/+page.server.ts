@@ -1,15 +1,15 @@
-import { error } from '@sveltejs/kit';
 import { getBaseline } from '$lib/server/baselines/queries';
-import { NotFound } from '$lib/server/errors';
+import { notFoundOn } from '$lib/server/form-action';
+import { inConsortium } from '$lib/server/request-context';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, parent, params }) => {
-	const { consortium } = await parent();
+export const load: PageServerLoad = async (event) => {
+	await event.parent();
+	const { consortium, actor } = await inConsortium(event);
 	try {
-		const { spec } = await getBaseline(locals.user!, consortium.id, params.id);
+		const { spec } = await getBaseline(actor, consortium.id, event.params.id);
 		return { spec };
 	} catch (e) {
-		if (e instanceof NotFound) error(404, 'Not found');
-		throw e;
+		notFoundOn(e);
 	}
 };

@@ -6,86 +6,55 @@ import { UpdateRequirementInput, VerdictInput, VersionedId } from '$lib/server/r
 import { recordVerdict, returnToDraft, submitForReview, withdrawRequirement } from '$lib/server/requirements/workflow';
 import { listComments } from '$lib/server/comments/commands';
 import { commentActions } from '$lib/server/comments/actions';
-import { actionContext, commandFailure, notFoundOn, parseForm } from '$lib/server/actions';
+import { inOneTransaction } from '$lib/server/db/request';
+import { formAction, notFoundOn } from '$lib/server/form-action';
+import { asReader } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, parent, params }) => {
-	const { consortium } = await parent();
+export const load: PageServerLoad = async (event) => {
+	event.depends(`samsyn:requirement:${event.params.id}`);
+	await event.parent();
+	const { user, consortium, actor } = await asReader(event);
 	try {
-		const [detail, options, comments] = await Promise.all([
-			getRequirement(locals.user!, consortium.id, params.id),
-			linkOptions(locals.user!, consortium.id),
-			listComments(locals.user!, consortium.id, 'requirement', params.id)
-		]);
+		const [detail, options, comments] = await inOneTransaction(user, () =>
+			Promise.all([
+				getRequirement(actor, consortium.id, event.params.id),
+				linkOptions(actor, consortium.id),
+				listComments(actor, consortium.id, 'requirement', event.params.id)
+			])
+		);
 		const values = requirementValues(detail.requirement, {
 			storyIds: detail.stories.map((s) => s.id),
 			needIds: detail.needs.map((n) => n.id),
 			localOrganisationIds: detail.localOrganisations.map((o) => o.id)
 		});
-		return { ...detail, options, comments, values, userId: locals.user!.id };
+		return { ...detail, options, comments, values };
 	} catch (e) {
 		notFoundOn(e);
 	}
 };
 
-const IdOnly = z.object({ id: z.uuid({ message: 'invalid' }) });
-
-/** Runs a workflow step given the posted id and version. */
-async function step(
-	locals: App.Locals,
-	request: Request,
-	slug: string,
-	run: (user: NonNullable<App.Locals['user']>, consortiumId: string, id: string, version: number) => Promise<unknown>
-) {
-	const { user, consortium } = await actionContext(locals.user, slug);
-	const input = await parseForm(request, VersionedId);
-	if (!input.ok) return input.failure;
-	try {
-		await run(user, consortium.id, input.data.id, input.data.version);
-	} catch (e) {
-		return commandFailure(e, input.values);
-	}
-	return { done: true };
-}
-
 export const actions: Actions = {
-	save: async ({ locals, request, params }) => {
-		const { user, consortium } = await actionContext(locals.user, params.slug);
-		const input = await parseForm(request, UpdateRequirementInput);
-		if (!input.ok) return input.failure;
-		let savedId: string;
-		try {
-			savedId = (await updateRequirement(user, consortium.id, input.data)).id;
-		} catch (e) {
-			return commandFailure(e, input.values);
-		}
-		if (savedId !== params.id) redirect(303, `/c/${params.slug}/requirements/${savedId}`);
-		return { saved: true };
-	},
-	submit: ({ locals, request, params }) => step(locals, request, params.slug, submitForReview),
-	return: ({ locals, request, params }) => step(locals, request, params.slug, returnToDraft),
-	withdraw: ({ locals, request, params }) => step(locals, request, params.slug, withdrawRequirement),
-	delete: async ({ locals, request, params }) => {
-		const { user, consortium } = await actionContext(locals.user, params.slug);
-		const input = await parseForm(request, IdOnly);
-		if (!input.ok) return input.failure;
-		try {
-			await deleteRequirement(user, consortium.id, input.data.id);
-		} catch (e) {
-			return commandFailure(e, input.values);
-		}
-		redirect(303, `/c/${params.slug}/requirements`);
-	},
-	verdict: async ({ locals, request, params }) => {
-		const { user, consortium } = await actionContext(locals.user, params.slug);
-		const input = await parseForm(request, VerdictInput);
-		if (!input.ok) return input.failure;
-		try {
-			await recordVerdict(user, consortium.id, input.data);
-		} catch (e) {
-			return commandFailure(e, input.values);
-		}
-		return { verdictSaved: true };
-	},
+	save: formAction(UpdateRequirementInput, async (input, { actor, consortium, event }) => {
+		const saved = await updateRequirement(actor, consortium.id, input);
+		if (saved.id !== event.params.id) redirect(303, `/c/${consortium.slug}/requirements/${saved.id}`);
+	}),
+	submit: formAction(VersionedId, async (input, { actor, consortium }) => {
+		await submitForReview(actor, consortium.id, input.id, input.version);
+	}),
+	return: formAction(VersionedId, async (input, { actor, consortium }) => {
+		await returnToDraft(actor, consortium.id, input.id, input.version);
+	}),
+	withdraw: formAction(VersionedId, async (input, { actor, consortium }) => {
+		await withdrawRequirement(actor, consortium.id, input.id, input.version);
+	}),
+	delete: formAction(z.object({ id: z.uuid() }), async (input, { actor, consortium }) => {
+		await deleteRequirement(actor, consortium.id, input.id);
+		redirect(303, `/c/${consortium.slug}/requirements`);
+	}),
+	verdict: formAction(VerdictInput, async (input, { actor, consortium }) => {
+		const outcome = await recordVerdict(actor, consortium.id, input);
+		return { verdict: input.verdict, status: outcome.status };
+	}),
 	...commentActions('requirement')
 };

@@ -1,0 +1,115 @@
+import { m } from '$lib/paraglide/messages';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '$lib/password-limits';
+import type { FieldError } from './types';
+
+type Params = Record<string, string | number>;
+const n = (value: string | number | undefined) => String(value ?? '');
+
+/**
+ * The sentence for every message key a form or a command answers with, in the current language.
+ * One table for the whole app, so a key means the same everywhere and a new area adds its keys here.
+ */
+const sentences: Record<string, (p: Params) => string> = {
+	// input
+	required: () => m.validation_required(),
+	email: () => m.validation_email(),
+	too_long: (p) => (p.max !== undefined ? m.validation_too_long({ max: n(p.max) }) : m.validation_too_long_plain()),
+	too_short: (p) => m.validation_too_short({ min: n(p.min) }),
+	out_of_range: (p) =>
+		p.min !== undefined && p.max !== undefined
+			? m.validation_out_of_range({ min: n(p.min), max: n(p.max) })
+			: p.max !== undefined
+				? m.validation_too_big({ max: n(p.max) })
+				: p.min !== undefined
+					? m.validation_too_small({ min: n(p.min) })
+					: m.validation_not_a_number(),
+	too_small: (p) => m.validation_too_small({ min: n(p.min) }),
+	too_big: (p) => m.validation_too_big({ max: n(p.max) }),
+	not_a_number: () => m.validation_not_a_number(),
+	not_a_whole_number: () => m.validation_not_a_whole_number(),
+	invalid_choice: () => m.validation_invalid_choice(),
+	choose_at_least: (p) => m.validation_choose_at_least({ min: n(p.min) }),
+	choose_at_most: (p) => m.validation_choose_at_most({ max: n(p.max) }),
+	date_invalid: () => m.validation_date_invalid(),
+	invalid_format: () => m.validation_invalid_format(),
+	nul_character: () => m.validation_nul_character(),
+	too_large: (p) => m.validation_too_large({ max: n(p.max) }),
+	request_unreadable: () => m.request_unreadable(),
+	rate_limited: () => m.validation_rate_limited(),
+	invalid: () => m.validation_invalid(),
+	// accounts
+	password_too_short: () => m.password_too_short({ min: PASSWORD_MIN_LENGTH }),
+	password_too_long: () => m.password_too_long({ max: PASSWORD_MAX_LENGTH }),
+	password_common: () => m.password_common(),
+	password_is_email: () => m.password_is_email(),
+	password_repetitive: () => m.password_repetitive(),
+	password_mismatch: () => m.password_mismatch(),
+	password_current_wrong: () => m.password_current_wrong(),
+	reset_link_invalid: () => m.reset_link_invalid(),
+	login_failed: () => m.login_failed(),
+	// consortia, members, mandates
+	before_start: () => m.consortium_error_before_start(),
+	slug: () => m.consortium_error_slug(),
+	last_admin: () => m.consortium_error_last_admin(),
+	role_organisation_mismatch: () => m.consortium_error_role_organisation_mismatch(),
+	name_taken: () => m.consortium_error_name_taken(),
+	kind_has_members: () => m.consortium_error_kind_has_members(),
+	already_member: () => m.consortium_error_already_member(),
+	unknown_organisation: () => m.consortium_error_unknown_organisation(),
+	unknown_member: () => m.consortium_error_unknown_member(),
+	mandate_role: () => m.consortium_error_mandate_role(),
+	mandate_overlap: () => m.consortium_error_mandate_overlap(),
+	not_a_deputy: () => m.consortium_error_not_a_deputy(),
+	invitation_invalid: () => m.invite_invalid(),
+	invitation_wrong_account: () => m.consortium_error_wrong_account(),
+	account_exists: () => m.consortium_error_account_exists(),
+	slug_taken: () => m.consortium_error_slug_taken(),
+	// needs, stories, requirements, comments
+	stale_write: () => m.error_stale_write(),
+	unknown_link: () => m.error_unknown_link(),
+	need_own_organisation: () => m.error_need_own_organisation(),
+	requirement_closed: () => m.error_requirement_closed(),
+	requirement_body_coedited: () => m.error_requirement_body_coedited(),
+	requirement_not_deletable: () => m.error_requirement_not_deletable(),
+	requirement_wrong_status: () => m.error_requirement_wrong_status(),
+	requirement_not_in_review: () => m.error_requirement_not_in_review(),
+	organisation_not_voting: () => m.error_organisation_not_voting(),
+	comment_not_yours: () => m.error_comment_not_yours(),
+	forbidden: () => m.error_forbidden(),
+	// baselines, documents, imports
+	baseline_name_taken: () => m.baselines_error_name_taken(),
+	baseline_empty: () => m.baselines_error_empty(),
+	collab_version_name_required: () => m.collab_version_name_required(),
+	collab_version_name_too_long: () => m.collab_version_name_too_long(),
+	versions_not_found: () => m.versions_not_found(),
+	versions_forbidden: () => m.versions_forbidden(),
+	file_required: () => m.import_error_file_required(),
+	import_nothing_valid: () => m.import_error_nothing_valid(),
+	import_empty: () => m.import_refusal_empty(),
+	import_too_large: (p) => m.import_refusal_too_large({ size: n(p.size) }),
+	import_too_many_rows: (p) => m.import_refusal_too_many_rows({ found: n(p.found), limit: n(p.limit) }),
+	import_invalid_utf8: (p) => m.import_refusal_invalid_utf8({ line: n(p.line) }),
+	import_utf16: () => m.import_refusal_utf16(),
+	import_unreadable_xlsx: () => m.import_refusal_unreadable_xlsx(),
+	import_no_rows: () => m.import_refusal_no_rows(),
+	import_missing_columns: (p) => m.import_refusal_missing_columns({ columns: n(p.columns) }),
+	import_unsupported_format: () => m.import_refusal_unsupported_format(),
+	import_stale: () => m.import_error_stale()
+};
+
+/** The sentence for a form's or a command's error, in the current language. */
+export function errorMessage(error: FieldError | string | undefined | null): string | undefined {
+	if (!error) return undefined;
+	const { key, params = {} } = typeof error === 'string' ? { key: error } : error;
+	return (sentences[key] ?? sentences.invalid!)(params);
+}
+
+/** Whether a key has a sentence of its own (tests keep every key a command can answer with covered). */
+export function hasMessage(key: string): boolean {
+	return key in sentences;
+}
+
+/** "Try again in N minutes", in the current language. */
+export function retryText(minutes: number): string {
+	return minutes <= 1 ? m.retry_in_one_minute() : m.retry_in_minutes({ minutes });
+}
