@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages';
+import { DATE_MAX, DATE_MIN } from '$lib/date-limits';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '$lib/password-limits';
 
 /** The sentence, in the current language, for a field-error key sent by the server. */
@@ -9,6 +10,9 @@ export function errorText(key: string | undefined): string | undefined {
 		email: () => m.validation_email(),
 		too_long: () => m.validation_too_long({ max: '' }).replace(/\s*\(.*\)/, ''),
 		invalid: () => m.validation_invalid(),
+		date_invalid: () => m.validation_date_invalid(),
+		date_out_of_range: () => m.validation_date_out_of_range({ min: DATE_MIN, max: DATE_MAX }),
+		out_of_range: () => m.validation_out_of_range(),
 		password_too_short: () => m.password_too_short({ min: PASSWORD_MIN_LENGTH }),
 		password_too_long: () => m.password_too_long({ max: PASSWORD_MAX_LENGTH }),
 		password_common: () => m.password_common(),
