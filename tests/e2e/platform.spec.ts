@@ -153,6 +153,47 @@ test('security headers and a Content-Security-Policy on every page', async ({ re
 	expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
 });
 
+test('answers to a request with a session are private and never stored; static assets stay cacheable', async ({ page, request }) => {
+	await signIn(page, 'observator@samsyn.demo');
+	for (const path of ['/c/ostergotland', '/account', '/api/v1/c/ostergotland/requirements?limit=1', '/healthz', '/c/no-such-consortium']) {
+		const response = await page.request.get(path);
+		expect(response.headers()['cache-control'], path).toBe('private, no-store');
+	}
+	const html = await (await page.request.get('/c/ostergotland')).text();
+	const asset = /\/_app\/immutable\/[^"']+\.js/.exec(html)?.[0];
+	expect(asset).toBeDefined();
+	expect((await page.request.get(asset!)).headers()['cache-control']).toMatch(/immutable/);
+	expect((await page.request.get('/favicon.svg')).headers()['cache-control'] ?? '').not.toMatch(/no-store/);
+	// A session cookie that no longer holds: the answer clears it, and is not for sharing either.
+	const stale = await request.get('/login', { headers: { cookie: 'samsyn_session=' + 'a'.repeat(32) } });
+	expect(stale.headers()['cache-control']).toBe('private, no-store');
+	expect((await request.get('/login')).headers()['cache-control'] ?? '').not.toMatch(/private/);
+});
+
+test('scripts may connect to the app’s own origin only', async ({ page }) => {
+	const csp = (await page.request.get('/login')).headers()['content-security-policy'];
+	expect(csp).toMatch(/connect-src 'self'(;|$)/);
+	expect(csp).not.toMatch(/\bwss?:/);
+	await page.goto('/login');
+	// The same server under another name is another origin: the browser refuses to open the socket.
+	const blocked = await page.evaluate(
+		(url) =>
+			new Promise<string>((resolve) => {
+				document.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective));
+				try {
+					new WebSocket(url).onopen = () => resolve('opened');
+				} catch {
+					resolve('connect-src');
+				}
+			}),
+		page
+			.url()
+			.replace(/^http:\/\/localhost/, 'ws://127.0.0.1')
+			.replace(/\/login.*$/, '/ws/echo')
+	);
+	expect(blocked).toBe('connect-src');
+});
+
 test('a cross-site form post is refused (CSRF protection is on)', async ({ request }) => {
 	const response = await request.post('/login', {
 		headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
