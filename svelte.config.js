@@ -15,7 +15,8 @@ const config = {
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:', 'blob:'],
 				'font-src': ['self'],
-				'connect-src': ['self', 'ws:', 'wss:'],
+				// 'self' also covers WebSockets to the same host and port (ws: from http, wss: from https; CSP Level 3).
+				'connect-src': ['self'],
 				'frame-ancestors': ['none'],
 				'form-action': ['self'],
 				'base-uri': ['self'],

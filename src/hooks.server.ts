@@ -104,8 +104,16 @@ const handlePlainFormPosts: Handle = ({ event, resolve }) => {
 };
 
 const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
+	// Whatever answers a request that carries a session (even one that no longer holds, whose answer
+	// clears the cookie) is that person's: no shared cache may keep it, and the browser may not keep a
+	// copy to show after they sign out. Build assets are content-hashed and the same for everyone.
+	// Read before resolving: once the session hook has cleared a stale cookie, `get` no longer sees it.
+	const sentSession = event.cookies.get(SESSION_COOKIE) !== undefined;
 	const response = await resolve(event);
 	const headers = response.headers;
+	if ((sentSession || event.locals.session) && !event.url.pathname.startsWith('/_app/immutable/')) {
+		headers.set('Cache-Control', 'private, no-store');
+	}
 	headers.set('X-Content-Type-Options', 'nosniff');
 	headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
 	headers.set('X-Frame-Options', 'DENY');

@@ -1,54 +1,56 @@
 import { m } from '$lib/paraglide/messages';
+import type { DecisionRule, MandateKind, MemberTier, OrganisationKind, PublishingRight, Weighting } from '$lib/enums';
 
-export type OrganisationKind = 'municipality' | 'region' | 'convenor' | 'supplier' | 'adviser';
-export type DecisionRule = 'consensus' | 'majority' | 'qualified_majority';
-export type Weighting = 'per_organisation' | 'by_population';
-export type PublishingRight = 'admins' | 'admins_and_representatives' | 'representatives';
+export type { DecisionRule, OrganisationKind, PublishingRight, Weighting } from '$lib/enums';
+
+// Each map is keyed by a database enum's values (src/lib/enums.ts): a value added there is a type error here until it has words.
+const kinds: Record<OrganisationKind, () => string> = {
+	municipality: m.org_kind_municipality,
+	region: m.org_kind_region,
+	convenor: m.org_kind_convenor,
+	supplier: m.org_kind_supplier,
+	adviser: m.org_kind_adviser
+};
+const kindGroups: Record<OrganisationKind, () => string> = {
+	municipality: m.org_group_municipality,
+	region: m.org_group_region,
+	convenor: m.org_group_convenor,
+	supplier: m.org_group_supplier,
+	adviser: m.org_group_adviser
+};
+const tiers: Record<MemberTier, () => string> = { active: m.org_tier_active, passive: m.org_tier_passive, sponsor: m.org_tier_sponsor };
+const decisionRuleNames: Record<DecisionRule, () => string> = {
+	consensus: m.rules_decision_consensus,
+	majority: m.rules_decision_majority,
+	qualified_majority: m.rules_decision_qualified
+};
+const weightings: Record<Weighting, () => string> = { per_organisation: m.rules_weighting_per_organisation, by_population: m.rules_weighting_by_population };
+const publishing: Record<PublishingRight, () => string> = {
+	admins: m.rules_publishing_admins,
+	admins_and_representatives: m.rules_publishing_admins_and_representatives,
+	representatives: m.rules_publishing_representatives
+};
+const publishingInWords: Record<PublishingRight, () => string> = {
+	admins: m.rules_words_publishing_admins,
+	admins_and_representatives: m.rules_words_publishing_admins_and_representatives,
+	representatives: m.rules_words_publishing_representatives
+};
+const mandateKinds: Record<MandateKind, () => string> = { representative: m.role_representative, deputy: m.role_deputy };
 
 /** An organisation kind's name, in the current language. */
-export function kindLabel(kind: OrganisationKind): string {
-	return {
-		municipality: m.org_kind_municipality,
-		region: m.org_kind_region,
-		convenor: m.org_kind_convenor,
-		supplier: m.org_kind_supplier,
-		adviser: m.org_kind_adviser
-	}[kind]();
-}
+export const kindLabel = (kind: OrganisationKind): string => kinds[kind]();
 
 /** The heading for a group of organisations of one kind. */
-export function kindGroupLabel(kind: OrganisationKind): string {
-	return {
-		municipality: m.org_group_municipality,
-		region: m.org_group_region,
-		convenor: m.org_group_convenor,
-		supplier: m.org_group_supplier,
-		adviser: m.org_group_adviser
-	}[kind]();
-}
+export const kindGroupLabel = (kind: OrganisationKind): string => kindGroups[kind]();
 
-export function tierLabel(tier: string | null): string {
-	if (tier === 'active') return m.org_tier_active();
-	if (tier === 'passive') return m.org_tier_passive();
-	if (tier === 'sponsor') return m.org_tier_sponsor();
-	return '';
-}
+/** A municipality's membership tier; '' when it has none. */
+export const tierLabel = (tier: string | null): string => (tier && tier in tiers ? tiers[tier as MemberTier]() : '');
 
-export function decisionRuleLabel(rule: DecisionRule): string {
-	return { consensus: m.rules_decision_consensus, majority: m.rules_decision_majority, qualified_majority: m.rules_decision_qualified }[rule]();
-}
+export const decisionRuleLabel = (rule: DecisionRule): string => decisionRuleNames[rule]();
 
-export function weightingLabel(weighting: Weighting): string {
-	return { per_organisation: m.rules_weighting_per_organisation, by_population: m.rules_weighting_by_population }[weighting]();
-}
+export const weightingLabel = (weighting: Weighting): string => weightings[weighting]();
 
-export function publishingLabel(right: PublishingRight): string {
-	return {
-		admins: m.rules_publishing_admins,
-		admins_and_representatives: m.rules_publishing_admins_and_representatives,
-		representatives: m.rules_publishing_representatives
-	}[right]();
-}
+export const publishingLabel = (right: PublishingRight): string => publishing[right]();
 
 /** The ground rules as sentences, for the overview. */
 export function groundRulesInWords(rules: {
@@ -68,17 +70,11 @@ export function groundRulesInWords(rules: {
 		decision,
 		m.rules_words_quorum({ percent: String(rules.quorumPercent) }),
 		rules.weighting === 'per_organisation' ? m.rules_words_per_organisation() : m.rules_words_by_population(),
-		{
-			admins: m.rules_words_publishing_admins,
-			admins_and_representatives: m.rules_words_publishing_admins_and_representatives,
-			representatives: m.rules_words_publishing_representatives
-		}[rules.publishing]()
+		publishingInWords[rules.publishing]()
 	];
 }
 
-export function mandateKindLabel(kind: 'representative' | 'deputy'): string {
-	return kind === 'representative' ? m.role_representative() : m.role_deputy();
-}
+export const mandateKindLabel = (kind: MandateKind): string => mandateKinds[kind]();
 
 export function mandateStatusLabel(status: 'current' | 'upcoming' | 'ended'): string {
 	return { current: m.mandate_status_current, upcoming: m.mandate_status_upcoming, ended: m.mandate_status_ended }[status]();

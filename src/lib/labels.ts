@@ -1,17 +1,21 @@
 import { m } from '$lib/paraglide/messages';
+import type { locales } from '$lib/paraglide/runtime';
 import type { Area, Role } from '$lib/roles';
 
-/** A role's name in the current language. */
-export function roleLabel(role: Role): string {
-	const labels: Record<Role, () => string> = {
-		admin: m.role_admin,
-		representative: m.role_representative,
-		deputy: m.role_deputy,
-		member: m.role_member,
-		observer: m.role_observer,
-		supplier: m.role_supplier
-	};
-	return labels[role]();
+type Locale = (typeof locales)[number];
+
+const roleNames: Record<Role, (inputs?: Record<string, never>, options?: { locale?: Locale }) => string> = {
+	admin: m.role_admin,
+	representative: m.role_representative,
+	deputy: m.role_deputy,
+	member: m.role_member,
+	observer: m.role_observer,
+	supplier: m.role_supplier
+};
+
+/** A role's name, in the current language or the one given (mail is written in the recipient's). */
+export function roleLabel(role: Role, locale?: Locale): string {
+	return roleNames[role]({}, locale ? { locale } : {});
 }
 
 /** An area's name in the navigation, in the current language. */

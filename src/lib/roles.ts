@@ -1,6 +1,5 @@
-/** Roles a person can hold in a consortium; shared by server and browser code. */
-export const roles = ['admin', 'representative', 'deputy', 'member', 'observer', 'supplier'] as const;
-export type Role = (typeof roles)[number];
+/** Roles a person can hold in a consortium (the database enum's values); shared by server and browser code. */
+export { roles, type Role } from './enums';
 
 /** The product areas in the navigation, in order; each appears once it is built and allowed. */
 export type Area =

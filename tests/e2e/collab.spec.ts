@@ -95,9 +95,14 @@ test('edits made offline are kept and reach the other editor after reconnecting'
 	await editor(a.page).click();
 	await a.page.keyboard.press('ControlOrMeta+Home');
 	await a.page.keyboard.type('A skrev under tiden. ');
-	await a.page.waitForTimeout(1000);
+	// A third editor, connected, receives A's words: the server has broadcast them, and the offline B
+	// (whose edits stay in its browser) has neither received them nor sent its own.
+	const c = await open(browser, ADMIN);
+	await expect(editor(c.page)).toContainText('A skrev under tiden.');
+	await expect(editor(c.page)).not.toContainText('Skrivet offline');
 	await expect(editor(a.page)).not.toContainText('Skrivet offline');
 	await expect(editor(b.page)).not.toContainText('A skrev under tiden');
+	await c.context.close();
 
 	await b.context.setOffline(false);
 	await expect(connection(b.page)).toHaveText('Ansluten – alla ändringar är skickade');

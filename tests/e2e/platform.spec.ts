@@ -125,8 +125,12 @@ test('a write in one request reaches a subscribed client within a second; a clie
 	await expect.poll(async () => (await subscriberEvents()).some((e) => e.data.action === 'auth.signed_in'), { timeout: 2000 }).toBe(true);
 	const event = (await subscriberEvents()).find((e) => e.data.action === 'auth.signed_in')!;
 	expect(event.at - committedBy).toBeLessThan(1000);
-	await writer.waitForTimeout(500);
-	expect(await outsiderEvents()).toEqual([]);
+	// The outsider's own sign-in elsewhere is announced to them after the write; once it has arrived,
+	// anything the write had sent them would have arrived first (one LISTEN, delivered in order).
+	const later = await browser.newPage();
+	await signIn(later, 'kasam.admin@samsyn.demo');
+	await expect.poll(async () => (await outsiderEvents()).length).toBeGreaterThan(0);
+	expect((await outsiderEvents()).map((e) => e.data.action)).toEqual(['auth.signed_in']);
 });
 
 test('the dark theme follows the system setting and keeps its contrast', async ({ page }) => {
@@ -151,6 +155,47 @@ test('security headers and a Content-Security-Policy on every page', async ({ re
 	expect(headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
 	expect(headers['x-content-type-options']).toBe('nosniff');
 	expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+});
+
+test('answers to a request with a session are private and never stored; static assets stay cacheable', async ({ page, request }) => {
+	await signIn(page, 'observator@samsyn.demo');
+	for (const path of ['/c/ostergotland', '/account', '/api/v1/c/ostergotland/requirements?limit=1', '/healthz', '/c/no-such-consortium']) {
+		const response = await page.request.get(path);
+		expect(response.headers()['cache-control'], path).toBe('private, no-store');
+	}
+	const html = await (await page.request.get('/c/ostergotland')).text();
+	const asset = /\/_app\/immutable\/[^"']+\.js/.exec(html)?.[0];
+	expect(asset).toBeDefined();
+	expect((await page.request.get(asset!)).headers()['cache-control']).toMatch(/immutable/);
+	expect((await page.request.get('/favicon.svg')).headers()['cache-control'] ?? '').not.toMatch(/no-store/);
+	// A session cookie that no longer holds: the answer clears it, and is not for sharing either.
+	const stale = await request.get('/login', { headers: { cookie: 'samsyn_session=' + 'a'.repeat(32) } });
+	expect(stale.headers()['cache-control']).toBe('private, no-store');
+	expect((await request.get('/login')).headers()['cache-control'] ?? '').not.toMatch(/private/);
+});
+
+test('scripts may connect to the app’s own origin only', async ({ page }) => {
+	const csp = (await page.request.get('/login')).headers()['content-security-policy'];
+	expect(csp).toMatch(/connect-src 'self'(;|$)/);
+	expect(csp).not.toMatch(/\bwss?:/);
+	await page.goto('/login');
+	// The same server under another name is another origin: the browser refuses to open the socket.
+	const blocked = await page.evaluate(
+		(url) =>
+			new Promise<string>((resolve) => {
+				document.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective));
+				try {
+					new WebSocket(url).onopen = () => resolve('opened');
+				} catch {
+					resolve('connect-src');
+				}
+			}),
+		page
+			.url()
+			.replace(/^http:\/\/localhost/, 'ws://127.0.0.1')
+			.replace(/\/login.*$/, '/ws/echo')
+	);
+	expect(blocked).toBe('connect-src');
 });
 
 test('a cross-site form post is refused (CSRF protection is on)', async ({ request }) => {

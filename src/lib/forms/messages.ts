@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages';
+import { DATE_MAX, DATE_MIN } from '$lib/date-limits';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '$lib/password-limits';
 import type { FieldError } from './types';
 
@@ -31,6 +32,7 @@ const sentences: Record<string, (p: Params) => string> = {
 	choose_at_least: (p) => m.validation_choose_at_least({ min: n(p.min) }),
 	choose_at_most: (p) => m.validation_choose_at_most({ max: n(p.max) }),
 	date_invalid: () => m.validation_date_invalid(),
+	date_out_of_range: () => m.validation_date_out_of_range({ min: DATE_MIN, max: DATE_MAX }),
 	invalid_format: () => m.validation_invalid_format(),
 	nul_character: () => m.validation_nul_character(),
 	too_large: (p) => m.validation_too_large({ max: n(p.max) }),

@@ -147,13 +147,17 @@ function unwrap(schema: unknown): unknown {
  * `before_start`); zod's built-in issues become keys that say what is wrong.
  */
 export function issueError(issue: z.core.$ZodIssue, schema?: z.ZodType): FieldError {
-	const bounds = schema ? boundsOf(schema, issue.path) : {};
+	// A refinement may name its figures (`params: { min, max }`); otherwise they come from the schema.
+	const given = issue.code === 'custom' && issue.params ? (issue.params as Record<string, unknown>) : {};
+	const figures = Object.fromEntries(Object.entries(given).filter(([, v]) => typeof v === 'number' || typeof v === 'string')) as { min?: number; max?: number };
+	const bounds = { ...(schema ? boundsOf(schema, issue.path) : {}), ...figures };
 	const withBounds = (key: string): FieldError => (Object.keys(bounds).length ? { key, params: bounds } : { key });
 	// A schema's own key says more than zod's code, except the catch-all `invalid`.
 	if (/^[a-z][a-z0-9_]{0,63}$/.test(issue.message) && issue.message !== 'invalid') return withBounds(issue.message);
 	switch (issue.code) {
 		case 'invalid_type':
-			if (issue.input === undefined || issue.input === '') return { key: 'required' };
+			// zod leaves the input out of its issues; its own message says whether anything was given.
+			if (/received undefined/.test(issue.message)) return { key: 'required' };
 			return issue.expected === 'number' || issue.expected === 'int' ? { key: 'not_a_number' } : { key: 'invalid' };
 		case 'too_small':
 			if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? { key: 'required' } : { key: 'too_short', params: { min: Number(issue.minimum) } };

@@ -1,42 +1,8 @@
 import { m } from '$lib/paraglide/messages';
+import { obligationLabel, scopeLabel, subtypeLabel, typeLabel, verificationLabel } from '$lib/requirement-labels';
 
-/** Words for the coded values of a frozen requirement, in the current language. */
-export const obligationLabel = (v: string) => (v === 'criterion' ? m.spec_obligation_criterion() : m.spec_obligation_mandatory());
-
-export function typeLabel(v: string): string {
-	const labels: Record<string, () => string> = {
-		functional: m.spec_type_functional,
-		detailed: m.spec_type_detailed,
-		data: m.spec_type_data,
-		non_functional: m.spec_type_non_functional,
-		general: m.spec_type_general
-	};
-	return (labels[v] ?? (() => v))();
-}
-
-export function subtypeLabel(v: string): string {
-	const labels: Record<string, () => string> = {
-		security: m.spec_subtype_security,
-		accessibility: m.spec_subtype_accessibility,
-		interoperability: m.spec_subtype_interoperability,
-		support: m.spec_subtype_support,
-		training: m.spec_subtype_training,
-		other: m.spec_subtype_other
-	};
-	return (labels[v] ?? (() => v))();
-}
-
-export function verificationLabel(v: string): string {
-	const labels: Record<string, () => string> = {
-		test: m.spec_verification_test,
-		demonstration: m.spec_verification_demonstration,
-		inspection: m.spec_verification_inspection,
-		document: m.spec_verification_document
-	};
-	return (labels[v] ?? (() => v))();
-}
-
-export const scopeLabel = (v: string) => (v === 'local' ? m.spec_scope_local() : m.spec_scope_common());
+// The coded values of a frozen requirement use the one label set of each vocabulary.
+export { obligationLabel, scopeLabel, subtypeLabel, typeLabel, verificationLabel };
 
 /** The heading of a compared field (the same words as the export's columns). */
 export function fieldLabel(field: string): string {

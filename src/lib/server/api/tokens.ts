@@ -7,8 +7,9 @@ import { apiTokens, consortia, users } from '../db/schema';
 import { recordChange } from '../audit/record-change';
 import { NotFound } from '../errors';
 import { actorFor, type Who } from '../consortia/actor';
+import { RequiredText } from '../validation';
 
-export const CreateTokenInput = z.object({ name: z.string({ message: 'required' }).trim().min(1, 'required').max(100, 'too_long') });
+export const CreateTokenInput = z.object({ name: RequiredText(100) });
 
 const hashOf = (token: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 

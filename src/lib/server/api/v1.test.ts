@@ -77,6 +77,40 @@ describe('GET /api/v1/c/<slug>/requirements', () => {
 		}
 	});
 
+	it('authenticates, then authorises, and only then looks at the parameters', async () => {
+		const { consortium, supplier } = await world();
+		const other = await world();
+		const bad = 'requirements?colour=blue&limit=0&offset=-1';
+		expect(await get(consortium.slug, bad, {})).toMatchObject({ status: 401, body: { error: expect.stringMatching(/sign in/) } });
+		expect((await get(consortium.slug, bad, { token: 'smsn_' + 'a'.repeat(32) })).status).toBe(401);
+		expect((await get(consortium.slug, bad, { token: 'not-a-token' })).status).toBe(401);
+		expect(await get(consortium.slug, bad, { user: other.member })).toMatchObject({ status: 404, body: { error: 'not found' } });
+		expect((await get(consortium.slug, bad, { user: supplier })).status).toBe(404);
+		expect((await get('no-such-consortium', bad, { user: other.member })).status).toBe(404);
+	});
+
+	it('bounds offset, cursor and limit to what the lists accept, with a 400 saying so', async () => {
+		const { consortium, member } = await world();
+		const cursor = (o: number) => Buffer.from(JSON.stringify({ o })).toString('base64url');
+		for (const [query, message] of [
+			['offset=9007199254740993', /^offset: offset must be an integer from 0 to 2147483647$/],
+			['offset=2147483648', /offset must be an integer from 0 to 2147483647/],
+			[`offset=${'9'.repeat(400)}`, /offset must be an integer from 0 to 2147483647/],
+			['limit=99999999999999999999', /limit must be an integer from 1 to 500/],
+			[`cursor=${cursor(2 ** 53 + 2)}`, /^cursor: malformed cursor$/],
+			[`cursor=${cursor(1e300)}`, /cursor/],
+			[`cursor=${cursor(2147483648)}`, /cursor/],
+			[`cursor=${'a'.repeat(201)}`, /cursor/]
+		] as const) {
+			const r = await get(consortium.slug, `requirements?${query}`, { user: member });
+			expect(r.status, query).toBe(400);
+			expect(String(r.body.error), query).toMatch(message);
+		}
+		const furthest = await get(consortium.slug, 'requirements?offset=2147483647&limit=500', { user: member });
+		expect(furthest).toMatchObject({ status: 200, body: { items: [], total: 5, offset: 2147483647, next_cursor: null } });
+		expect((await get(consortium.slug, `needs?cursor=${cursor(2147483647)}`, { user: member })).status).toBe(200);
+	});
+
 	it('pages with limit and cursor or offset, filters by q, status and type, and names each item’s document', async () => {
 		const { consortium, member } = await world();
 		const first = await get(consortium.slug, 'requirements?limit=2', { user: member });

@@ -6,6 +6,7 @@ import { NotFound } from '../errors';
 import { readerFor, type Who } from '../consortia/actor';
 import { listNeedsIn, listRequirementsIn, listStoriesIn } from '../requirements/queries';
 import { NeedFilters, RequirementFilters, StoryFilters, statuses, requirementTypes } from '../requirements/schemas';
+import { INT4_MAX } from '../validation';
 import { authenticateApiToken } from './tokens';
 
 /** An opaque cursor: the offset of the next page, so clients need not compute it. */
@@ -13,17 +14,29 @@ const encodeCursor = (offset: number) => Buffer.from(JSON.stringify({ o: offset 
 function decodeCursor(cursor: string): number | null {
 	try {
 		const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { o?: unknown };
-		return Number.isInteger(value.o) && (value.o as number) >= 0 ? (value.o as number) : null;
+		return Number.isInteger(value.o) && (value.o as number) >= 0 && (value.o as number) <= INT4_MAX ? (value.o as number) : null;
 	} catch {
 		return null;
 	}
 }
 
+/** A query parameter holding a whole number from min to max; longer digit strings are refused, not rounded. */
+const integerParam = (name: string, min: number, max: number) => {
+	const message = `${name} must be an integer from ${min} to ${max}`;
+	return z
+		.string()
+		.regex(/^\d{1,10}$/, message)
+		.transform(Number)
+		.pipe(z.number().min(min, message).max(max, message));
+};
+
 const Paging = z
 	.object({
-		limit: z.string().regex(/^\d+$/, 'limit must be an integer from 1 to 500').optional(),
-		offset: z.string().regex(/^\d+$/, 'offset must be a non-negative integer').optional(),
-		cursor: z.string().max(200).optional(),
+		limit: integerParam('limit', 1, 500).optional(),
+		// The lists take int4 offsets (as every integer the app accepts): far beyond any list, and
+		// exact in JavaScript, so an offset can never round to another one.
+		offset: integerParam('offset', 0, INT4_MAX).optional(),
+		cursor: z.string().max(200, 'malformed cursor').optional(),
 		q: z.string().max(200, 'q must be at most 200 characters').optional(),
 		status: z.enum(statuses, { message: `status must be one of ${statuses.join(', ')}` }).optional(),
 		type: z.enum(requirementTypes, { message: `type must be one of ${requirementTypes.join(', ')}` }).optional()
@@ -48,10 +61,9 @@ async function caller(event: RequestEvent, slug: string): Promise<{ person: Who;
 	return { person: event.locals.user, consortiumId: found.consortium.id };
 }
 
-/** GET /api/v1/c/<slug>/<resource>: a page of items, with `limit`, `offset` or `cursor`, `q`, `status`, `type`. */
-export async function listResource(event: RequestEvent, slug: string, resource: Resource): Promise<Response> {
-	const params = Object.fromEntries(event.url.searchParams);
-	const parsed = Paging.safeParse(params);
+/** The page asked for, or the 400 answer saying what is wrong with the parameters. */
+function pageOf(event: RequestEvent, resource: Resource): { q?: string; status?: string; type?: string; limit: number; offset: number } | Response {
+	const parsed = Paging.safeParse(Object.fromEntries(event.url.searchParams));
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0]!;
 		const message = issue.code === 'unrecognized_keys' ? `unknown parameter: ${issue.keys.join(', ')}` : `${issue.path.join('.')}: ${issue.message}`;
@@ -60,34 +72,55 @@ export async function listResource(event: RequestEvent, slug: string, resource: 
 	const p = parsed.data;
 	if (p.cursor !== undefined && p.offset !== undefined) return problem(400, 'give either cursor or offset, not both');
 	if (resource !== 'requirements' && (p.status || p.type)) return problem(400, `status and type filter requirements only`);
-	const limit = p.limit === undefined ? 50 : Number(p.limit);
-	if (limit < 1 || limit > 500) return problem(400, 'limit: limit must be an integer from 1 to 500');
-	let offset = p.offset === undefined ? 0 : Number(p.offset);
+	let offset = p.offset ?? 0;
 	if (p.cursor !== undefined) {
 		const decoded = decodeCursor(p.cursor);
 		if (decoded === null) return problem(400, 'cursor: malformed cursor');
 		offset = decoded;
 	}
+	return { q: p.q, status: p.status, type: p.type, limit: p.limit ?? 50, offset };
+}
+
+/** Thrown inside the reading transaction to answer 400 once the caller is known to be allowed to read. */
+class BadRequest extends Error {
+	constructor(readonly response: Response) {
+		super('bad request');
+	}
+}
+
+/**
+ * GET /api/v1/c/<slug>/<resource>: a page of items, with `limit`, `offset` or `cursor`, `q`, `status`, `type`.
+ * Authenticates (401), then authorises (404, as for a consortium that does not exist), and only then
+ * validates the parameters (400), so a stranger learns nothing from how the parameters are checked.
+ */
+export async function listResource(event: RequestEvent, slug: string, resource: Resource): Promise<Response> {
 	const who = await caller(event, slug);
 	if (who instanceof Response) return who;
 
 	try {
 		const page = await withUser(who.person, async (tx) => {
 			await readerFor(tx, who.person, who.consortiumId);
+			const p = pageOf(event, resource);
+			if (p instanceof Response) throw new BadRequest(p);
+			const { q, limit, offset } = p;
+			let list: { items: { id: string }[]; total: number };
 			if (resource === 'requirements') {
-				const list = await listRequirementsIn(tx, who.consortiumId, RequirementFilters.parse({ q: p.q, status: p.status, type: p.type, limit, offset }));
-				return { ...list, items: list.items.map((r) => ({ ...r, document: `requirement/${r.id}/body` })) };
+				const found = await listRequirementsIn(tx, who.consortiumId, RequirementFilters.parse({ q, status: p.status, type: p.type, limit, offset }));
+				list = { ...found, items: found.items.map((r) => ({ ...r, document: `requirement/${r.id}/body` })) };
+			} else if (resource === 'needs') {
+				const found = await listNeedsIn(tx, who.consortiumId, NeedFilters.parse({ q, limit, offset }));
+				list = { ...found, items: found.items.map((n) => ({ ...n, document: `need/${n.id}/description` })) };
+			} else {
+				const found = await listStoriesIn(tx, who.consortiumId, StoryFilters.parse({ q, limit, offset }));
+				list = { ...found, items: found.items.map((s) => ({ ...s, document: `story/${s.id}/details` })) };
 			}
-			if (resource === 'needs') {
-				const list = await listNeedsIn(tx, who.consortiumId, NeedFilters.parse({ q: p.q, limit, offset }));
-				return { ...list, items: list.items.map((n) => ({ ...n, document: `need/${n.id}/description` })) };
-			}
-			const list = await listStoriesIn(tx, who.consortiumId, StoryFilters.parse({ q: p.q, limit, offset }));
-			return { ...list, items: list.items.map((s) => ({ ...s, document: `story/${s.id}/details` })) };
+			return { ...list, limit, offset };
 		});
-		const next = offset + limit < page.total ? encodeCursor(offset + limit) : null;
-		return json({ items: page.items, total: page.total, limit, offset, next_cursor: next });
+		const { items, total, limit, offset } = page;
+		const next = offset + limit < total ? encodeCursor(offset + limit) : null;
+		return json({ items, total, limit, offset, next_cursor: next });
 	} catch (e) {
+		if (e instanceof BadRequest) return e.response;
 		if (e instanceof NotFound) return problem(404, 'not found');
 		throw e;
 	}

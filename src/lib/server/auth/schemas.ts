@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { locales } from '$lib/paraglide/runtime';
+import { RequiredText } from '../validation';
 import { newPasswordFor } from './password-rules';
 
 const email = z.string({ error: 'required' }).trim().min(1, 'required').max(320, 'too_long').email('email');
@@ -40,7 +41,7 @@ export type ChangePasswordInput = z.infer<ReturnType<typeof changePasswordInput>
 export const Locale = z.enum(locales, { error: 'invalid' });
 
 export const ProfileInput = z.object({
-	name: z.string({ error: 'required' }).trim().min(1, 'required').max(200, 'too_long'),
+	name: RequiredText(200),
 	locale: Locale,
 	// A checkbox: present ("on") when ticked, absent otherwise.
 	mailNotifications: z

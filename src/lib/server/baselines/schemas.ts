@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { OptionalText, RequiredText } from '../validation';
 
 export const CreateBaselineInput = z.object({
-	name: z.string({ message: 'required' }).trim().min(1, 'required').max(200, 'too_long'),
-	description: z.string().trim().max(5000, 'too_long').optional().default('')
+	name: RequiredText(200),
+	description: OptionalText(5000)
 });
 export type CreateBaselineInput = z.infer<typeof CreateBaselineInput>;
 

@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { contentKind } from '../db/schema/enums';
+import { RequiredText } from '../validation';
 
-export const targetKinds = ['need', 'story', 'requirement'] as const;
-export type TargetKind = (typeof targetKinds)[number];
+export const targetKinds = contentKind.enumValues;
+export type { ContentKind as TargetKind } from '../../enums';
 
 export const CommentInput = z.object({
 	targetKind: z.enum(targetKinds, { message: 'invalid' }),
 	targetId: z.uuid({ message: 'invalid' }),
-	body: z.string({ message: 'required' }).trim().min(1, 'required').max(10_000, 'too_long')
+	body: RequiredText(10_000)
 });
 export type CommentInput = z.infer<typeof CommentInput>;

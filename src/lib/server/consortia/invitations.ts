@@ -1,4 +1,5 @@
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { roleLabel } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
 import { recordChange } from '../audit/record-change';
 import { hashPassword } from '../auth/password';
@@ -18,15 +19,6 @@ import type { AcceptAsNewInput, InviteInput, RevokeInvitationInput } from './sch
 export const INVITATION_DAYS = 7;
 
 type Locale = 'sv' | 'en';
-
-const roleNames: Record<Role, (inputs: object, options: { locale: Locale }) => string> = {
-	admin: m.role_admin,
-	representative: m.role_representative,
-	deputy: m.role_deputy,
-	member: m.role_member,
-	observer: m.role_observer,
-	supplier: m.role_supplier
-};
 
 interface Issue {
 	consortiumId: string;
@@ -79,7 +71,7 @@ export async function issueInvitation(tx: Transaction, issue: Issue): Promise<{ 
 				inviter: issue.inviterName,
 				consortium: issue.consortiumName,
 				organisation: issue.organisationName,
-				role: roleNames[issue.role]({}, { locale }),
+				role: roleLabel(issue.role, locale),
 				link,
 				days: String(INVITATION_DAYS)
 			},

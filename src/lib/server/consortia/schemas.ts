@@ -1,31 +1,27 @@
 import { z } from 'zod';
-import { roles } from '../../roles';
+import { decisionRule, mandateKind, memberTier, membershipRole, organisationKind, publishingRight, voteWeighting } from '../db/schema/enums';
+import type { OrganisationKind } from '../../enums';
+import { locales } from '../../paraglide/runtime';
 import { NewPassword } from '../auth/password-rules';
+import { blankToUndefined, DateString, IntegerBetween, OptionalDateString, OptionalIntegerBetween, OptionalText, RequiredText } from '../validation';
 
-/** Form fields arrive as strings: an empty one means "not given". */
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-
-const required = (max: number) => z.string({ message: 'required' }).trim().min(1, 'required').max(max, 'too_long');
-const optionalText = (max: number) => z.string().trim().max(max, 'too_long').optional().default('');
 const id = z.uuid({ message: 'invalid' });
 const enumOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { message: 'invalid' });
-const day = z.iso.date({ message: 'invalid' });
-const optionalDay = z.preprocess(blankToUndefined, day.optional());
-const percent = (min: number) => z.coerce.number({ message: 'invalid' }).int('invalid').min(min, 'out_of_range').max(100, 'out_of_range');
+const percent = (min: number) => IntegerBetween(min, 100);
 
-export const organisationKinds = ['municipality', 'region', 'convenor', 'supplier', 'adviser'] as const;
-export type OrganisationKind = (typeof organisationKinds)[number];
-export const memberTiers = ['active', 'passive', 'sponsor'] as const;
-export const decisionRules = ['consensus', 'majority', 'qualified_majority'] as const;
-export const weightings = ['per_organisation', 'by_population'] as const;
-export const publishingRights = ['admins', 'admins_and_representatives', 'representatives'] as const;
-export const mandateKinds = ['representative', 'deputy'] as const;
-export const locales = ['sv', 'en'] as const;
+// The database's enums decide the values (src/lib/enums.ts holds them for server and browser alike).
+export const organisationKinds = organisationKind.enumValues;
+export type { OrganisationKind };
+export const memberTiers = memberTier.enumValues;
+export const decisionRules = decisionRule.enumValues;
+export const weightings = voteWeighting.enumValues;
+export const publishingRights = publishingRight.enumValues;
+export const mandateKinds = mandateKind.enumValues;
 
 /** SKR's municipality groups (kommungruppsindelning 2017): A1–A3, B4–B6, C7–C9. */
 export const skrGroups = ['A1', 'A2', 'A3', 'B4', 'B5', 'B6', 'C7', 'C8', 'C9'] as const;
 
-export const RoleInput = enumOf(roles);
+export const RoleInput = enumOf(membershipRole.enumValues);
 
 export const ChangeRoleInput = z.object({ membershipId: id, role: RoleInput });
 export type ChangeRoleInput = z.infer<typeof ChangeRoleInput>;
@@ -34,13 +30,10 @@ export const RemoveMemberInput = z.object({ membershipId: id });
 export type RemoveMemberInput = z.infer<typeof RemoveMemberInput>;
 
 const organisationShape = {
-	name: required(200),
+	name: RequiredText(200),
 	kind: enumOf(organisationKinds),
 	skrGroup: z.preprocess((v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim().toUpperCase()) : v), enumOf(skrGroups).optional()),
-	population: z.preprocess(
-		blankToUndefined,
-		z.coerce.number({ message: 'invalid' }).int('invalid').min(1, 'out_of_range').max(2_000_000, 'out_of_range').optional()
-	),
+	population: OptionalIntegerBetween(1, 2_000_000),
 	tier: z.preprocess(blankToUndefined, enumOf(memberTiers).optional())
 };
 
@@ -94,14 +87,16 @@ const startsBeforeEnd = (v: { validFrom: string; validTo?: string }) => !v.valid
 const endAfterStart = { path: ['validTo'], message: 'before_start' };
 
 export const AppointMandateInput = z
-	.object({ userId: id, kind: enumOf(mandateKinds), validFrom: day, validTo: optionalDay })
+	.object({ userId: id, kind: enumOf(mandateKinds), validFrom: DateString, validTo: OptionalDateString })
 	.refine(startsBeforeEnd, endAfterStart);
 export type AppointMandateInput = z.infer<typeof AppointMandateInput>;
 
-export const EndMandateInput = z.object({ mandateId: id, validTo: day });
+export const EndMandateInput = z.object({ mandateId: id, validTo: DateString });
 export type EndMandateInput = z.infer<typeof EndMandateInput>;
 
-export const DelegateInput = z.object({ toUserId: id, reason: optionalText(300), validFrom: day, validTo: optionalDay }).refine(startsBeforeEnd, endAfterStart);
+export const DelegateInput = z
+	.object({ toUserId: id, reason: OptionalText(300), validFrom: DateString, validTo: OptionalDateString })
+	.refine(startsBeforeEnd, endAfterStart);
 export type DelegateInput = z.infer<typeof DelegateInput>;
 
 export const RevokeDelegationInput = z.object({ delegationId: id });
@@ -109,7 +104,7 @@ export type RevokeDelegationInput = z.infer<typeof RevokeDelegationInput>;
 
 export const InviteInput = z.object({
 	email: z.string({ message: 'required' }).trim().toLowerCase().min(1, 'required').max(320, 'too_long').pipe(z.email('email')),
-	name: optionalText(200),
+	name: OptionalText(200),
 	organisationId: id,
 	role: RoleInput,
 	locale: enumOf(locales).default('sv')
@@ -125,23 +120,23 @@ export type RevokeInvitationInput = z.infer<typeof RevokeInvitationInput>;
  * knows the address.)
  */
 export const AcceptAsNewInput = z
-	.object({ name: required(200), password: NewPassword, confirm: z.string({ message: 'required' }) })
+	.object({ name: RequiredText(200), password: NewPassword, confirm: z.string({ message: 'required' }) })
 	.refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'password_mismatch' });
 export type AcceptAsNewInput = z.infer<typeof AcceptAsNewInput>;
 
 export const slugPattern = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
 export const CreateConsortiumInput = z.object({
-	name: required(200),
+	name: RequiredText(200),
 	slug: z.string({ message: 'required' }).trim().toLowerCase().min(2, 'slug').max(64, 'too_long').regex(slugPattern, 'slug'),
-	description: optionalText(5000),
-	convenorName: required(200),
+	description: OptionalText(5000),
+	convenorName: RequiredText(200),
 	adminEmail: InviteInput.shape.email,
-	adminName: optionalText(200),
+	adminName: OptionalText(200),
 	locale: enumOf(locales).default('sv')
 });
 export type CreateConsortiumInput = z.infer<typeof CreateConsortiumInput>;
 
 export const AuditPage = z.object({
-	page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100_000).default(1)).catch(1)
+	page: IntegerBetween(1, 100_000).catch(1)
 });

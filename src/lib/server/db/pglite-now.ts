@@ -14,9 +14,12 @@ import type { PreparedStatement } from './client';
  *   interleaved with;
  * - `isInTransaction()`: a transaction's statements are never joined by ours.
  * Statements are named (never the unnamed statement a pending query may own), prepared once.
+ * Both checks lean on how PGlite works inside, so `@electric-sql/pglite` is pinned exactly and
+ * `pglite-now.test.ts` fails when the methods relied on change: re-read them before upgrading.
  */
 
-const entryPoints = [
+/** Every public method through which a query can reach the backend: each is counted while pending. */
+export const entryPoints = [
 	'query',
 	'exec',
 	'transaction',

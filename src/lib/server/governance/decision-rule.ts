@@ -12,9 +12,9 @@
  * Only member organisations vote (municipalities and regions); verdicts from anyone else are ignored.
  */
 
-export type DecisionRule = 'consensus' | 'majority' | 'qualified_majority';
-export type Weighting = 'per_organisation' | 'by_population';
-export type Verdict = 'approve' | 'object';
+import type { DecisionRule, Verdict, Weighting } from '../../enums';
+
+export type { DecisionRule, Verdict, Weighting };
 
 export interface GroundRules {
 	decisionRule: DecisionRule;

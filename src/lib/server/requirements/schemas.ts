@@ -1,47 +1,68 @@
 import { z } from 'zod';
+import {
+	approvalVerdict,
+	needSource,
+	requirementObligation,
+	requirementScope,
+	requirementStatus,
+	requirementSubtype,
+	requirementType,
+	storyKind,
+	verificationMethod
+} from '../db/schema/enums';
+import {
+	blankToUndefined,
+	INT4_MAX,
+	IntegerBetween,
+	IntegerBetweenOr,
+	OptionalDateString,
+	OptionalFilterText,
+	OptionalIntegerBetween,
+	OptionalText,
+	RequiredText,
+	Text
+} from '../validation';
 
-/** Form fields arrive as strings: an empty one means "not given". */
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const list = (v: unknown) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]);
 
-const required = (max: number) => z.string({ message: 'required' }).trim().min(1, 'required').max(max, 'too_long');
-const optionalText = (max: number) => z.string().trim().max(max, 'too_long').optional().default('');
 const uuidList = z.preprocess(list, z.array(z.uuid({ message: 'invalid' })).max(500, 'too_long'));
 const optionalUuid = z.preprocess(blankToUndefined, z.uuid({ message: 'invalid' }).optional());
 const enumOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { message: 'invalid' });
-const version = z.coerce.number({ message: 'invalid' }).int('invalid').min(1, 'invalid');
+const version = IntegerBetween(1, INT4_MAX);
+const limit = IntegerBetweenOr(1, 500, 100);
+const offset = IntegerBetweenOr(0, INT4_MAX, 0);
 
-export const needSources = ['workshop', 'interview', 'survey', 'incident', 'other'] as const;
-export const storyKinds = ['end_user', 'municipality'] as const;
-export const obligations = ['mandatory', 'criterion'] as const;
-export const requirementTypes = ['functional', 'detailed', 'data', 'non_functional', 'general'] as const;
-export const requirementSubtypes = ['security', 'accessibility', 'interoperability', 'support', 'training', 'other'] as const;
-export const verificationMethods = ['test', 'demonstration', 'inspection', 'document'] as const;
-export const scopes = ['common', 'local'] as const;
-export const statuses = ['draft', 'in_review', 'approved', 'replaced', 'withdrawn'] as const;
-export type RequirementStatus = (typeof statuses)[number];
-export type RequirementType = (typeof requirementTypes)[number];
+// The database's enums decide the values (src/lib/enums.ts holds them for server and browser alike).
+export const needSources = needSource.enumValues;
+export const storyKinds = storyKind.enumValues;
+export const obligations = requirementObligation.enumValues;
+export const requirementTypes = requirementType.enumValues;
+export const requirementSubtypes = requirementSubtype.enumValues;
+export const verificationMethods = verificationMethod.enumValues;
+export const scopes = requirementScope.enumValues;
+export const statuses = requirementStatus.enumValues;
+export type { RequirementStatus, RequirementType } from '../../enums';
 
 export const NeedInput = z.object({
-	title: required(300),
-	description: optionalText(20_000),
+	title: RequiredText(300),
+	description: OptionalText(20_000),
 	source: enumOf(needSources).default('workshop'),
 	capturedByOrganisationId: optionalUuid,
-	capturedOn: z.preprocess(blankToUndefined, z.iso.date({ message: 'invalid' }).optional())
+	capturedOn: OptionalDateString
 });
 export type NeedInput = z.infer<typeof NeedInput>;
 /** The description is co-edited on the need's page, so saving the form never touches it. */
 export const UpdateNeedInput = NeedInput.omit({ description: true }).extend({ id: z.uuid({ message: 'invalid' }), version });
 export type UpdateNeedInput = z.infer<typeof UpdateNeedInput>;
 
-export const JoinNeedInput = z.object({ needId: z.uuid({ message: 'invalid' }), comment: optionalText(2000) });
+export const JoinNeedInput = z.object({ needId: z.uuid({ message: 'invalid' }), comment: OptionalText(2000) });
 export type JoinNeedInput = z.infer<typeof JoinNeedInput>;
 
 export const StoryInput = z.object({
-	role: required(200),
-	goal: required(1000),
-	purpose: required(1000),
-	details: optionalText(20_000),
+	role: RequiredText(200),
+	goal: RequiredText(1000),
+	purpose: RequiredText(1000),
+	details: OptionalText(20_000),
 	kind: enumOf(storyKinds).default('end_user'),
 	needIds: uuidList
 });
@@ -51,12 +72,12 @@ export const UpdateStoryInput = StoryInput.omit({ details: true }).extend({ id: 
 export type UpdateStoryInput = z.infer<typeof UpdateStoryInput>;
 
 const requirementFields = z.object({
-	title: required(300),
-	body: optionalText(50_000),
-	rationale: optionalText(5000),
-	acceptanceCriteria: optionalText(5000),
+	title: RequiredText(300),
+	body: OptionalText(50_000),
+	rationale: OptionalText(5000),
+	acceptanceCriteria: OptionalText(5000),
 	obligation: enumOf(obligations).default('mandatory'),
-	weight: z.preprocess(blankToUndefined, z.coerce.number({ message: 'invalid' }).int('invalid').min(1, 'invalid').max(100, 'invalid').optional()),
+	weight: OptionalIntegerBetween(1, 100),
 	type: enumOf(requirementTypes).default('functional'),
 	subtype: z.preprocess(blankToUndefined, enumOf(requirementSubtypes).optional()),
 	verification: enumOf(verificationMethods).default('test'),
@@ -80,7 +101,7 @@ export type RequirementInput = z.infer<typeof RequirementInput>;
  * (unchanged); the text of an approved revision is given here and becomes the next revision's.
  */
 export const UpdateRequirementInput = requirementFields
-	.extend({ id: z.uuid({ message: 'invalid' }), version, body: z.string().trim().max(50_000, 'too_long').optional() })
+	.extend({ id: z.uuid({ message: 'invalid' }), version, body: Text(50_000).optional() })
 	.superRefine(requirementRules);
 export type UpdateRequirementInput = z.infer<typeof UpdateRequirementInput>;
 
@@ -88,8 +109,8 @@ export const VersionedId = z.object({ id: z.uuid({ message: 'invalid' }), versio
 export const VerdictInput = z
 	.object({
 		requirementId: z.uuid({ message: 'invalid' }),
-		verdict: enumOf(['approve', 'object'] as const),
-		reason: optionalText(2000)
+		verdict: enumOf(approvalVerdict.enumValues),
+		reason: OptionalText(2000)
 	})
 	.superRefine((v, ctx) => {
 		if (v.verdict === 'object' && v.reason === '') ctx.addIssue({ code: 'custom', path: ['reason'], message: 'required' });
@@ -99,32 +120,32 @@ export type VerdictInput = z.infer<typeof VerdictInput>;
 export const sorts = ['number', 'title', 'updated', 'status'] as const;
 /** Filters for the requirement list (page and API). */
 export const RequirementFilters = z.object({
-	q: z.preprocess(blankToUndefined, z.string().trim().max(200, 'too_long').optional()),
+	q: OptionalFilterText(200),
 	status: z.preprocess(blankToUndefined, enumOf(statuses).optional()),
 	type: z.preprocess(blankToUndefined, enumOf(requirementTypes).optional()),
 	obligation: z.preprocess(blankToUndefined, enumOf(obligations).optional()),
 	organisationId: optionalUuid,
 	storyId: optionalUuid,
 	sort: z.preprocess(blankToUndefined, enumOf(sorts).default('number')),
-	limit: z.preprocess(blankToUndefined, z.coerce.number({ message: 'invalid' }).int('invalid').min(1, 'invalid').max(500, 'invalid').default(100)),
-	offset: z.preprocess(blankToUndefined, z.coerce.number({ message: 'invalid' }).int('invalid').min(0, 'invalid').default(0))
+	limit,
+	offset
 });
 export type RequirementFilters = z.infer<typeof RequirementFilters>;
 
 export const NeedFilters = z.object({
-	q: z.preprocess(blankToUndefined, z.string().trim().max(200, 'too_long').optional()),
+	q: OptionalFilterText(200),
 	organisationId: optionalUuid,
 	source: z.preprocess(blankToUndefined, enumOf(needSources).optional()),
-	limit: z.preprocess(blankToUndefined, z.coerce.number({ message: 'invalid' }).int('invalid').min(1, 'invalid').max(500, 'invalid').default(100)),
-	offset: z.preprocess(blankToUndefined, z.coerce.number({ message: 'invalid' }).int('invalid').min(0, 'invalid').default(0))
+	limit,
+	offset
 });
 export type NeedFilters = z.infer<typeof NeedFilters>;
 
 export const StoryFilters = z.object({
-	q: z.preprocess(blankToUndefined, z.string().trim().max(200, 'too_long').optional()),
+	q: OptionalFilterText(200),
 	needId: optionalUuid,
 	kind: z.preprocess(blankToUndefined, enumOf(storyKinds).optional()),
-	limit: z.preprocess(blankToUndefined, z.coerce.number({ message: 'invalid' }).int('invalid').min(1, 'invalid').max(500, 'invalid').default(100)),
-	offset: z.preprocess(blankToUndefined, z.coerce.number({ message: 'invalid' }).int('invalid').min(0, 'invalid').default(0))
+	limit,
+	offset
 });
 export type StoryFilters = z.infer<typeof StoryFilters>;

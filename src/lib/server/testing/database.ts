@@ -6,12 +6,13 @@ import { migrateDatabase } from '../db/migrate';
 /**
  * A fresh, migrated database for one test file: an in-memory PGlite by default; with
  * TEST_DATABASE_URL, a database created on that server for this file and dropped afterwards.
+ * `migrate: false` leaves it empty (for tests of migrating itself).
  */
-export async function createTestDatabase(): Promise<{ handle: DatabaseHandle; url?: string; drop(): Promise<void> }> {
+export async function createTestDatabase({ migrate = true } = {}): Promise<{ handle: DatabaseHandle; url?: string; drop(): Promise<void> }> {
 	const serverUrl = process.env.TEST_DATABASE_URL;
 	if (!serverUrl) {
 		const handle = await openDatabase({ dataDir: 'memory://' });
-		await migrateDatabase(handle);
+		if (migrate) await migrateDatabase(handle);
 		return { handle, drop: () => handle.close() };
 	}
 	const name = `samsyn_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
@@ -19,7 +20,7 @@ export async function createTestDatabase(): Promise<{ handle: DatabaseHandle; ur
 	await admin.unsafe(`create database ${name}`);
 	const url = withDatabase(serverUrl, name);
 	const handle = await openDatabase({ url });
-	await migrateDatabase(handle);
+	if (migrate) await migrateDatabase(handle);
 	return {
 		handle,
 		url,

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { check, foreignKey, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 import { consortia } from './consortia';
-import { requirementObligation, requirementScope, requirementStatus, requirementSubtype, requirementType, verificationMethod } from './enums';
+import { importKind, requirementObligation, requirementScope, requirementStatus, requirementSubtype, requirementType, verificationMethod } from './enums';
 import { requirements } from './requirements';
 
 /**
@@ -76,8 +76,6 @@ export const baselineItems = pgTable(
 		index('baseline_items_requirement_id_idx').on(t.requirementId)
 	]
 );
-
-export const importKind = pgEnum('import_kind', ['needs', 'requirements']);
 
 /**
  * An uploaded file, parsed and validated, waiting for its uploader to confirm. The preview the

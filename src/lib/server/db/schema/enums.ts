@@ -1,36 +1,61 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
+import {
+	contentKinds,
+	decisionRules,
+	importKinds,
+	mandateKinds,
+	memberTiers,
+	needSources,
+	obligations,
+	organisationKinds,
+	publishingRights,
+	requirementSubtypes,
+	requirementTypes,
+	roles,
+	scopes,
+	statuses,
+	storyKinds,
+	verdicts,
+	verificationMethods,
+	voteWeightings
+} from '../../../enums';
 
-export const organisationKind = pgEnum('organisation_kind', ['municipality', 'region', 'convenor', 'supplier', 'adviser']);
+// The values live in src/lib/enums.ts, which browser code may import too; changing one there needs a migration.
 
-export const membershipRole = pgEnum('membership_role', ['admin', 'representative', 'deputy', 'member', 'observer', 'supplier']);
+export const organisationKind = pgEnum('organisation_kind', organisationKinds);
 
-export const mandateKind = pgEnum('mandate_kind', ['representative', 'deputy']);
+export const membershipRole = pgEnum('membership_role', roles);
 
-export const decisionRule = pgEnum('decision_rule', ['consensus', 'majority', 'qualified_majority']);
+export const mandateKind = pgEnum('mandate_kind', mandateKinds);
 
-export const voteWeighting = pgEnum('vote_weighting', ['per_organisation', 'by_population']);
+export const decisionRule = pgEnum('decision_rule', decisionRules);
 
-export const publishingRight = pgEnum('publishing_right', ['admins', 'admins_and_representatives', 'representatives']);
+export const voteWeighting = pgEnum('vote_weighting', voteWeightings);
 
-export const memberTier = pgEnum('member_tier', ['active', 'passive', 'sponsor']);
+export const publishingRight = pgEnum('publishing_right', publishingRights);
 
-export const needSource = pgEnum('need_source', ['workshop', 'interview', 'survey', 'incident', 'other']);
+export const memberTier = pgEnum('member_tier', memberTiers);
 
-export const storyKind = pgEnum('story_kind', ['end_user', 'municipality']);
+export const needSource = pgEnum('need_source', needSources);
 
-export const requirementObligation = pgEnum('requirement_obligation', ['mandatory', 'criterion']);
+export const storyKind = pgEnum('story_kind', storyKinds);
 
-export const requirementType = pgEnum('requirement_type', ['functional', 'detailed', 'data', 'non_functional', 'general']);
+export const requirementObligation = pgEnum('requirement_obligation', obligations);
 
-export const requirementSubtype = pgEnum('requirement_subtype', ['security', 'accessibility', 'interoperability', 'support', 'training', 'other']);
+export const requirementType = pgEnum('requirement_type', requirementTypes);
 
-export const verificationMethod = pgEnum('verification_method', ['test', 'demonstration', 'inspection', 'document']);
+export const requirementSubtype = pgEnum('requirement_subtype', requirementSubtypes);
 
-export const requirementScope = pgEnum('requirement_scope', ['common', 'local']);
+export const verificationMethod = pgEnum('verification_method', verificationMethods);
 
-export const requirementStatus = pgEnum('requirement_status', ['draft', 'in_review', 'approved', 'replaced', 'withdrawn']);
+export const requirementScope = pgEnum('requirement_scope', scopes);
 
-export const approvalVerdict = pgEnum('approval_verdict', ['approve', 'object']);
+export const requirementStatus = pgEnum('requirement_status', statuses);
+
+export const approvalVerdict = pgEnum('approval_verdict', verdicts);
 
 /** What a comment or a notification is about. */
-export const contentKind = pgEnum('content_kind', ['need', 'story', 'requirement']);
+export const contentKind = pgEnum('content_kind', contentKinds);
+
+/** What an uploaded file holds. */
+export const importKind = pgEnum('import_kind', importKinds);

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import * as dbEnums from './server/db/schema/enums';
+import { rowsOf } from './server/db/rows';
+import { useFreshDatabase } from './server/testing/database';
+import * as lists from './enums';
+import { kindLabel, tierLabel, decisionRuleLabel, weightingLabel, publishingLabel, mandateKindLabel } from './consortium-labels';
+import { roleLabel } from './labels';
+import * as requirementLabels from './requirement-labels';
+
+const { handle } = useFreshDatabase();
+
+// Every database enum, with the shared list it is built from and the words the pages show for its values.
+const vocabularies: [string, readonly string[], ((value: never) => string) | null][] = [
+	['organisation_kind', lists.organisationKinds, kindLabel],
+	['membership_role', lists.roles, roleLabel],
+	['mandate_kind', lists.mandateKinds, mandateKindLabel],
+	['decision_rule', lists.decisionRules, decisionRuleLabel],
+	['vote_weighting', lists.voteWeightings, weightingLabel],
+	['publishing_right', lists.publishingRights, publishingLabel],
+	['member_tier', lists.memberTiers, tierLabel],
+	['need_source', lists.needSources, requirementLabels.needSourceLabel],
+	['story_kind', lists.storyKinds, requirementLabels.storyKindLabel],
+	['requirement_obligation', lists.obligations, requirementLabels.obligationLabel],
+	['requirement_type', lists.requirementTypes, requirementLabels.typeLabel],
+	['requirement_subtype', lists.requirementSubtypes, requirementLabels.subtypeLabel],
+	['verification_method', lists.verificationMethods, requirementLabels.verificationLabel],
+	['requirement_scope', lists.scopes, requirementLabels.scopeLabel],
+	['requirement_status', lists.statuses, requirementLabels.statusLabel],
+	['approval_verdict', lists.verdicts, requirementLabels.verdictLabel],
+	['content_kind', lists.contentKinds, null],
+	['import_kind', lists.importKinds, null]
+];
+
+describe('one source for each enumeration', () => {
+	it('builds every database enum of the schema from the shared lists', () => {
+		const pgEnums = Object.values(dbEnums).map((e) => [e.enumName, e.enumValues] as const);
+		expect(Object.fromEntries(pgEnums)).toEqual(Object.fromEntries(vocabularies.map(([name, values]) => [name, [...values]])));
+	});
+
+	it('matches the enums the migrations created, value for value and in order', async () => {
+		const rows = rowsOf<{ name: string; labels: string[] }>(
+			await handle().db.execute(sql`select t.typname as name, array_agg(e.enumlabel order by e.enumsortorder) as labels
+				from pg_type t join pg_enum e on e.enumtypid = t.oid join pg_namespace n on n.oid = t.typnamespace
+				where n.nspname = 'public' group by t.typname`)
+		);
+		expect(Object.fromEntries(rows.map((r) => [r.name, r.labels]))).toEqual(Object.fromEntries(vocabularies.map(([name, values]) => [name, [...values]])));
+	});
+
+	it('has words for every value, and the select lists follow the enums', () => {
+		for (const [name, values, label] of vocabularies) {
+			if (!label) continue;
+			for (const value of values) expect(label(value as never), `${name}.${value}`).not.toBe(value);
+		}
+		expect(requirementLabels.statusKeys).toEqual(lists.statuses);
+		expect(requirementLabels.typeKeys).toEqual(lists.requirementTypes);
+		expect(requirementLabels.needSourceKeys).toEqual(lists.needSources);
+	});
+});

@@ -1,0 +1,63 @@
+/*
+ * The values of every enumeration the database knows, in one place. The database enums
+ * (`server/db/schema/enums.ts`), the zod schemas and the label maps are all built from these lists,
+ * so a value is added or renamed here once. Plain data, no imports: browser code may use it.
+ * The order is the database enum's order (what a migration created), not a display order.
+ */
+
+export const organisationKinds = ['municipality', 'region', 'convenor', 'supplier', 'adviser'] as const;
+export type OrganisationKind = (typeof organisationKinds)[number];
+
+/** Roles a person can hold in a consortium. */
+export const roles = ['admin', 'representative', 'deputy', 'member', 'observer', 'supplier'] as const;
+export type Role = (typeof roles)[number];
+
+export const mandateKinds = ['representative', 'deputy'] as const;
+export type MandateKind = (typeof mandateKinds)[number];
+
+export const decisionRules = ['consensus', 'majority', 'qualified_majority'] as const;
+export type DecisionRule = (typeof decisionRules)[number];
+
+export const voteWeightings = ['per_organisation', 'by_population'] as const;
+export type Weighting = (typeof voteWeightings)[number];
+
+export const publishingRights = ['admins', 'admins_and_representatives', 'representatives'] as const;
+export type PublishingRight = (typeof publishingRights)[number];
+
+export const memberTiers = ['active', 'passive', 'sponsor'] as const;
+export type MemberTier = (typeof memberTiers)[number];
+
+export const needSources = ['workshop', 'interview', 'survey', 'incident', 'other'] as const;
+export type NeedSource = (typeof needSources)[number];
+
+export const storyKinds = ['end_user', 'municipality'] as const;
+export type StoryKind = (typeof storyKinds)[number];
+
+export const obligations = ['mandatory', 'criterion'] as const;
+export type Obligation = (typeof obligations)[number];
+
+export const requirementTypes = ['functional', 'detailed', 'data', 'non_functional', 'general'] as const;
+export type RequirementType = (typeof requirementTypes)[number];
+
+export const requirementSubtypes = ['security', 'accessibility', 'interoperability', 'support', 'training', 'other'] as const;
+export type RequirementSubtype = (typeof requirementSubtypes)[number];
+
+export const verificationMethods = ['test', 'demonstration', 'inspection', 'document'] as const;
+export type VerificationMethod = (typeof verificationMethods)[number];
+
+export const scopes = ['common', 'local'] as const;
+export type Scope = (typeof scopes)[number];
+
+export const statuses = ['draft', 'in_review', 'approved', 'replaced', 'withdrawn'] as const;
+export type RequirementStatus = (typeof statuses)[number];
+
+export const verdicts = ['approve', 'object'] as const;
+export type Verdict = (typeof verdicts)[number];
+
+/** What a comment or a notification is about. */
+export const contentKinds = ['need', 'story', 'requirement'] as const;
+export type ContentKind = (typeof contentKinds)[number];
+
+/** What an uploaded file holds. */
+export const importKinds = ['needs', 'requirements'] as const;
+export type ImportKind = (typeof importKinds)[number];
