@@ -124,3 +124,31 @@ export function closed(ws: WebSocket, ms = 10_000): Promise<{ code: number; reas
 		});
 	});
 }
+
+/**
+ * Sends a raw HTTP upgrade request and resolves with the status it was answered with (101 when the
+ * socket was upgraded), or `'no answer'` when the server dropped the connection without one.
+ */
+export function upgradeStatus(url: string, headers: Record<string, string>): Promise<number | 'no answer'> {
+	return new Promise((resolve) => {
+		const request = http.request(url.replace(/^ws/, 'http'), {
+			headers: {
+				connection: 'Upgrade',
+				upgrade: 'websocket',
+				'sec-websocket-version': '13',
+				'sec-websocket-key': Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64'),
+				...headers
+			}
+		});
+		request.once('response', (response) => {
+			response.resume();
+			resolve(response.statusCode ?? 0);
+		});
+		request.once('upgrade', (_response, socket) => {
+			socket.destroy();
+			resolve(101);
+		});
+		request.once('error', () => resolve('no answer'));
+		request.end();
+	});
+}
