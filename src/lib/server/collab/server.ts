@@ -18,7 +18,8 @@ const reasons: Record<number, string> = {
 	400: 'Bad Request',
 	401: 'Unauthorized',
 	403: 'Forbidden',
-	404: 'Not Found'
+	404: 'Not Found',
+	500: 'Internal Server Error'
 };
 
 function refuse(socket: Duplex, status: number): void {
@@ -26,14 +27,18 @@ function refuse(socket: Duplex, status: number): void {
 	socket.end(`HTTP/1.1 ${status} ${reasons[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
-/** The session token from the Cookie header. */
+/** The session token from the Cookie header; null when it is missing or cannot be decoded. */
 export function sessionTokenOf(cookieHeader: string | undefined): string | null {
 	for (const part of (cookieHeader ?? '').split(';')) {
 		const index = part.indexOf('=');
 		if (index < 0) continue;
 		if (part.slice(0, index).trim() === SESSION_COOKIE) {
 			const value = part.slice(index + 1).trim();
-			return value ? decodeURIComponent(value) : null;
+			try {
+				return value ? decodeURIComponent(value) : null;
+			} catch {
+				return null; // malformed percent-encoding: no session, answered 401 like any unknown one
+			}
 		}
 	}
 	return null;
@@ -183,6 +188,7 @@ let wss: WebSocketServer | undefined;
  */
 export async function handleCollabUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
 	socket.on('error', () => socket.destroy());
+	let handedOver = false;
 	try {
 		if (!originAllowed(request)) return refuse(socket, 403);
 		const token = sessionTokenOf(request.headers.cookie);
@@ -198,6 +204,7 @@ export async function handleCollabUpgrade(request: IncomingMessage, socket: Dupl
 			maxPayload: limits.maxMessageBytes,
 			perMessageDeflate: false
 		});
+		handedOver = true;
 		wss.handleUpgrade(request, socket, head, (ws) => {
 			const connection = new Connection(
 				ws,
@@ -215,7 +222,9 @@ export async function handleCollabUpgrade(request: IncomingMessage, socket: Dupl
 		});
 	} catch (error) {
 		log.error({ err: error }, 'collab upgrade failed');
-		if (!socket.destroyed) socket.destroy();
+		// Before ws has answered, the client gets an answer rather than a dropped connection.
+		if (!handedOver) refuse(socket, 500);
+		else if (!socket.destroyed) socket.destroy();
 	}
 }
 
