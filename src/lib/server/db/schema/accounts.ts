@@ -68,7 +68,9 @@ export const mailOutbox = pgTable(
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		sentAt: timestamp('sent_at', { withTimezone: true }),
 		attempts: integer('attempts').notNull().default(0),
-		lastError: text('last_error')
+		lastError: text('last_error'),
+		/** When a delivering process took the mail; an old claim belongs to a process that died. */
+		claimedAt: timestamp('claimed_at', { withTimezone: true })
 	},
 	(t) => [
 		index('mail_outbox_unsent_idx')
