@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { eq, like } from 'drizzle-orm';
+import { eq, like, sql } from 'drizzle-orm';
+import { firstRow } from '../db/rows';
 import { useFreshDatabase } from '../testing/database';
 import { asSystem, withUser } from '../db/request';
 import { mailOutbox } from '../db/schema';
@@ -25,17 +26,32 @@ describe('mail outbox', () => {
 		expect(rows.map((r) => r.toEmail)).not.toContain('rolled-back@samsyn.test');
 	});
 
-	it('lets a request add unsent mail but never read, mark or delete the outbox', async () => {
+	it('refuses a request (role authenticated, as Supabase’s Data API runs) that reads, adds, marks or deletes outbox rows itself', async () => {
 		const user = await asSystem((tx) => buildUser(tx));
 		await asSystem((tx) => enqueueMail(tx, mail('someone@samsyn.test')));
-		const seen = await withUser(user, (tx) => tx.select().from(mailOutbox));
-		expect(seen).toEqual([]);
-		await withUser(user, (tx) => tx.update(mailOutbox).set({ subject: 'x' }).where(eq(mailOutbox.toEmail, 'someone@samsyn.test')));
+		await expect(withUser(user, (tx) => tx.select().from(mailOutbox))).rejects.toThrow();
+		await expect(withUser(user, (tx) => tx.update(mailOutbox).set({ subject: 'x' }).where(eq(mailOutbox.toEmail, 'someone@samsyn.test')))).rejects.toThrow();
+		await expect(withUser(user, (tx) => tx.delete(mailOutbox).where(eq(mailOutbox.toEmail, 'someone@samsyn.test')))).rejects.toThrow();
 		const [row] = await asSystem((tx) => tx.select().from(mailOutbox).where(eq(mailOutbox.toEmail, 'someone@samsyn.test')));
 		expect(row?.subject).toBe('Inbjudan');
 		await expect(
-			withUser(user, (tx) => tx.insert(mailOutbox).values({ toEmail: 'x@samsyn.test', subject: 's', bodyText: 'b', sentAt: new Date() }))
+			withUser(user, (tx) => tx.insert(mailOutbox).values({ toEmail: 'forged@samsyn.test', subject: 'Ditt konto', bodyText: 'Klicka här' }))
 		).rejects.toThrow();
+		await expect(
+			withUser(user, (tx) => tx.execute(sql`insert into mail_outbox (to_email, subject, body_text) values ('forged@samsyn.test', 's', 'b')`))
+		).rejects.toThrow();
+		expect(await asSystem((tx) => tx.select().from(mailOutbox).where(eq(mailOutbox.toEmail, 'forged@samsyn.test')))).toEqual([]);
+	});
+
+	it('queues through enqueueMail from a request transaction, which stays the user’s afterwards', async () => {
+		const user = await asSystem((tx) => buildUser(tx));
+		const role = await withUser(user, async (tx) => {
+			await enqueueMail(tx, mail('queued-as-request@samsyn.test'));
+			return firstRow<{ role: string }>(await tx.execute(sql`select current_user as role`))?.role;
+		});
+		expect(role).toBe('authenticated');
+		const rows = await asSystem((tx) => tx.select().from(mailOutbox).where(eq(mailOutbox.toEmail, 'queued-as-request@samsyn.test')));
+		expect(rows).toHaveLength(1);
 	});
 });
 

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Transaction } from '../db/client';
-import { asSystem } from '../db/request';
+import { asServerIn, asSystem } from '../db/request';
 import { mailOutbox } from '../db/schema';
 import { log } from '../log';
 import { config } from '../config';
@@ -14,10 +14,11 @@ export interface Mail {
 
 /**
  * Queues a mail in the caller's transaction, so a mail is sent only for a write that committed.
- * Delivery happens after commit (`deliverPendingMail`).
+ * The insert runs on the server's own role (the outbox has no grant or policy for request roles:
+ * nobody queues mail through the database on their own). Delivery happens after commit.
  */
 export async function enqueueMail(tx: Transaction, mail: Mail): Promise<void> {
-	await tx.insert(mailOutbox).values({ toEmail: mail.to, subject: mail.subject, bodyText: mail.text, locale: mail.locale });
+	await asServerIn(tx, (own) => own.insert(mailOutbox).values({ toEmail: mail.to, subject: mail.subject, bodyText: mail.text, locale: mail.locale }));
 	scheduleDelivery();
 }
 
