@@ -3,7 +3,8 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { isSessionCurrent, SESSION_COOKIE, validateSessionToken } from '../auth/session';
 import { config } from '../config';
-import { subscribe } from '../events/hub';
+import type { LiveEvent } from '../events/event';
+import { observe, subscribe } from '../events/hub';
 import { log } from '../log';
 import { addUpgradeRoute } from '../realtime/upgrade';
 import { resolveAccess } from './access';
@@ -11,6 +12,7 @@ import { Connection } from './connection';
 import { closeAllDocuments } from './documents';
 import { limits } from './limits';
 import { CLOSE } from './protocol';
+import { documentKind } from './registry';
 
 export const COLLAB_PREFIX = '/collab/';
 
@@ -103,6 +105,7 @@ function track(connection: Connection): void {
 	}
 	entry.connections.add(connection);
 	ensureSessionChecks();
+	ensureObserving();
 }
 
 function untrack(connection: Connection): void {
@@ -119,17 +122,48 @@ function untrack(connection: Connection): void {
 export async function recheckAccess(userId: string): Promise<void> {
 	const entry = byUser.get(userId);
 	if (!entry) return;
-	for (const connection of [...entry.connections]) {
-		const { document, level, isOperator } = connection.info;
-		let now: string | null;
-		try {
-			now = (await resolveAccess({ id: userId, isOperator }, document))?.level ?? null;
-		} catch (error) {
-			log.warn({ err: error }, 'collab access re-check failed');
-			now = null;
-		}
-		if (now !== level) connection.close(CLOSE.accessChanged, 'access changed');
+	await Promise.all([...entry.connections].map(recheckConnection));
+}
+
+/** Decides one connection's access again; closes it (4000) when the answer is not what it was. */
+async function recheckConnection(connection: Connection): Promise<void> {
+	const { document, level, isOperator } = connection.info;
+	let now: string | null;
+	try {
+		now = (await resolveAccess({ id: connection.userId, isOperator }, document))?.level ?? null;
+	} catch (error) {
+		log.warn({ err: error }, 'collab access re-check failed');
+		now = null;
 	}
+	// Closing rather than changing the level in place: the client reconnects and learns the new
+	// access from the answer (docs/collab.md, 4000), and its editor follows.
+	if (now !== level) connection.close(CLOSE.accessChanged, 'access changed');
+}
+
+/** Decides again every open connection to the documents of one entity (`<kind>/<id>/…`). */
+async function recheckEntity(kind: string, id: string): Promise<void> {
+	const prefix = `${kind}/${id}/`;
+	const affected = [...byUser.values()].flatMap(({ connections }) => [...connections].filter((c) => c.info.document.startsWith(prefix)));
+	await Promise.all(affected.map(recheckConnection));
+}
+
+/**
+ * What a live event (from any process, through pg_notify) means for this process's sockets: a status
+ * change that may lock an entity's text (the kind's `accessChangedBy`) re-decides its documents'
+ * connections, so an approved requirement stops taking edits from sockets opened while it was open.
+ */
+function onLiveEvent(event: LiveEvent): void {
+	if (event.entityId && documentKind(event.topic)?.accessChangedBy?.includes(event.action)) {
+		void recheckEntity(event.topic, event.entityId).catch((error) => log.warn({ err: error }, 'collab access re-check failed'));
+	}
+}
+
+let observing: Promise<unknown> | undefined;
+function ensureObserving(): void {
+	observing ??= observe(onLiveEvent).catch((error) => {
+		observing = undefined;
+		log.error({ err: error }, 'collab could not listen for live events');
+	});
 }
 
 /** Closes every open document connection of a user (access changed, signed out). */

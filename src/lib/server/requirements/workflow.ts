@@ -8,6 +8,7 @@ import { authorize } from '../policy';
 import { tally, type GroundRules, type Tally } from '../governance/decision-rule';
 import { actorFor, type Person } from './context';
 import { loadForUpdate } from './commands';
+import { storeDerivedText } from '../collab/derived';
 
 export interface OrganisationVote {
 	organisationId: string;
@@ -96,6 +97,7 @@ async function transition(
 		if (before.version !== version) throw new StaleWrite({ status: before.status, version: before.version });
 		if (!from.includes(before.status)) throw new CommandError('requirement_wrong_status', 'form', 409);
 		if (to !== 'withdrawn' && !before.isLatest) throw new CommandError('requirement_closed', 'form', 409);
+		await storeDerivedText(tx, `requirement/${id}/body`); // the co-edited text as it is now, not as last debounced
 		// Verdicts belong to one round of review; a new round starts from none.
 		if (to === 'draft' || to === 'in_review') await tx.delete(requirementApprovals).where(eq(requirementApprovals.requirementId, id));
 		const [after] = await tx
@@ -154,6 +156,7 @@ export async function recordVerdict(
 		authorize(actor, 'organisation.approve', { consortiumId, organisationId: membership.organisationId });
 		const requirement = await loadForUpdate(tx, requirements, input.requirementId, consortiumId);
 		if (requirement.status !== 'in_review') throw new CommandError('requirement_not_in_review', 'form', 409);
+		await storeDerivedText(tx, `requirement/${requirement.id}/body`); // verdicts count for the words as they are now
 		const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, membership.organisationId));
 		if (!organisation || (organisation.kind !== 'municipality' && organisation.kind !== 'region')) {
 			throw new CommandError('organisation_not_voting', 'form', 422);
