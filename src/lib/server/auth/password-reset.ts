@@ -112,7 +112,10 @@ export async function resetPassword(token: string, password: string, ipAddress: 
 			entityType: 'password_reset',
 			entityId: reset.id,
 			after: { sessionsEnded: ended.length },
-			ipAddress
+			ipAddress,
+			// heard by every process, which closes the ended sessions' sockets (SESSION_ENDING_ACTIONS)
+			audience: 'user',
+			userId: reset.userId
 		});
 		return reset.email;
 	});

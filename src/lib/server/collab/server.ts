@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { isSessionCurrent, SESSION_COOKIE, validateSessionToken } from '../auth/session';
+import { isSessionCurrent, SESSION_COOKIE, SESSION_ENDING_ACTIONS, validateSessionToken } from '../auth/session';
 import { config } from '../config';
 import type { LiveEvent } from '../events/event';
 import { observe, subscribe } from '../events/hub';
@@ -148,11 +148,15 @@ async function recheckEntity(kind: string, id: string): Promise<void> {
 }
 
 /**
- * What a live event (from any process, through pg_notify) means for this process's sockets: a status
+ * What a live event (from any process, through pg_notify) means for this process's sockets: an
+ * ended session closes its sockets (4001) at once, rather than at the next periodic check; a status
  * change that may lock an entity's text (the kind's `accessChangedBy`) re-decides its documents'
  * connections, so an approved requirement stops taking edits from sockets opened while it was open.
  */
 function onLiveEvent(event: LiveEvent): void {
+	if (SESSION_ENDING_ACTIONS.has(event.action) && event.userId) {
+		void checkSessions(event.userId).catch((error) => log.warn({ err: error }, 'collab session check failed'));
+	}
 	if (event.entityId && documentKind(event.topic)?.accessChangedBy?.includes(event.action)) {
 		void recheckEntity(event.topic, event.entityId).catch((error) => log.warn({ err: error }, 'collab access re-check failed'));
 	}
@@ -175,10 +179,14 @@ export function closeUserConnections(userId: string, code: number = CLOSE.access
 	return open.length;
 }
 
-/** Closes the connections whose session has ended; runs every `limits.sessionCheckMs`. */
-export async function checkSessions(): Promise<void> {
+/**
+ * Closes the connections whose session has ended (of one user, or of everyone): on a live event
+ * that ends sessions, and every `limits.sessionCheckMs` as the fallback.
+ */
+export async function checkSessions(userId?: string): Promise<void> {
 	const sessions = new Map<string, Connection[]>();
-	for (const { connections } of byUser.values()) {
+	const entries = userId ? [byUser.get(userId)].filter((e) => e !== undefined) : [...byUser.values()];
+	for (const { connections } of entries) {
 		for (const connection of connections) {
 			const list = sessions.get(connection.info.sessionId) ?? [];
 			list.push(connection);
