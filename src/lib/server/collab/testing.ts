@@ -99,12 +99,17 @@ export async function eventually(check: () => boolean | Promise<boolean>, ms = 1
 	}
 }
 
-/** Opens a raw socket; resolves with it when open, or with the HTTP status the upgrade was refused with. */
-export function rawSocket(url: string, headers: Record<string, string>): Promise<{ ws: WebSocket } | { status: number }> {
+/**
+ * Opens a raw socket; resolves with it when open (and every message it receives, from the first on),
+ * or with the HTTP status the upgrade was refused with.
+ */
+export function rawSocket(url: string, headers: Record<string, string>): Promise<{ ws: WebSocket; received: Buffer[] } | { status: number }> {
 	return new Promise((resolve, reject) => {
 		const ws = new WebSocket(url, { headers });
 		ws.binaryType = 'nodebuffer';
-		ws.once('open', () => resolve({ ws }));
+		const received: Buffer[] = [];
+		ws.on('message', (data: Buffer) => received.push(data));
+		ws.once('open', () => resolve({ ws, received }));
 		ws.once('unexpected-response', (_req, res) => {
 			resolve({ status: res.statusCode ?? 0 });
 			ws.terminate();
