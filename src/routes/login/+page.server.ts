@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { setSessionCookie } from '$lib/server/auth/cookie';
+import { DEVICE_COOKIE, setDeviceCookie } from '$lib/server/auth/device-cookie';
 import { asLocale, setLocaleCookie } from '$lib/server/auth/locale-cookie';
 import { RateLimited } from '$lib/server/auth/rate-limit';
 import { SignInInput } from '$lib/server/auth/schemas';
@@ -25,11 +26,13 @@ export const actions: Actions = {
 			const result = await signIn({
 				...input.data,
 				ipAddress: getClientAddress(),
-				userAgent: request.headers.get('user-agent')
+				userAgent: request.headers.get('user-agent'),
+				deviceToken: cookies.get(DEVICE_COOKIE)
 			});
 			if (!result) return fail(400, { errors: { form: 'login_failed' }, values: input.values });
 			const secure = url.protocol === 'https:';
 			setSessionCookie(cookies, result.token, result.session.expiresAt, secure);
+			setDeviceCookie(cookies, result.device.token, result.device.expiresAt, secure);
 			setLocaleCookie(cookies, asLocale(result.locale), secure);
 		} catch (error) {
 			if (!(error instanceof RateLimited)) throw error;
