@@ -8,7 +8,7 @@ import type { SpecDocument } from './spec';
  * the other characters are dropped; everything else is kept as it is.
  */
 export function exportText(value: string): string {
-	return value.replace(/[\u000B\u000C]/g, '\n').replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '');
+	return value.replace(/[\v\f]/g, '\n').replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '');
 }
 
 /** The specification with `exportText` applied to every text it carries. */
