@@ -14,7 +14,7 @@ function samsynWebSockets(): Plugin {
 		configureServer(server: ViteDevServer) {
 			server.httpServer?.on('upgrade', async (req, socket, head) => {
 				const path = req.url ?? '';
-				if (!path.startsWith('/collab/') && !path.startsWith('/ws/')) return; // Vite's own HMR socket
+				if (!path.startsWith('/collab/')) return; // Vite's own HMR socket
 				try {
 					const collab = await server.ssrLoadModule('/src/lib/server/collab/server.ts');
 					collab.registerCollab();

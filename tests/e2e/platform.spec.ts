@@ -8,20 +8,6 @@ test('health check reports a reachable, migrated database', async ({ request }) 
 	expect(await response.json()).toEqual({ ok: true, database: 'ok', migrations: 'current' });
 });
 
-test('the echo WebSocket answers on the app’s own port', async ({ page }) => {
-	await page.goto('/login');
-	const echoed = await page.evaluate(
-		() =>
-			new Promise<string>((resolve, reject) => {
-				const ws = new WebSocket(`${location.origin.replace('http', 'ws')}/ws/echo`);
-				ws.onopen = () => ws.send('hej');
-				ws.onmessage = (event) => resolve(String(event.data));
-				ws.onerror = () => reject(new Error('websocket failed'));
-			})
-	);
-	expect(echoed).toBe('hej');
-});
-
 test('the login page is Swedish by default, switches to English, and passes axe in both', async ({ page }) => {
 	await page.goto('/');
 	await expect(page).toHaveURL(/\/login/);

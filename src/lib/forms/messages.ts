@@ -96,6 +96,7 @@ const sentences: Record<string, (p: Params) => string> = {
 	import_no_rows: () => m.import_refusal_no_rows(),
 	import_missing_columns: (p) => m.import_refusal_missing_columns({ columns: n(p.columns) }),
 	import_unsupported_format: () => m.import_refusal_unsupported_format(),
+	import_unpacked_too_large: (p) => m.import_refusal_unpacked_too_large({ size: n(Math.round(Number(p.limit ?? 0) / 1024 / 1024)) }),
 	import_stale: () => m.import_error_stale()
 };
 

@@ -76,7 +76,10 @@ export async function changePassword(
 			entityType: 'user',
 			entityId: user.id,
 			after: { otherSessionsEnded: ended.length },
-			ipAddress
+			ipAddress,
+			// heard by every process, which closes the ended sessions' sockets (SESSION_ENDING_ACTIONS)
+			audience: 'user',
+			userId: user.id
 		});
 	});
 	await clearLimits([key]);
@@ -97,7 +100,10 @@ export async function endSession(user: Me, sessionId: string, ipAddress: string 
 			entityType: 'session',
 			entityId: null,
 			before: ended,
-			ipAddress
+			ipAddress,
+			// heard by every process, which closes the ended sessions' sockets (SESSION_ENDING_ACTIONS)
+			audience: 'user',
+			userId: user.id
 		});
 	});
 }
@@ -112,7 +118,10 @@ export async function signOut(user: Me, sessionId: string, ipAddress: string | n
 			action: 'auth.signed_out',
 			entityType: 'session',
 			entityId: null,
-			ipAddress
+			ipAddress,
+			// heard by every process, which closes the ended sessions' sockets (SESSION_ENDING_ACTIONS)
+			audience: 'user',
+			userId: user.id
 		});
 	});
 }
@@ -128,7 +137,10 @@ export async function endAllSessions(user: Me, ipAddress: string | null = null):
 			entityType: 'session',
 			entityId: null,
 			after: { sessionsEnded: ended.length },
-			ipAddress
+			ipAddress,
+			// heard by every process, which closes the ended sessions' sockets (SESSION_ENDING_ACTIONS)
+			audience: 'user',
+			userId: user.id
 		});
 		return ended.length;
 	});

@@ -4,6 +4,7 @@ import { recordChange } from '../audit/record-change';
 import { asSystem } from '../db/request';
 import { passwordResets, sessions, users } from '../db/schema';
 import { CommandError } from '../errors';
+import { log } from '../log';
 import { enqueueMail } from '../mail/outbox';
 import { hashPassword } from './password';
 import { assertNotLimited, charge, clearLimits, limitKey, RESET_PER_ACCOUNT, RESET_PER_ADDRESS } from './rate-limit';
@@ -26,11 +27,15 @@ export interface ResetRequest {
 	origin: string;
 }
 
+/** Account work of reset requests that were answered already, until it has run. */
+const pending = new Set<Promise<void>>();
+
 /**
- * Asks for a reset link. The answer is the same whether or not the account exists; only an
- * existing account gets a mail (in its preferred language, through the outbox, in the same
- * transaction as the token). Every request counts against the address's and the email's limits,
- * and `RateLimited` is thrown once either is used up.
+ * Asks for a reset link. The answer is the same, and takes the same time, whether or not the account
+ * exists: the request only counts against the address's and the email's limits (`RateLimited` once
+ * either is used up) and answers; looking the account up, storing a token, queueing the mail (in the
+ * person's language, through the outbox) and the audit line happen after that, in the background, so
+ * timing reveals nothing about which emails have accounts. Their errors are logged.
  */
 export async function requestPasswordReset(request: ResetRequest): Promise<void> {
 	const email = request.email.trim().toLowerCase();
@@ -38,7 +43,26 @@ export async function requestPasswordReset(request: ResetRequest): Promise<void>
 	await assertNotLimited(keys);
 	await charge(RESET_PER_ACCOUNT, keys[0]!);
 	if (keys[1]) await charge(RESET_PER_ADDRESS, keys[1]);
+	// Started on a later turn of the event loop: nothing of it can run before the caller has its answer.
+	const work = new Promise<void>((resolve) => setImmediate(resolve))
+		.then(() => sendResetLink(email, request))
+		.catch((error) => log.error({ err: error }, 'password reset request failed'));
+	pending.add(work);
+	void work.finally(() => pending.delete(work));
+}
 
+/** How many answered reset requests still have their account work to do (tests). */
+export function pendingResetRequests(): number {
+	return pending.size;
+}
+
+/** Resolves once the account work of every reset request answered so far has run (tests, shutdown). */
+export async function resetRequestsSettled(): Promise<void> {
+	while (pending.size > 0) await Promise.all(pending);
+}
+
+/** Stores a token and queues the link for the account with that email, if there is one. */
+async function sendResetLink(email: string, request: ResetRequest): Promise<void> {
 	await asSystem(async (tx) => {
 		const [user] = await tx
 			.select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
@@ -112,7 +136,10 @@ export async function resetPassword(token: string, password: string, ipAddress: 
 			entityType: 'password_reset',
 			entityId: reset.id,
 			after: { sessionsEnded: ended.length },
-			ipAddress
+			ipAddress,
+			// heard by every process, which closes the ended sessions' sockets (SESSION_ENDING_ACTIONS)
+			audience: 'user',
+			userId: reset.userId
 		});
 		return reset.email;
 	});

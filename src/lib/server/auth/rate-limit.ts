@@ -20,6 +20,8 @@ const MINUTE = 60_000;
 
 /** Failed sign-ins per account (email, whether or not it exists). */
 export const SIGN_IN_PER_ACCOUNT: Limit = { scope: 'signin:account', max: 5, windowMs: 15 * MINUTE };
+/** Failed sign-ins from a browser with a device cookie for the account (instead of the two limits around it). */
+export const SIGN_IN_PER_DEVICE: Limit = { scope: 'signin:device', max: 5, windowMs: 15 * MINUTE };
 /** Failed sign-ins per client address. */
 export const SIGN_IN_PER_ADDRESS: Limit = { scope: 'signin:address', max: 20, windowMs: 15 * MINUTE };
 /** Password-reset requests per account (every request counts). */

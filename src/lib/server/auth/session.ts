@@ -9,6 +9,18 @@ export const SESSION_LIFETIME_MS = 30 * DAY;
 /** A session used within this long of expiry is extended to a full lifetime again. */
 const RENEW_WITHIN_MS = 15 * DAY;
 export const SESSION_COOKIE = 'samsyn_session';
+/**
+ * The audited actions that end sessions (sign out, sign out everywhere, end one session, change or
+ * reset the password). Their live event (audience `user`, to every process) makes each process
+ * close the sockets of that person's sessions that have ended, at once.
+ */
+export const SESSION_ENDING_ACTIONS: ReadonlySet<string> = new Set([
+	'auth.signed_out',
+	'auth.signed_out_everywhere',
+	'auth.session_ended',
+	'auth.password_reset',
+	'account.password_changed'
+]);
 /** "Last seen" on the sessions page is kept to within this much, at most one write per interval. */
 const LAST_SEEN_GRANULARITY_MS = 5 * 60 * 1000;
 

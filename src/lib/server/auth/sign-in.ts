@@ -3,7 +3,8 @@ import { recordChange } from '../audit/record-change';
 import { asSystem } from '../db/request';
 import { users } from '../db/schema';
 import { hashPassword, verifyPasswordHash } from './password';
-import { assertNotLimited, charge, clearLimits, limitKey, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_ADDRESS } from './rate-limit';
+import { deviceLimitKey, issueDeviceToken, trustedDeviceFor } from './device-cookie';
+import { assertNotLimited, charge, clearLimits, limitKey, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_ADDRESS, SIGN_IN_PER_DEVICE } from './rate-limit';
 import { createSession, generateSessionToken, type Session } from './session';
 
 // Verifying against a throwaway hash when the account does not exist keeps the response time
@@ -16,6 +17,8 @@ export interface SignInAttempt {
 	password: string;
 	ipAddress: string | null;
 	userAgent?: string | null;
+	/** The browser's device cookie, if it has one (`device-cookie.ts`). */
+	deviceToken?: string | null;
 }
 
 /** The rate-limit keys a sign-in attempt counts against. */
@@ -57,26 +60,37 @@ export async function verifyCredentials(attempt: SignInAttempt): Promise<{ userI
 }
 
 /**
- * Signs in: refuses with `RateLimited` (before looking at the password) while the account or the
- * client address is blocked; verifies; on failure counts one attempt against both; on success
- * forgets the account's failures and opens a session. Returns the session and its cookie token,
+ * Signs in: refuses with `RateLimited` (before looking at the password) while the attempt's limits
+ * are used up; verifies; on failure counts one attempt against them; on success opens a session and
+ * issues a new device cookie. The limits: a browser with a device cookie for this account, only its
+ * cookie's (5 failures in 15 minutes); anyone else, the account's (5 in 15 minutes, from any address)
+ * and the client address's (20 in 15 minutes). Returns the session and device tokens for the cookies,
  * or null for a wrong email or password.
  */
-export async function signIn(attempt: SignInAttempt): Promise<{ token: string; session: Session; userId: string; locale: string } | null> {
+export async function signIn(
+	attempt: SignInAttempt
+): Promise<{ token: string; session: Session; userId: string; locale: string; device: { token: string; expiresAt: Date } } | null> {
 	const keys = signInKeys(attempt.email, attempt.ipAddress);
-	await assertNotLimited([keys.account, ...(keys.address ? [keys.address] : [])]);
+	const device = await trustedDeviceFor(attempt.deviceToken, attempt.email);
+	const limits = device ? [deviceLimitKey(device)] : [keys.account, ...(keys.address ? [keys.address] : [])];
+	await assertNotLimited(limits);
 	const verified = await verifyCredentials(attempt);
 	if (!verified) {
-		await charge(SIGN_IN_PER_ACCOUNT, keys.account);
-		if (keys.address) await charge(SIGN_IN_PER_ADDRESS, keys.address);
+		if (device) {
+			await charge(SIGN_IN_PER_DEVICE, deviceLimitKey(device));
+		} else {
+			await charge(SIGN_IN_PER_ACCOUNT, keys.account);
+			if (keys.address) await charge(SIGN_IN_PER_ADDRESS, keys.address);
+		}
 		return null;
 	}
-	// Only the account's counter: a valid account must not reset an address's count of failures.
-	await clearLimits([keys.account]);
+	// Only the counter that applied to this attempt, and never the address's: a valid account must not
+	// reset an address's count of failures, nor a trusted browser the strangers' count on the account.
+	await clearLimits([device ? deviceLimitKey(device) : keys.account]);
 	const token = generateSessionToken();
 	const session = await createSession(token, verified.userId, {
 		userAgent: attempt.userAgent ?? null,
 		ipAddress: attempt.ipAddress
 	});
-	return { token, session, userId: verified.userId, locale: verified.locale };
+	return { token, session, userId: verified.userId, locale: verified.locale, device: await issueDeviceToken(verified.userId, device) };
 }

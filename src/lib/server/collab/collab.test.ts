@@ -14,7 +14,7 @@ import { configureLimits, limits } from './limits';
 import { CLOSE, MESSAGE_AUTH, MESSAGE_SYNC, READ_ONLY_REASON } from './protocol';
 import { checkSessions } from './server';
 import { loadState } from './store';
-import { client, closed, eventually, personIn, rawSocket, startCollabServer, synced } from './testing';
+import { client, closed, eventually, personIn, rawSocket, startCollabServer, synced, upgradeStatus } from './testing';
 
 useFreshDatabase();
 
@@ -64,6 +64,13 @@ describe('collab upgrade: refusals before any content', () => {
 		expect(await rawSocket(url, headers('samsyn_session=nope'))).toEqual({
 			status: 401
 		});
+	});
+
+	it('answers 401 to a session cookie that cannot be decoded, instead of dropping the socket', async () => {
+		const admin = await personIn('admin');
+		const url = `${server.url}/${admin.document}`;
+		expect(await upgradeStatus(url, headers('samsyn_session=%E0%A4%A'))).toBe(401);
+		expect(await upgradeStatus(url, headers(`other=%E0%A4%A; ${admin.cookie}`))).toBe(101);
 	});
 
 	it('answers 403 to a foreign or missing Origin', async () => {

@@ -6,7 +6,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { log } from '../log';
 import type { AccessLevel } from './access';
-import { join, leave, openDocument, submitUpdate, type Peer, type SharedDocument } from './documents';
+import { join, leave, openDocument, ownPresence, submitUpdate, type Peer, type SharedDocument } from './documents';
 import { limits } from './limits';
 import { CLOSE, MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, READ_ONLY_REASON } from './protocol';
 
@@ -41,6 +41,7 @@ function isEmptyUpdate(update: Uint8Array): boolean {
 /** One client's socket on one document: the y-websocket protocol, its limits and its access level. */
 export class Connection implements Peer {
 	readonly userId: string;
+	readonly sessionId: string;
 	private shared: SharedDocument | null = null;
 	private queue: Uint8Array[] = [];
 	private closed = false;
@@ -57,6 +58,7 @@ export class Connection implements Peer {
 		private readonly onClose: (connection: Connection) => void
 	) {
 		this.userId = info.userId;
+		this.sessionId = info.sessionId;
 		ws.on('message', (data, isBinary) => {
 			if (!isBinary) return this.close(CLOSE.policy, 'binary messages only');
 			this.receive(bytesOf(data));
@@ -188,7 +190,9 @@ export class Connection implements Peer {
 			case MESSAGE_AWARENESS: {
 				const update = decoding.readVarUint8Array(decoder);
 				expectEnd(decoder);
-				awarenessProtocol.applyAwarenessUpdate(shared.awareness, update, this);
+				const own = ownPresence(shared, this, update);
+				if ('refused' in own) throw new ProtocolError(own.refused);
+				awarenessProtocol.applyAwarenessUpdate(shared.awareness, own.update, this);
 				return;
 			}
 			case MESSAGE_QUERY_AWARENESS:

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { asSystem } from '../db/request';
 import { log } from '../log';
@@ -14,6 +15,8 @@ import './kinds';
 /** One connection to a document, as the document sees it. */
 export interface Peer {
 	readonly userId: string | null;
+	/** The session behind the connection: a reconnecting browser may take over its own presence. */
+	readonly sessionId: string | null;
 	send(message: Uint8Array): void;
 	close(code: number, reason: string): void;
 }
@@ -261,6 +264,60 @@ export async function openDocument(name: string, consortiumId: string): Promise<
 export function join(shared: SharedDocument, peer: Peer): void {
 	clearTimeout(shared.unloadTimer);
 	shared.peers.set(peer, new Set());
+}
+
+/**
+ * The part of a peer's awareness update it may apply, or the reason to close its connection. A
+ * connection sets only presence it introduced itself (a read-only one too), for at most
+ * `limits.maxPresenceClients` client ids, each state at most `limits.maxPresenceBytes` of JSON.
+ * Entries naming a client id that another connection holds are dropped: the stock y-websocket
+ * client echoes every presence it hears back to the server, and a forged one must change nothing.
+ * A client id another connection of the same session holds is taken over instead (a browser that
+ * reconnected before its old socket was noticed as gone). Throws on a malformed update.
+ */
+export function ownPresence(shared: SharedDocument, peer: Peer, update: Uint8Array): { update: Uint8Array } | { refused: string } {
+	const mine = shared.peers.get(peer);
+	if (!mine) return { refused: 'presence not allowed' };
+	const decoder = decoding.createDecoder(update);
+	const count = decoding.readVarUint(decoder);
+	const kept: [clientId: number, clock: number, state: string][] = [];
+	const takenOver: [from: Peer, clientId: number][] = [];
+	let introduced = 0;
+	for (let i = 0; i < count; i++) {
+		const clientId = decoding.readVarUint(decoder);
+		const clock = decoding.readVarUint(decoder);
+		const state = decoding.readVarString(decoder);
+		if (clientId === shared.doc.clientID) continue;
+		if (!mine.has(clientId)) {
+			// Not ours. An echo (same clock as known here) changes nothing and is dropped, and so is
+			// whatever names another session's client id. A new client id, or a newer state of one
+			// that another connection of the same session holds (that browser reconnected before its
+			// old socket was noticed as gone), becomes this connection's.
+			const holder = [...shared.peers].find(([other, held]) => other !== peer && held.has(clientId))?.[0];
+			if (holder && (!peer.sessionId || holder.sessionId !== peer.sessionId)) continue;
+			const known = shared.awareness.meta.get(clientId);
+			if (known && clock <= known.clock) continue;
+			if (!holder && state === 'null') continue;
+			if (holder) takenOver.push([holder, clientId]);
+			introduced++;
+		}
+		if (Buffer.byteLength(state) > limits.maxPresenceBytes) return { refused: 'presence too large' };
+		kept.push([clientId, clock, state]);
+	}
+	if (decoding.hasContent(decoder)) throw new Error('malformed awareness update');
+	if (mine.size + introduced > limits.maxPresenceClients) return { refused: 'presence not allowed' };
+	for (const [from, clientId] of takenOver) {
+		shared.peers.get(from)?.delete(clientId);
+		mine.add(clientId);
+	}
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, kept.length);
+	for (const [clientId, clock, state] of kept) {
+		encoding.writeVarUint(encoder, clientId);
+		encoding.writeVarUint(encoder, clock);
+		encoding.writeVarString(encoder, state);
+	}
+	return { update: encoding.toUint8Array(encoder) };
 }
 
 /** Removes a peer and its presence; the document unloads after the grace period. */

@@ -18,6 +18,10 @@ export const limits = {
 	sessionCheckMs: 30_000,
 	/** Ping interval; a connection that does not answer within one interval is dropped. */
 	pingMs: 30_000,
+	/** Largest presence (awareness) state of one client, as JSON bytes; every joining client downloads all of them. */
+	maxPresenceBytes: 2048,
+	/** Most awareness client ids one connection may introduce (a browser tab has one). */
+	maxPresenceClients: 4,
 	/** A client that lets this much queue up unread is too slow and is disconnected. */
 	maxBufferedBytes: 16 * 1024 * 1024
 };

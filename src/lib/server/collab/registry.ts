@@ -24,6 +24,12 @@ export interface DocumentKind {
 	fields: readonly string[];
 	/** The policy action that lets someone edit; defaults to `content.write`. */
 	editAction?: Action;
+	/**
+	 * Live-event actions on the entity (events whose topic is this kind and whose entity is the
+	 * document's) that can change who may edit it, such as a status change that locks the text: on
+	 * each, every process decides its open connections to the entity's documents again.
+	 */
+	accessChangedBy?: readonly string[];
 	resolve(tx: Transaction, id: string): Promise<ResolvedEntity | null>;
 	/**
 	 * The entity's text from before it was co-edited (typed into a creation form, imported, seeded),

@@ -1,9 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { isSessionCurrent, SESSION_COOKIE, validateSessionToken } from '../auth/session';
+import { isSessionCurrent, SESSION_COOKIE, SESSION_ENDING_ACTIONS, validateSessionToken } from '../auth/session';
 import { config } from '../config';
-import { subscribe } from '../events/hub';
+import type { LiveEvent } from '../events/event';
+import { observe, subscribe } from '../events/hub';
 import { log } from '../log';
 import { addUpgradeRoute } from '../realtime/upgrade';
 import { resolveAccess } from './access';
@@ -11,6 +12,7 @@ import { Connection } from './connection';
 import { closeAllDocuments } from './documents';
 import { limits } from './limits';
 import { CLOSE } from './protocol';
+import { documentKind } from './registry';
 
 export const COLLAB_PREFIX = '/collab/';
 
@@ -18,7 +20,8 @@ const reasons: Record<number, string> = {
 	400: 'Bad Request',
 	401: 'Unauthorized',
 	403: 'Forbidden',
-	404: 'Not Found'
+	404: 'Not Found',
+	500: 'Internal Server Error'
 };
 
 function refuse(socket: Duplex, status: number): void {
@@ -26,14 +29,18 @@ function refuse(socket: Duplex, status: number): void {
 	socket.end(`HTTP/1.1 ${status} ${reasons[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
-/** The session token from the Cookie header. */
+/** The session token from the Cookie header; null when it is missing or cannot be decoded. */
 export function sessionTokenOf(cookieHeader: string | undefined): string | null {
 	for (const part of (cookieHeader ?? '').split(';')) {
 		const index = part.indexOf('=');
 		if (index < 0) continue;
 		if (part.slice(0, index).trim() === SESSION_COOKIE) {
 			const value = part.slice(index + 1).trim();
-			return value ? decodeURIComponent(value) : null;
+			try {
+				return value ? decodeURIComponent(value) : null;
+			} catch {
+				return null; // malformed percent-encoding: no session, answered 401 like any unknown one
+			}
 		}
 	}
 	return null;
@@ -98,6 +105,7 @@ function track(connection: Connection): void {
 	}
 	entry.connections.add(connection);
 	ensureSessionChecks();
+	ensureObserving();
 }
 
 function untrack(connection: Connection): void {
@@ -114,17 +122,52 @@ function untrack(connection: Connection): void {
 export async function recheckAccess(userId: string): Promise<void> {
 	const entry = byUser.get(userId);
 	if (!entry) return;
-	for (const connection of [...entry.connections]) {
-		const { document, level, isOperator } = connection.info;
-		let now: string | null;
-		try {
-			now = (await resolveAccess({ id: userId, isOperator }, document))?.level ?? null;
-		} catch (error) {
-			log.warn({ err: error }, 'collab access re-check failed');
-			now = null;
-		}
-		if (now !== level) connection.close(CLOSE.accessChanged, 'access changed');
+	await Promise.all([...entry.connections].map(recheckConnection));
+}
+
+/** Decides one connection's access again; closes it (4000) when the answer is not what it was. */
+async function recheckConnection(connection: Connection): Promise<void> {
+	const { document, level, isOperator } = connection.info;
+	let now: string | null;
+	try {
+		now = (await resolveAccess({ id: connection.userId, isOperator }, document))?.level ?? null;
+	} catch (error) {
+		log.warn({ err: error }, 'collab access re-check failed');
+		now = null;
 	}
+	// Closing rather than changing the level in place: the client reconnects and learns the new
+	// access from the answer (docs/collab.md, 4000), and its editor follows.
+	if (now !== level) connection.close(CLOSE.accessChanged, 'access changed');
+}
+
+/** Decides again every open connection to the documents of one entity (`<kind>/<id>/…`). */
+async function recheckEntity(kind: string, id: string): Promise<void> {
+	const prefix = `${kind}/${id}/`;
+	const affected = [...byUser.values()].flatMap(({ connections }) => [...connections].filter((c) => c.info.document.startsWith(prefix)));
+	await Promise.all(affected.map(recheckConnection));
+}
+
+/**
+ * What a live event (from any process, through pg_notify) means for this process's sockets: an
+ * ended session closes its sockets (4001) at once, rather than at the next periodic check; a status
+ * change that may lock an entity's text (the kind's `accessChangedBy`) re-decides its documents'
+ * connections, so an approved requirement stops taking edits from sockets opened while it was open.
+ */
+function onLiveEvent(event: LiveEvent): void {
+	if (SESSION_ENDING_ACTIONS.has(event.action) && event.userId) {
+		void checkSessions(event.userId).catch((error) => log.warn({ err: error }, 'collab session check failed'));
+	}
+	if (event.entityId && documentKind(event.topic)?.accessChangedBy?.includes(event.action)) {
+		void recheckEntity(event.topic, event.entityId).catch((error) => log.warn({ err: error }, 'collab access re-check failed'));
+	}
+}
+
+let observing: Promise<unknown> | undefined;
+function ensureObserving(): void {
+	observing ??= observe(onLiveEvent).catch((error) => {
+		observing = undefined;
+		log.error({ err: error }, 'collab could not listen for live events');
+	});
 }
 
 /** Closes every open document connection of a user (access changed, signed out). */
@@ -136,10 +179,14 @@ export function closeUserConnections(userId: string, code: number = CLOSE.access
 	return open.length;
 }
 
-/** Closes the connections whose session has ended; runs every `limits.sessionCheckMs`. */
-export async function checkSessions(): Promise<void> {
+/**
+ * Closes the connections whose session has ended (of one user, or of everyone): on a live event
+ * that ends sessions, and every `limits.sessionCheckMs` as the fallback.
+ */
+export async function checkSessions(userId?: string): Promise<void> {
 	const sessions = new Map<string, Connection[]>();
-	for (const { connections } of byUser.values()) {
+	const entries = userId ? [byUser.get(userId)].filter((e) => e !== undefined) : [...byUser.values()];
+	for (const { connections } of entries) {
 		for (const connection of connections) {
 			const list = sessions.get(connection.info.sessionId) ?? [];
 			list.push(connection);
@@ -183,6 +230,7 @@ let wss: WebSocketServer | undefined;
  */
 export async function handleCollabUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
 	socket.on('error', () => socket.destroy());
+	let handedOver = false;
 	try {
 		if (!originAllowed(request)) return refuse(socket, 403);
 		const token = sessionTokenOf(request.headers.cookie);
@@ -198,6 +246,7 @@ export async function handleCollabUpgrade(request: IncomingMessage, socket: Dupl
 			maxPayload: limits.maxMessageBytes,
 			perMessageDeflate: false
 		});
+		handedOver = true;
 		wss.handleUpgrade(request, socket, head, (ws) => {
 			const connection = new Connection(
 				ws,
@@ -215,7 +264,9 @@ export async function handleCollabUpgrade(request: IncomingMessage, socket: Dupl
 		});
 	} catch (error) {
 		log.error({ err: error }, 'collab upgrade failed');
-		if (!socket.destroyed) socket.destroy();
+		// Before ws has answered, the client gets an answer rather than a dropped connection.
+		if (!handedOver) refuse(socket, 500);
+		else if (!socket.destroyed) socket.destroy();
 	}
 }
 

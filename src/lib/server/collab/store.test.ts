@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { useFreshDatabase } from '../testing/database';
+import { openDatabase } from '../db/client';
+import { firstRow } from '../db/rows';
 import { asSystem } from '../db/request';
 import { buildConsortium, buildUser } from '../demo/factories';
 import { collabSnapshots, collabUpdates, consortia, users } from '../db/schema';
 import { closeAllDocuments, openDocument, settled, submitUpdate } from './documents';
 import { configureLimits, limits } from './limits';
-import { appendUpdates, compactDocument, loadState, readDocument } from './store';
+import { appendUpdates, compactDocument, compactDocumentIn, loadState, readDocument, stateOf } from './store';
 
-useFreshDatabase();
+const database = useFreshDatabase();
 
 /** A sequence of real updates from one editing client, each adding a paragraph. */
 function edits(count: number, label = 'p'): Uint8Array[] {
@@ -86,6 +88,46 @@ describe('collab store', () => {
 		for (let i = 0; i < 30; i++) {
 			expect(loaded).toContain(`>a${i}<`);
 			expect(loaded).toContain(`>b${i}<`);
+		}
+	});
+
+	it('reads snapshot and updates as of one moment, even when a compaction commits in between', async () => {
+		const { consortiumId, document } = await freshDocument();
+		const rows = (updates: Uint8Array[]) => updates.map((update) => ({ document, consortiumId, update, userId: null }));
+		await appendUpdates(rows(edits(3, 'a')));
+		await compactDocument(document, consortiumId);
+		await appendUpdates(rows(edits(3, 'b')));
+		const everything = text(await asSystem((tx) => loadState(tx, document)));
+		expect(everything).toContain('>b2<');
+
+		const url = database.url();
+		if (!url) {
+			// The embedded database has one connection: nothing can commit between two statements of a
+			// transaction, so a read always sees one moment. A compaction just before it changes nothing.
+			await compactDocument(document, consortiumId);
+			expect(text(stateOf(await asSystem((tx) => readDocument(tx, document))))).toBe(everything);
+			return;
+		}
+		// A second process compacts: it locks the log, so the read queues behind it at the log, and its
+		// compaction commits while the read waits there (after the read may have seen the old snapshot).
+		const other = await openDatabase({ url });
+		try {
+			const { read } = await other.db.transaction(async (tx) => {
+				await tx.execute(sql`lock table collab_updates in access exclusive mode`);
+				const reading = asSystem((own) => readDocument(own, document));
+				const waiting = async () =>
+					Number(
+						firstRow<{ n: number }>(
+							await asSystem((own) => own.execute(sql`select count(*)::int as n from pg_locks where relation = 'collab_updates'::regclass and not granted`))
+						)?.n
+					) > 0;
+				while (!(await waiting())) await new Promise((r) => setTimeout(r, 5));
+				expect(await compactDocumentIn(tx, document, consortiumId)).toBe(3);
+				return { read: reading }; // not awaited here: the read waits for this commit
+			});
+			expect(text(stateOf(await read))).toBe(everything);
+		} finally {
+			await other.close();
 		}
 	});
 

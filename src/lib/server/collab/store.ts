@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { database, openedDatabase, type PreparedStatement, type Transaction } from '../db/client';
 import { asSystem } from '../db/request';
 import { collabSnapshots, collabUpdates } from '../db/schema';
+import { rowsOf } from '../db/rows';
 import { log } from '../log';
 import { textToUpdate } from './render';
 
@@ -50,17 +51,24 @@ export interface StoredDocument {
 	updates: Uint8Array[];
 }
 
-/** Reads the latest snapshot and the updates not yet folded into it. */
+/**
+ * Reads the latest snapshot and the updates not yet folded into it, in one statement: one statement
+ * sees the database as of one moment, so a compaction that commits meanwhile (another process, or
+ * another connection of this one) cannot leave the read with the old snapshot but without the
+ * updates it folded. Two statements under READ COMMITTED would see two moments.
+ */
 export async function readDocument(tx: Transaction, document: string): Promise<StoredDocument> {
-	const [snapshot] = await tx.select({ state: collabSnapshots.state }).from(collabSnapshots).where(eq(collabSnapshots.document, document));
-	const updates = await tx
-		.select({ update: collabUpdates.update })
-		.from(collabUpdates)
-		.where(eq(collabUpdates.document, document))
-		.orderBy(asc(collabUpdates.seq));
+	const parts = rowsOf<{ snapshot: boolean; part: Uint8Array }>(
+		await tx.execute(sql`
+			select true as snapshot, state as part, 0::bigint as seq from collab_snapshots where document = ${document}
+			union all
+			select false, update, seq from collab_updates where document = ${document}
+			order by snapshot desc, seq`)
+	);
+	const bytes = (part: Uint8Array) => new Uint8Array(part.buffer, part.byteOffset, part.byteLength);
 	return {
-		snapshot: snapshot?.state ?? null,
-		updates: updates.map((u) => u.update)
+		snapshot: parts[0]?.snapshot ? bytes(parts[0].part) : null,
+		updates: parts.filter((p) => !p.snapshot).map((p) => bytes(p.part))
 	};
 }
 
@@ -129,30 +137,33 @@ export async function loadState(tx: Transaction, document: string): Promise<Uint
  * Returns how many updates were folded.
  */
 export async function compactDocument(document: string, consortiumId: string): Promise<number> {
-	return asSystem(async (tx) => {
-		const [snapshot] = await tx.select({ state: collabSnapshots.state }).from(collabSnapshots).where(eq(collabSnapshots.document, document)).for('update');
-		const rows = await tx
-			.select({ seq: collabUpdates.seq, update: collabUpdates.update })
-			.from(collabUpdates)
-			.where(eq(collabUpdates.document, document))
-			.orderBy(asc(collabUpdates.seq));
-		if (rows.length === 0) return 0;
-		const state = stateOf({
-			snapshot: snapshot?.state ?? null,
-			updates: rows.map((r) => r.update)
-		});
-		const upToSeq = rows[rows.length - 1]!.seq;
-		await tx
-			.insert(collabSnapshots)
-			.values({ document, consortiumId, state, upToSeq })
-			.onConflictDoUpdate({
-				target: collabSnapshots.document,
-				set: { state, upToSeq, updatedAt: new Date() }
-			});
-		const seqs = rows.map((r) => r.seq);
-		for (let i = 0; i < seqs.length; i += 1000) {
-			await tx.delete(collabUpdates).where(inArray(collabUpdates.seq, seqs.slice(i, i + 1000)));
-		}
-		return rows.length;
+	return asSystem((tx) => compactDocumentIn(tx, document, consortiumId));
+}
+
+/** `compactDocument` in the caller's transaction (on the server's own connection). */
+export async function compactDocumentIn(tx: Transaction, document: string, consortiumId: string): Promise<number> {
+	const [snapshot] = await tx.select({ state: collabSnapshots.state }).from(collabSnapshots).where(eq(collabSnapshots.document, document)).for('update');
+	const rows = await tx
+		.select({ seq: collabUpdates.seq, update: collabUpdates.update })
+		.from(collabUpdates)
+		.where(eq(collabUpdates.document, document))
+		.orderBy(asc(collabUpdates.seq));
+	if (rows.length === 0) return 0;
+	const state = stateOf({
+		snapshot: snapshot?.state ?? null,
+		updates: rows.map((r) => r.update)
 	});
+	const upToSeq = rows[rows.length - 1]!.seq;
+	await tx
+		.insert(collabSnapshots)
+		.values({ document, consortiumId, state, upToSeq })
+		.onConflictDoUpdate({
+			target: collabSnapshots.document,
+			set: { state, upToSeq, updatedAt: new Date() }
+		});
+	const seqs = rows.map((r) => r.seq);
+	for (let i = 0; i < seqs.length; i += 1000) {
+		await tx.delete(collabUpdates).where(inArray(collabUpdates.seq, seqs.slice(i, i + 1000)));
+	}
+	return rows.length;
 }

@@ -99,12 +99,17 @@ export async function eventually(check: () => boolean | Promise<boolean>, ms = 1
 	}
 }
 
-/** Opens a raw socket; resolves with it when open, or with the HTTP status the upgrade was refused with. */
-export function rawSocket(url: string, headers: Record<string, string>): Promise<{ ws: WebSocket } | { status: number }> {
+/**
+ * Opens a raw socket; resolves with it when open (and every message it receives, from the first on),
+ * or with the HTTP status the upgrade was refused with.
+ */
+export function rawSocket(url: string, headers: Record<string, string>): Promise<{ ws: WebSocket; received: Buffer[] } | { status: number }> {
 	return new Promise((resolve, reject) => {
 		const ws = new WebSocket(url, { headers });
 		ws.binaryType = 'nodebuffer';
-		ws.once('open', () => resolve({ ws }));
+		const received: Buffer[] = [];
+		ws.on('message', (data: Buffer) => received.push(data));
+		ws.once('open', () => resolve({ ws, received }));
 		ws.once('unexpected-response', (_req, res) => {
 			resolve({ status: res.statusCode ?? 0 });
 			ws.terminate();
@@ -122,5 +127,33 @@ export function closed(ws: WebSocket, ms = 10_000): Promise<{ code: number; reas
 			clearTimeout(timer);
 			resolve({ code, reason: reason.toString() });
 		});
+	});
+}
+
+/**
+ * Sends a raw HTTP upgrade request and resolves with the status it was answered with (101 when the
+ * socket was upgraded), or `'no answer'` when the server dropped the connection without one.
+ */
+export function upgradeStatus(url: string, headers: Record<string, string>): Promise<number | 'no answer'> {
+	return new Promise((resolve) => {
+		const request = http.request(url.replace(/^ws/, 'http'), {
+			headers: {
+				connection: 'Upgrade',
+				upgrade: 'websocket',
+				'sec-websocket-version': '13',
+				'sec-websocket-key': Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64'),
+				...headers
+			}
+		});
+		request.once('response', (response) => {
+			response.resume();
+			resolve(response.statusCode ?? 0);
+		});
+		request.once('upgrade', (_response, socket) => {
+			socket.destroy();
+			resolve(101);
+		});
+		request.once('error', () => resolve('no answer'));
+		request.end();
 	});
 }

@@ -113,9 +113,9 @@ describe('supabase db push, then npm run db:migrate', () => {
 
 	it('applies only what a partial push left out, and records it for the next push', async () => {
 		const handle = await emptyDatabase();
-		await supabaseDbPush(handle, { only: 5 });
+		await supabaseDbPush(handle, { only: 1 });
 		expect(await health()).toMatchObject({ status: 503, body: { migrations: 'pending' } });
-		expect((await migrationStatus(handle)).pending).toEqual(migrations.slice(5).map((m) => m.tag));
+		expect((await migrationStatus(handle)).pending).toEqual(migrations.slice(1).map((m) => m.tag));
 
 		await migrateDatabase(handle);
 
@@ -155,12 +155,12 @@ describe('npm run db:migrate, then supabase db push', () => {
 describe('histories that disagree', () => {
 	it('refuses to migrate past a migration neither history records, and /healthz says pending', async () => {
 		const handle = await emptyDatabase();
-		await supabaseDbPush(handle, { only: 3 });
-		// A later migration recorded by hand (e.g. `supabase migration repair`) while the fourth never ran.
-		const later = migrations[6]!;
+		await supabaseDbPush(handle, { only: 0 });
+		// A later migration recorded by hand (e.g. `supabase migration repair`) while the first never ran.
+		const later = migrations[1]!;
 		await handle.db.execute(sql`insert into supabase_migrations.schema_migrations (version, name) values (${later.version}, ${later.name})`);
 
-		await expect(migrateDatabase(handle)).rejects.toThrow(`Migration ${migrations[3]!.tag} is not applied, but the later ${later.tag} is`);
+		await expect(migrateDatabase(handle)).rejects.toThrow(`Migration ${migrations[0]!.tag} is not applied, but the later ${later.tag} is`);
 		expect(await health()).toMatchObject({ status: 503, body: { migrations: 'pending' } });
 	});
 

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql } from 'drizzle-orm';
 import { database, type Transaction } from './client';
+import { firstRow } from './rows';
 
 /** Whoever a unit of work runs for; only the id reaches the database (as the `sub` claim). */
 export interface Claimant {
@@ -55,4 +56,23 @@ export function inOneTransaction<T>(user: Claimant, work: () => Promise<T>): Pro
 export async function asSystem<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
 	const { db } = await database();
 	return ambient.exit(() => db.transaction(work));
+}
+
+/**
+ * Runs `work` inside the caller's transaction on the app connection's own role, outside row-level
+ * security, and then returns the transaction to the role it had (`authenticated` in a `withUser`).
+ * For the server's own writes that belong to a user's transaction, such as queueing the mail of a
+ * write that may still roll back. Leaving the role takes SQL of the app's own, so a Supabase Data
+ * API request, which can only reach tables and functions, never gets this far.
+ */
+export async function asServerIn<T>(tx: Transaction, work: (tx: Transaction) => Promise<T>): Promise<T> {
+	const previous = firstRow<{ role: string }>(await tx.execute(sql`select current_setting('role') as role`))?.role ?? 'none';
+	await tx.execute(sql`select set_config('role', 'none', true)`);
+	try {
+		return await work(tx);
+	} finally {
+		// After a failed statement the transaction is aborted and takes nothing more, this included;
+		// it can only roll back then, which ends the role change with it.
+		await tx.execute(sql`select set_config('role', ${previous}, true)`).catch(() => {});
+	}
 }

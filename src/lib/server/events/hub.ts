@@ -14,6 +14,7 @@ export interface Subscriber {
 }
 
 const subscribers = new Set<Subscriber>();
+const observers = new Set<(event: LiveEvent) => void>();
 let listening: Promise<void> | undefined;
 
 /** Starts this process's single LISTEN on the events channel. */
@@ -39,6 +40,13 @@ function dispatch(payload: string): void {
 	for (const subscriber of subscribers) {
 		void deliver(subscriber, parsed);
 	}
+	for (const observer of observers) {
+		try {
+			observer(parsed);
+		} catch (error) {
+			log.warn({ err: error }, 'live event observer failed');
+		}
+	}
 }
 
 async function deliver(subscriber: Subscriber, event: LiveEvent): Promise<void> {
@@ -55,4 +63,15 @@ export async function subscribe(subscriber: Subscriber): Promise<() => void> {
 	await ensureListening();
 	subscribers.add(subscriber);
 	return () => subscribers.delete(subscriber);
+}
+
+/**
+ * Lets server code see every live event this process hears, unfiltered (the co-editing server
+ * re-decides its sockets' access on them); never for a browser. Resolves once listening; returns
+ * the function that stops it.
+ */
+export async function observe(observer: (event: LiveEvent) => void): Promise<() => void> {
+	await ensureListening();
+	observers.add(observer);
+	return () => observers.delete(observer);
 }

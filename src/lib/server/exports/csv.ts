@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { requirementTable } from './columns';
 import type { Locale, SpecDocument } from './spec';
+import { exportText } from './text';
 
 /**
  * CSV as Swedish Excel opens it with a double-click: UTF-8 with a byte-order mark (without it Excel
@@ -14,7 +15,7 @@ export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
 /** Any table as CSV text with the conventions above. */
 export function toCsv(rows: readonly (readonly (string | number | null)[])[]): string {
 	const body = Papa.unparse(
-		rows.map((row) => row.map((cell) => (cell === null ? '' : cell))),
+		rows.map((row) => row.map((cell) => (cell === null ? '' : typeof cell === 'string' ? exportText(cell) : cell))),
 		{ delimiter: CSV_DELIMITER, newline: '\r\n', escapeFormulae: /^[=+\-@\t\r]/, quotes: false }
 	);
 	return `\uFEFF${body}\r\n`;

@@ -20,6 +20,7 @@ import {
 import { m } from '../../paraglide/messages';
 import { requirementHeadings } from './columns';
 import { groupByType, printDate, vocabulary, type Locale, type SpecDocument, type SpecRequirement } from './spec';
+import { cleanSpec } from './text';
 
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -70,7 +71,8 @@ function propertyTable(rows: [label: string, value: TextRun[]][]): Table {
  * in which the obligation stands out (SKA, or BÖR with its weight), its text, rationale and
  * acceptance criteria. Page numbers in the footer; strings in the given language.
  */
-export async function specToDocx(spec: SpecDocument, locale: Locale): Promise<Uint8Array> {
+export async function specToDocx(input: SpecDocument, locale: Locale): Promise<Uint8Array> {
+	const spec = cleanSpec(input);
 	const o = { locale };
 	const v = vocabulary(locale);
 	const headings = requirementHeadings(locale);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { specToCsv } from './csv';
 import { specToDocx } from './docx';
 import { sampleSpec } from './fixtures';
@@ -254,5 +254,55 @@ describe('file names', () => {
 		expect(exportFileName('Kravspecifikation 1.0 – Östergötland', 'docx')).toBe('Kravspecifikation 1.0 – Östergötland.docx');
 		expect(exportFileName('a/b:c*?"<>|', 'csv')).toBe('a b c.csv');
 		expect(exportFileName('   ', 'csv')).toBe('export.csv');
+	});
+});
+
+describe('control characters typed into a requirement', () => {
+	// U+0001, U+000B (a line break pasted from Word), U+001F, U+FFFE and a lone surrogate: none may
+	// appear in XML 1.0, so every export drops them by one rule (a vertical tab or form feed becomes a
+	// line break) and keeps the rest of the text.
+	const dirty = (text: string) => `${text}\u0001 med\u000Bstyrtecken\u001F\uFFFE\uD800 kvar`;
+	const clean = (text: string) => `${text} med\nstyrtecken kvar`;
+	const dirtySpec = () => {
+		const spec = sampleSpec({ name: dirty('Baslinje'), description: dirty('Beskrivning'), consortiumName: dirty('Konsortiet') });
+		spec.requirements[0] = { ...spec.requirements[0]!, title: dirty('Larm'), text: dirty('Kravtext'), rationale: dirty('Motivering') };
+		return spec;
+	};
+	// fast-xml-parser checks the markup, not XML 1.0's Char production (§2.2): this does.
+	const forbidden = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u; // not a Char of XML 1.0
+
+	it('Word: every XML part of the .docx parses, and the text is kept', async () => {
+		const zip = await JSZip.loadAsync(await specToDocx(dirtySpec(), 'sv'));
+		for (const name of Object.keys(zip.files).filter((n) => n.endsWith('.xml'))) {
+			const xml = await zip.file(name)!.async('string');
+			expect(XMLValidator.validate(xml), name).toBe(true);
+			expect(forbidden.test(xml), name).toBe(false);
+		}
+		const text = (await zip.file('word/document.xml')!.async('string')).replace(/<w:br\/>/g, '\n').replace(/<[^>]+>/g, '');
+		expect(text).toContain('Larm med');
+		expect(text).toContain(clean('Kravtext'));
+		expect(text).toContain(clean('Motivering'));
+		expect(text).toContain(clean('Beskrivning'));
+	});
+
+	it('ReqIF, CSV and XLSX: the same rule, the same text', async () => {
+		const reqif = specToReqif(dirtySpec(), 'sv', { consortiumId: '11111111-2222-4333-8444-555555555555' });
+		expect(XMLValidator.validate(reqif)).toBe(true);
+		expect(forbidden.test(reqif)).toBe(false);
+		expect(reqif).toContain(clean('Kravtext').replace('\n', '&#10;'));
+
+		const csv = specToCsv(dirtySpec(), 'sv');
+		expect(forbidden.test(csv)).toBe(false);
+		const fromCsv = await readTable(new TextEncoder().encode(csv), 'krav.csv', 'utf-8');
+		expect(fromCsv.table.rows[0]!.cells.slice(1, 4)).toEqual([clean('Larm'), clean('Kravtext'), clean('Motivering')]);
+
+		const xlsx = await specToXlsx(dirtySpec(), 'sv');
+		const zip = await JSZip.loadAsync(xlsx);
+		for (const name of Object.keys(zip.files).filter((n) => n.endsWith('.xml'))) {
+			const xml = await zip.file(name)!.async('string');
+			expect(XMLValidator.validate(xml), name).toBe(true);
+		}
+		const fromXlsx = await readTable(xlsx, 'krav.xlsx', 'utf-8');
+		expect(fromXlsx.table.rows[0]!.cells.slice(1, 4)).toEqual([clean('Larm'), clean('Kravtext'), clean('Motivering')]);
 	});
 });

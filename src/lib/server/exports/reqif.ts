@@ -2,14 +2,14 @@ import { m } from '../../paraglide/messages';
 import { requirementHeadings } from './columns';
 import { groupByType, vocabulary, type Locale, type SpecDocument, type SpecRequirement } from './spec';
 import { obligations, requirementSubtypes, requirementTypes, scopes, statuses, verificationMethods } from '../requirements/schemas';
+import { exportText } from './text';
 
 export const REQIF_NAMESPACE = 'http://www.omg.org/spec/ReqIF/20110401/reqif.xsd';
 export const REQIF_CONTENT_TYPE = 'application/xml; charset=utf-8';
 
-/** Escapes text for an XML attribute or element; drops characters XML 1.0 cannot carry. */
+/** Escapes text for an XML attribute or element, cleaned by the exports' one rule (`exportText`). */
 export function xmlEscape(value: string): string {
-	return value
-		.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+	return exportText(value)
 		.replace(/&/g, '&amp;')
 		.replace(/</g, '&lt;')
 		.replace(/>/g, '&gt;')

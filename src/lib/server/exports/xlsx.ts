@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { m } from '../../paraglide/messages';
 import { requirementColumns, requirementTable } from './columns';
 import type { Locale, SpecDocument } from './spec';
+import { cleanSpec } from './text';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -18,7 +19,8 @@ const widths: Partial<Record<(typeof requirementColumns)[number], number>> = {
  * A baseline's requirements as an Excel workbook: one sheet, a bold frozen heading row with a
  * filter, wrapped long texts. Every cell is a typed value (text or number), never a formula.
  */
-export async function specToXlsx(spec: SpecDocument, locale: Locale): Promise<Uint8Array> {
+export async function specToXlsx(input: SpecDocument, locale: Locale): Promise<Uint8Array> {
+	const spec = cleanSpec(input);
 	const workbook = new ExcelJS.Workbook();
 	workbook.creator = 'Samsyn';
 	workbook.created = spec.frozenAt;

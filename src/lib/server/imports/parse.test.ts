@@ -1,6 +1,7 @@
+import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { declaredUnzippedSize, firstInvalidUtf8Line, ImportRefused, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, readTable, type Refusal } from './parse';
+import { firstInvalidUtf8Line, ImportRefused, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, MAX_XLSX_UNPACKED_BYTES, readTable, type Refusal } from './parse';
 import { validateTable } from './rows';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -42,10 +43,7 @@ describe('reading a file', () => {
 		expect(await refusal(readTable(Uint8Array.from([0xff, 0xfe, 0x54, 0x00]), 'a.csv', 'utf-8'))).toEqual({ code: 'utf16' });
 		expect(await refusal(readTable(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2]), 'a.xls', 'utf-8'))).toEqual({ code: 'unsupported_format' });
 		expect(await refusal(readTable(utf8('%PDF-1.7'), 'a.pdf', 'utf-8'))).toEqual({ code: 'unsupported_format' });
-		expect(await refusal(readTable(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]), 'a.xlsx', 'utf-8'))).toEqual({
-			code: 'too_large',
-			limit: MAX_IMPORT_BYTES
-		});
+		expect(await refusal(readTable(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]), 'a.xlsx', 'utf-8'))).toEqual({ code: 'unreadable_xlsx' });
 	});
 
 	it('flags broken rows (wrong number of fields, an unclosed quote) without refusing the rest', async () => {
@@ -80,7 +78,6 @@ describe('reading a file', () => {
 			['Nattillsyn', '2026-03-01', 'länk'],
 			['Medicinskåp', '', 'del två']
 		]);
-		expect(declaredUnzippedSize(bytes)).toBeGreaterThan(bytes.length);
 	});
 });
 
@@ -133,5 +130,115 @@ describe('validating rows', () => {
 	it('refuses a table without a title column', async () => {
 		const { table } = await readTable(utf8('Namn;Text\nA;B\n'), 'krav.csv', 'utf-8');
 		expect(() => validateTable('requirements', table, organisations)).toThrow(ImportRefused);
+	});
+});
+
+/** A ZIP of deflated entries whose central directory declares `declared` as every entry's size (tests only). */
+function zipOf(entries: { name: string; deflated: Uint8Array; declared: number }[]): Uint8Array {
+	const local: Buffer[] = [];
+	const central: Buffer[] = [];
+	let offset = 0;
+	for (const e of entries) {
+		const name = Buffer.from(e.name);
+		const header = Buffer.alloc(30);
+		header.writeUInt32LE(0x04034b50, 0);
+		header.writeUInt16LE(20, 4);
+		header.writeUInt16LE(8, 8);
+		header.writeUInt32LE(e.deflated.length, 18);
+		header.writeUInt32LE(e.declared, 22);
+		header.writeUInt16LE(name.length, 26);
+		const entry = Buffer.alloc(46);
+		entry.writeUInt32LE(0x02014b50, 0);
+		entry.writeUInt16LE(20, 4);
+		entry.writeUInt16LE(20, 6);
+		entry.writeUInt16LE(8, 10);
+		entry.writeUInt32LE(e.deflated.length, 20);
+		entry.writeUInt32LE(e.declared, 24);
+		entry.writeUInt16LE(name.length, 28);
+		entry.writeUInt32LE(offset, 42);
+		local.push(header, name, Buffer.from(e.deflated));
+		central.push(entry, name);
+		offset += header.length + name.length + e.deflated.length;
+	}
+	const directory = Buffer.concat(central);
+	const end = Buffer.alloc(22);
+	end.writeUInt32LE(0x06054b50, 0);
+	end.writeUInt16LE(entries.length, 8);
+	end.writeUInt16LE(entries.length, 10);
+	end.writeUInt32LE(directory.length, 12);
+	end.writeUInt32LE(offset, 16);
+	return new Uint8Array(Buffer.concat([...local, directory, end]));
+}
+
+/** Deflates `repeat` copies of `chunk` as one stream, without ever holding the inflated whole. */
+async function deflateRepeated(head: string, chunk: string, repeat: number, tail: string): Promise<Uint8Array> {
+	const deflate = zlib.createDeflateRaw({ level: 9 });
+	const out: Buffer[] = [];
+	deflate.on('data', (b: Buffer) => out.push(b));
+	const done = new Promise((resolve) => deflate.on('end', resolve));
+	deflate.write(head);
+	const block = Buffer.from(chunk.repeat(Math.ceil((1024 * 1024) / chunk.length)));
+	for (let i = 0; i < repeat; i++) if (!deflate.write(block)) await new Promise((r) => deflate.once('drain', r));
+	deflate.end(tail);
+	await done;
+	return new Uint8Array(Buffer.concat(out));
+}
+
+describe('zip bombs', () => {
+	const part = (name: string, xml: string) => ({ name, deflated: new Uint8Array(zlib.deflateRawSync(xml)), declared: Buffer.byteLength(xml) });
+	const skeleton = [
+		part(
+			'[Content_Types].xml',
+			'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'
+		),
+		part(
+			'_rels/.rels',
+			'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+		),
+		part(
+			'xl/workbook.xml',
+			'<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Krav" sheetId="1" r:id="rId1"/></sheets></workbook>'
+		),
+		part(
+			'xl/_rels/workbook.xml.rels',
+			'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
+		)
+	];
+	const sheetHead = '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+	const sheetTail = '</sheetData></worksheet>';
+
+	it('reads a hand-built workbook whose sizes are honest', async () => {
+		const sheet = part(
+			'xl/worksheets/sheet1.xml',
+			`${sheetHead}<row r="1"><c r="A1" t="inlineStr"><is><t>Titel</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>Larm</t></is></c></row>${sheetTail}`
+		);
+		const { table } = await readTable(zipOf([...skeleton, sheet]), 'krav.xlsx', 'utf-8');
+		expect(table.headings).toEqual(['Titel']);
+		expect(table.rows.map((r) => r.cells)).toEqual([['Larm']]);
+	});
+
+	it('refuses a 150 MB sheet that claims to be 1 KB quickly, without inflating it', async () => {
+		const deflated = await deflateRepeated(sheetHead, '<row><c><v>1</v></c></row>', 150, sheetTail);
+		const bomb = zipOf([...skeleton, { name: 'xl/worksheets/sheet1.xml', deflated, declared: 1024 }]);
+		expect(bomb.length).toBeLessThan(MAX_IMPORT_BYTES);
+
+		const before = process.memoryUsage();
+		let peak = 0;
+		const sampler = setInterval(() => {
+			const now = process.memoryUsage();
+			peak = Math.max(peak, now.arrayBuffers - before.arrayBuffers, now.heapUsed - before.heapUsed);
+		}, 2);
+		const started = performance.now();
+		const refused = await refusal(readTable(bomb, 'bomb.xlsx', 'utf-8')).finally(() => clearInterval(sampler));
+		const ms = performance.now() - started;
+		expect(refused).toEqual({ code: 'unpacked_too_large', limit: MAX_XLSX_UNPACKED_BYTES });
+		expect(ms).toBeLessThan(1000);
+		expect(peak).toBeLessThan(16 * 1024 * 1024);
+	});
+
+	it('refuses a sheet that honestly declares more than the limit before inflating anything', async () => {
+		const deflated = await deflateRepeated(sheetHead, '<row><c><v>1</v></c></row>', 1, sheetTail);
+		const big = zipOf([...skeleton, { name: 'xl/worksheets/sheet1.xml', deflated, declared: MAX_XLSX_UNPACKED_BYTES + 1 }]);
+		expect(await refusal(readTable(big, 'big.xlsx', 'utf-8'))).toEqual({ code: 'unpacked_too_large', limit: MAX_XLSX_UNPACKED_BYTES });
 	});
 });

@@ -1,11 +1,17 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { storedZip, unzipBounded, ZipRefused } from './unzip';
 
 /** Largest file accepted (bytes) and most data rows; bigger files are refused whole. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 5000;
-/** Most bytes an XLSX may claim to unpack to (guards against zip bombs before ExcelJS inflates it). */
-export const MAX_XLSX_UNPACKED_BYTES = 100 * 1024 * 1024;
+/**
+ * Most bytes an XLSX may unpack to, counted while inflating (zip bombs). 5,000 rows of long texts
+ * stay well under it; a workbook is held about three times over while ExcelJS reads it.
+ */
+export const MAX_XLSX_UNPACKED_BYTES = 50 * 1024 * 1024;
+/** Most files inside an XLSX (a workbook has a dozen or so). */
+export const MAX_XLSX_ENTRIES = 1000;
 
 export const encodings = ['utf-8', 'windows-1252'] as const;
 export type Encoding = (typeof encodings)[number];
@@ -20,6 +26,7 @@ export type Refusal =
 	| { code: 'invalid_utf8'; line: number }
 	| { code: 'utf16' }
 	| { code: 'unreadable_xlsx' }
+	| { code: 'unpacked_too_large'; limit: number }
 	| { code: 'no_rows' }
 	| { code: 'missing_columns'; columns: string[] };
 
@@ -111,31 +118,6 @@ export function parseCsv(text: string): RawTable {
 	return { headings: headings.map((h) => h.trim()), rows };
 }
 
-/**
- * Sum of the uncompressed sizes a ZIP's central directory declares, or Infinity when it cannot
- * be read or uses ZIP64. Read before inflating anything, so a small file that would unpack to
- * gigabytes is refused cheaply.
- */
-export function declaredUnzippedSize(bytes: Uint8Array): number {
-	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-	const minimum = Math.max(0, bytes.length - 22 - 0xffff);
-	for (let end = bytes.length - 22; end >= minimum; end--) {
-		if (view.getUint32(end, true) !== 0x06054b50) continue;
-		const entries = view.getUint16(end + 10, true);
-		let offset = view.getUint32(end + 16, true);
-		let total = 0;
-		for (let n = 0; n < entries; n++) {
-			if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) return Infinity;
-			const size = view.getUint32(offset + 24, true);
-			if (size === 0xffffffff) return Infinity;
-			total += size;
-			offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
-		}
-		return total;
-	}
-	return Infinity;
-}
-
 /** A cell's value as text: dates as YYYY-MM-DD, formulas by their cached result (never evaluated). */
 function cellText(value: ExcelJS.CellValue): string {
 	if (value === null || value === undefined) return '';
@@ -151,12 +133,25 @@ function cellText(value: ExcelJS.CellValue): string {
 	return '';
 }
 
+/**
+ * The workbook's files, inflated within `MAX_XLSX_UNPACKED_BYTES` whatever the file declares, then
+ * stored uncompressed again: ExcelJS would otherwise inflate every entry whole on its own.
+ */
+async function boundedWorkbook(bytes: Uint8Array): Promise<Uint8Array> {
+	try {
+		return storedZip(await unzipBounded(bytes, { maxBytes: MAX_XLSX_UNPACKED_BYTES, maxEntries: MAX_XLSX_ENTRIES }));
+	} catch (error) {
+		if (!(error instanceof ZipRefused)) throw error;
+		throw new ImportRefused(error.reason === 'too_large' ? { code: 'unpacked_too_large', limit: MAX_XLSX_UNPACKED_BYTES } : { code: 'unreadable_xlsx' });
+	}
+}
+
 /** Rows of the first worksheet of an XLSX workbook. */
 export async function parseXlsx(bytes: Uint8Array): Promise<RawTable> {
-	if (declaredUnzippedSize(bytes) > MAX_XLSX_UNPACKED_BYTES) throw new ImportRefused({ code: 'too_large', limit: MAX_IMPORT_BYTES });
+	const stored = await boundedWorkbook(bytes);
 	const workbook = new ExcelJS.Workbook();
 	try {
-		await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+		await workbook.xlsx.load(stored.buffer.slice(stored.byteOffset, stored.byteOffset + stored.byteLength) as ArrayBuffer);
 	} catch {
 		throw new ImportRefused({ code: 'unreadable_xlsx' });
 	}

@@ -1,13 +1,11 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
 import { log } from '../log';
 
 type UpgradeHandler = (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
 type Route = { prefix: string; handle: UpgradeHandler };
 
 const routes: Route[] = [];
-const echo = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
 
 /** Adds a WebSocket route; the collaboration server registers `/collab/` here. */
 export function addUpgradeRoute(prefix: string, handle: UpgradeHandler): void {
@@ -15,14 +13,6 @@ export function addUpgradeRoute(prefix: string, handle: UpgradeHandler): void {
 	if (existing >= 0) routes.splice(existing, 1);
 	routes.push({ prefix, handle });
 }
-
-// A health socket for load balancers and the test suite: it echoes what it is sent.
-addUpgradeRoute('/ws/echo', (request, socket, head) => {
-	echo.handleUpgrade(request, socket, head, (ws) => {
-		ws.on('message', (data, isBinary) => ws.send(data, { binary: isBinary }));
-		ws.on('error', () => ws.terminate());
-	});
-});
 
 /** Routes an HTTP upgrade to the WebSocket endpoint for its path, or refuses it with 404. */
 export function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {

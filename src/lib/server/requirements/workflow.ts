@@ -8,6 +8,7 @@ import { authorize, type ItemAction } from '../policy';
 import { tally, type GroundRules, type Tally } from '../governance/decision-rule';
 import { actorFor, type Who } from '../consortia/actor';
 import { loadForUpdate } from './commands';
+import { storeDerivedText } from '../collab/derived';
 
 export interface OrganisationVote {
 	organisationId: string;
@@ -95,6 +96,7 @@ async function transition(
 		const before = await loadForUpdate(tx, requirements, id, consortiumId);
 		if (before.version !== version) throw new StaleWrite({ status: before.status, version: before.version });
 		authorize(actor, step, before);
+		await storeDerivedText(tx, `requirement/${id}/body`); // the co-edited text as it is now, not as last debounced
 		// Verdicts belong to one round of review; a new round starts from none.
 		if (to === 'draft' || to === 'in_review') await tx.delete(requirementApprovals).where(eq(requirementApprovals.requirementId, id));
 		const [after] = await tx
@@ -153,6 +155,7 @@ export async function recordVerdict(
 		const membership = actor.membership!;
 		const requirement = await loadForUpdate(tx, requirements, input.requirementId, consortiumId);
 		authorize(actor, 'requirement.verdict', requirement);
+		await storeDerivedText(tx, `requirement/${requirement.id}/body`); // verdicts count for the words as they are now
 		const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, membership.organisationId));
 		if (!organisation) throw new CommandError('organisation_not_voting', 'form', 422);
 		const actingAs = membership.role === 'representative' ? 'representative' : 'deputy';

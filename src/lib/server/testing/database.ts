@@ -40,7 +40,7 @@ export function withDatabase(serverUrl: string, database: string): string {
 }
 
 /** Gives the calling test file its own fresh database as the process's database. */
-export function useFreshDatabase(): { handle: () => DatabaseHandle } {
+export function useFreshDatabase(): { handle: () => DatabaseHandle; url: () => string | undefined } {
 	let current: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
 	beforeAll(async () => {
 		current = await createTestDatabase();
@@ -54,6 +54,8 @@ export function useFreshDatabase(): { handle: () => DatabaseHandle } {
 		handle: () => {
 			if (!current) throw new Error('database not ready: call inside a test');
 			return current.handle;
-		}
+		},
+		/** The test database's URL on a PostgreSQL server; undefined on the embedded database. */
+		url: () => current?.url
 	};
 }

@@ -71,6 +71,7 @@ registerDocumentKind('story', {
  */
 registerDocumentKind('requirement', {
 	fields: ['body'],
+	accessChangedBy: ['requirement.submitted', 'requirement.returned', 'requirement.withdrawn', 'requirement.approved', 'requirement.deleted'],
 	async initialText(tx, id) {
 		const [row] = await tx.select({ text: requirements.bodyText }).from(requirements).where(eq(requirements.id, id));
 		return row?.text ?? null;

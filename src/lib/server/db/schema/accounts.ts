@@ -34,6 +34,25 @@ export const sessions = pgTable(
 	(t) => [index('sessions_user_id_idx').on(t.userId)]
 );
 
+/**
+ * Browsers that signed in to an account (OWASP's device cookies): such a browser is limited on its
+ * own rather than by its address or by the account's lockout of unknown clients. Only the SHA-256
+ * of the cookie's token is stored.
+ */
+export const trustedDevices = pgTable(
+	'trusted_devices',
+	{
+		/** SHA-256 of the cookie token, hex, as for sessions. */
+		id: text('id').primaryKey(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('trusted_devices_user_id_idx').on(t.userId)]
+);
+
 /** One-time links: invitations and password resets share the token mechanics. */
 export const passwordResets = pgTable(
 	'password_resets',
@@ -68,7 +87,9 @@ export const mailOutbox = pgTable(
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		sentAt: timestamp('sent_at', { withTimezone: true }),
 		attempts: integer('attempts').notNull().default(0),
-		lastError: text('last_error')
+		lastError: text('last_error'),
+		/** When a delivering process took the mail; an old claim belongs to a process that died. */
+		claimedAt: timestamp('claimed_at', { withTimezone: true })
 	},
 	(t) => [
 		index('mail_outbox_unsent_idx')
