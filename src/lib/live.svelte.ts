@@ -1,19 +1,15 @@
-import { invalidateAll } from '$app/navigation';
+import { invalidate } from '$app/navigation';
 import { navigating } from '$app/state';
+import { changeKeys, type LiveChange } from './live-keys';
+
+export type { LiveChange };
 
 type LiveStatus = 'connecting' | 'live' | 'offline';
 
-/** A change announced by the server: what was touched, never its content. */
-export interface LiveChange {
-	consortiumId: string | null;
-	topic: string;
-	action: string;
-	entityId: string | null;
-}
-
 /**
- * The browser's one Server-Sent Events stream. Each change refreshes the page's data (debounced,
- * so a burst of writes causes one reload of data); listeners can react to particular topics.
+ * The browser's one Server-Sent Events stream. Each change reloads only the page data that depends
+ * on what it concerns (debounced, so a burst of writes causes one reload); listeners can react to
+ * particular topics.
  */
 class LiveUpdates {
 	status = $state<LiveStatus>('connecting');
@@ -22,6 +18,8 @@ class LiveUpdates {
 	#listeners = new Set<(change: LiveChange) => void>();
 	#stale = false;
 	#stopListening: (() => void) | undefined;
+	/** What changed since the last reload. */
+	#keys = new Set<string>();
 
 	connect(): () => void {
 		if (this.#source) return () => this.disconnect();
@@ -32,6 +30,7 @@ class LiveUpdates {
 		source.addEventListener('change', (message) => {
 			const change = JSON.parse((message as MessageEvent<string>).data) as LiveChange;
 			for (const listener of this.#listeners) listener(change);
+			for (const key of changeKeys(change)) this.#keys.add(key);
 			clearTimeout(this.#timer);
 			this.#timer = setTimeout(() => this.#refresh(), 150);
 		});
@@ -48,7 +47,10 @@ class LiveUpdates {
 		// that both announces a change and redirects).
 		if (navigating.to) return;
 		this.#stale = navigator.onLine === false;
-		if (!this.#stale) void invalidateAll();
+		if (this.#stale) return;
+		const keys = new Set(this.#keys);
+		this.#keys.clear();
+		void invalidate((url) => keys.has(url.href));
 	}
 
 	disconnect(): void {

@@ -51,7 +51,7 @@ test('after five failed sign-ins the account is locked for a while, with the tim
 	}
 	await page.getByLabel('Lösenord').fill('gissning nummer 6');
 	await submitSignIn(page);
-	await expect(page.getByRole('alert')).toHaveText('För många misslyckade inloggningsförsök. Försök igen om 15 minuter.');
+	await expect(page.getByRole('alert')).toHaveText('För många misslyckade försök. Försök igen om 15 minuter.');
 	await expectAccessible(page);
 
 	// the same refusal to a plain client: HTTP 429 with Retry-After

@@ -76,16 +76,19 @@ test('import requirements: a broken file is refused, a preview reports row by ro
 	const latin1 = Buffer.from('Titel;Kravtext\r\nLäkemedelsautomat;Påminnelse\r\n', 'latin1');
 	await page.getByLabel('Fil', { exact: true }).setInputFiles({ name: 'krav-latin1.csv', mimeType: 'text/csv', buffer: latin1 });
 	await page.getByRole('button', { name: 'Förhandsgranska' }).click();
-	await expect(page.getByRole('alert')).toContainText('Filen är inte giltig UTF-8');
-	await expect(page.getByRole('alert')).toContainText('rad 2');
+	// the refusal is the file field's own error: focus goes to the field, whose description says it
+	const file = page.getByLabel('Fil', { exact: true });
+	await expect(file).toBeFocused();
+	await expect(file).toHaveAccessibleDescription(/Filen är inte giltig UTF-8.*rad 2/);
 	await expectAccessible(page);
 
 	// a file over the 5 MB limit is refused before it is sent
 	const oversized = Buffer.alloc(5.5 * 1024 * 1024, 'a');
 	await page.getByLabel('Fil', { exact: true }).setInputFiles({ name: 'stor.csv', mimeType: 'text/csv', buffer: oversized });
-	await expect(page.getByRole('alert')).toContainText('Filen är för stor. Den får vara högst 5 MB.');
+	await expect(file).toHaveAccessibleDescription(/Filen är för stor. Den får vara högst 5 MB./);
 	await page.getByRole('button', { name: 'Förhandsgranska' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Importera behov och krav' })).toBeVisible();
+	await expect(file).toBeFocused();
 
 	const title = `Importerat krav ${Date.now()}`;
 	const csv = [

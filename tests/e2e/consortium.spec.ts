@@ -44,7 +44,10 @@ test('an admin invites a new person, who accepts in another browser; the link wo
 	// bad input first: answered beside the field, nothing typed lost
 	await page.getByLabel('E-postadress').fill('inte-en-adress');
 	await page.getByRole('button', { name: 'Skicka inbjudan' }).click();
-	await expect(page.getByText('Ange en giltig e-postadress.')).toBeVisible();
+	// two problems: a summary at the top of the form takes focus and links each field; each field says its own
+	await expect(page.getByRole('alert')).toBeFocused();
+	await expect(page.getByRole('alert')).toContainText('Formuläret har 2 fel');
+	await expect(page.getByLabel('E-postadress')).toHaveAccessibleDescription('Ange en giltig e-postadress.');
 	await expect(page.getByLabel('E-postadress')).toHaveValue('inte-en-adress');
 
 	await page.getByLabel('E-postadress').fill(email);
@@ -113,7 +116,7 @@ test('an admin changes a role, and the last admin cannot be demoted', async ({ p
 	const observer = page.getByLabel('Roll för Upphandlare (observatör)', { exact: true });
 	await observer.selectOption('member');
 	await page.getByRole('button', { name: 'Ändra roll för Upphandlare (observatör)' }).click();
-	await expect(page.getByText('Sparat.')).toBeVisible();
+	await expect(page.getByText('Rollen är ändrad.')).toBeFocused();
 	await page.reload();
 	await expect(page.getByLabel('Roll för Upphandlare (observatör)', { exact: true })).toHaveValue('member');
 
@@ -127,7 +130,7 @@ test('an admin changes a role, and the last admin cannot be demoted', async ({ p
 	await select.selectOption('observer');
 	await page.keyboard.press('Tab');
 	await page.keyboard.press('Enter');
-	await expect(page.getByText('Sparat.')).toBeVisible();
+	await expect(page.getByText('Rollen är ändrad.')).toBeFocused();
 	await expectAccessible(page);
 });
 
@@ -151,7 +154,8 @@ test('the deputy acts for an absent representative while a delegation is in forc
 	await expectAccessible(deputy);
 
 	await representative.getByRole('button', { name: 'Återkalla delegeringen till Ersättare Ydre' }).click();
-	await expect(representative.getByText('Återkallad')).toBeVisible();
+	await expect(representative.getByText('Delegeringen är återkallad.')).toBeFocused();
+	await expect(representative.getByText('Återkallad', { exact: true })).toBeVisible();
 	await deputy.reload();
 	await expect(deputy.getByTestId('speaks-for')).toHaveCount(0);
 });
@@ -196,7 +200,9 @@ test('an admin edits the ground rules and adds an organisation; bad input is ans
 	await page.getByLabel('Kvalificerad majoritet', { exact: true }).check();
 	await page.getByLabel('Gräns för kvalificerad majoritet (%)').fill('40');
 	await page.getByRole('button', { name: 'Spara spelreglerna' }).click();
-	await expect(page.getByText('Värdet ligger utanför det tillåtna intervallet.')).toBeVisible();
+	// one problem: focus goes to the field, which says what would be right
+	await expect(page.getByLabel('Gräns för kvalificerad majoritet (%)')).toBeFocused();
+	await expect(page.getByLabel('Gräns för kvalificerad majoritet (%)')).toHaveAccessibleDescription(/Ange ett tal från 51 till 100./);
 	await page.getByLabel('Gräns för kvalificerad majoritet (%)').fill('75');
 	await page.getByRole('button', { name: 'Spara spelreglerna' }).click();
 	await expect(page.getByRole('region', { name: 'Spelregler' }).getByText('Sparat.')).toBeVisible();

@@ -17,6 +17,16 @@ export interface Change {
 	audience?: Audience;
 	/** The one user concerned, for audience `user` or a change to what they may see. */
 	userId?: string | null;
+	/**
+	 * Other things of the same topic whose pages show this change (the revision a new one replaces,
+	 * the needs a story links): their open pages reload too. Ids only.
+	 */
+	related?: string[];
+	/**
+	 * Audit only, no live event: for what the people concerned already see live another way (the
+	 * co-edited text itself travels over its socket; the audit log keeps who edited it, and when).
+	 */
+	quiet?: boolean;
 }
 
 /**
@@ -34,10 +44,12 @@ export async function recordChange(tx: Transaction, change: Change): Promise<voi
 		after: change.after === undefined ? null : toJson(change.after),
 		ipAddress: change.ipAddress ?? null
 	});
+	if (change.quiet) return;
 	const event: LiveEvent = {
 		consortiumId: change.consortiumId,
 		topic: change.entityType,
 		action: change.action,
+		related: [...new Set(change.related ?? [])].slice(0, 50),
 		entityId: change.entityId,
 		audience: change.audience ?? (change.consortiumId ? 'internal' : 'user'),
 		userId: change.userId ?? (change.consortiumId ? null : change.actorId),

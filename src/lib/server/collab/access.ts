@@ -32,7 +32,10 @@ export async function accessIn(tx: Transaction, person: Person, name: string): P
 	const actor = await actorIn(tx, person, entity.consortiumId);
 	const resource = { consortiumId: entity.consortiumId };
 	let level: AccessLevel | null = null;
-	if (can(actor, kind.editAction ?? 'content.write', resource)) level = entity.readOnly ? 'read' : 'edit';
+	const editable = entity.edit
+		? can(actor, entity.edit.action, entity.edit.resource as never)
+		: can(actor, kind.editAction ?? 'content.write', resource) && !entity.readOnly;
+	if (editable) level = 'edit';
 	else if (can(actor, 'internal.read', resource)) level = 'read';
 	else if (entity.publishedToSupplier && can(actor, 'published.read', resource)) level = 'read';
 	return level ? { document, consortiumId: entity.consortiumId, level } : null;

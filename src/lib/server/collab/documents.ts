@@ -9,6 +9,7 @@ import { limits } from './limits';
 import { MESSAGE_AWARENESS, MESSAGE_SYNC } from './protocol';
 import { documentKind, parseDocumentName, type DerivedContent, type DocumentName } from './registry';
 import { renderDocument } from './render';
+import { editSessionsWritten, endEditSession, endEditSessions, noteEdit } from './edit-sessions';
 import { appendUpdateNow, appendUpdates, applyStored, compactDocument, readOrSeedDocument } from './store';
 import './kinds';
 
@@ -160,6 +161,7 @@ export function applySaved(shared: SharedDocument, update: Uint8Array, origin: P
 	}
 	shared.bytes += update.byteLength;
 	shared.sinceSnapshot++;
+	noteEdit(shared, origin?.userId ?? null);
 	scheduleDerived(shared);
 	if (shared.sinceSnapshot >= limits.compactAfter && !shared.compacting) {
 		shared.compacting = true;
@@ -222,6 +224,7 @@ function unload(shared: SharedDocument): void {
 	if (shared.peers.size > 0) return;
 	if (shared.pending > 0 || shared.compacting) return scheduleUnload(shared);
 	if (documents.get(shared.name.name) === shared) documents.delete(shared.name.name);
+	endEditSessions(shared.name.name);
 	deriveNow(shared);
 	shared.awareness.destroy();
 	shared.doc.destroy();
@@ -326,6 +329,8 @@ export function leave(shared: SharedDocument, peer: Peer): void {
 	if (!controlled) return;
 	shared.peers.delete(peer);
 	awarenessProtocol.removeAwarenessStates(shared.awareness, Array.from(controlled), null);
+	// The person's editing session on this text ends when their last connection to it closes.
+	if (peer.userId && ![...shared.peers.keys()].some((other) => other.userId === peer.userId)) endEditSession(shared.name.name, peer.userId);
 	if (shared.peers.size === 0) scheduleUnload(shared);
 }
 
@@ -387,5 +392,7 @@ export async function closeAllDocuments(code = 1001, reason = 'server shutting d
 		clearTimeout(shared.unloadTimer);
 		unload(shared);
 	}
+	endEditSessions();
 	await settled();
+	await editSessionsWritten();
 }

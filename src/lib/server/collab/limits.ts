@@ -14,6 +14,8 @@ export const limits = {
 	/** Render text/HTML this long after the last edit, and at least this often while edits go on. */
 	derivedDebounceMs: 1_000,
 	derivedMaxWaitMs: 5_000,
+	/** A person's co-editing session on a text ends (and is written to the audit log) after this long without an edit. */
+	editSessionIdleMs: 5 * 60_000,
 	/** How often open connections' sessions are checked (a signed-out session closes its sockets). */
 	sessionCheckMs: 30_000,
 	/** Ping interval; a connection that does not answer within one interval is dropped. */

@@ -1,5 +1,5 @@
 import type { Transaction } from '../db/client';
-import type { Action } from '../policy';
+import type { Action, ItemAction, ItemResources } from '../policy';
 
 /** What a document name resolves to: the consortium it belongs to and whether its supplier may read it. */
 export interface ResolvedEntity {
@@ -8,6 +8,11 @@ export interface ResolvedEntity {
 	publishedToSupplier?: boolean;
 	/** Nobody may edit it right now (e.g. an approved requirement revision); those who may read, read. */
 	readOnly?: boolean;
+	/**
+	 * The policy's per-item rule that decides editing, with the item it is decided on (a requirement
+	 * revision's text is edited while `requirement.edit_text` allows it). Replaces `editAction`.
+	 */
+	edit?: { [A in ItemAction]: { action: A; resource: ItemResources[A] } }[ItemAction];
 }
 
 /** The plain text and sanitised HTML rendered from a document once edits settle. */

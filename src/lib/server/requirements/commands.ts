@@ -192,7 +192,8 @@ export async function createStory(person: Who, consortiumId: string, input: Stor
 			action: 'story.created',
 			entityType: 'story',
 			entityId: story!.id,
-			after: { ...snapshot(story!), needIds: input.needIds }
+			after: { ...snapshot(story!), needIds: input.needIds },
+			related: input.needIds
 		});
 		return story!;
 	});
@@ -230,6 +231,7 @@ export async function updateStory(person: Who, consortiumId: string, input: Upda
 			})
 			.where(eq(userStories.id, input.id))
 			.returning();
+		const beforeNeeds = (await tx.select({ id: storyNeeds.needId }).from(storyNeeds).where(eq(storyNeeds.storyId, input.id))).map((l) => l.id);
 		await setStoryNeeds(tx, consortiumId, input.id, input.needIds);
 		await recordChange(tx, {
 			actorId: person.id,
@@ -238,7 +240,9 @@ export async function updateStory(person: Who, consortiumId: string, input: Upda
 			entityType: 'story',
 			entityId: input.id,
 			before: snapshot(before),
-			after: { ...snapshot(story!), needIds: input.needIds }
+			after: { ...snapshot(story!), needIds: input.needIds },
+			// the needs it links, before and after: their pages list it
+			related: [...beforeNeeds, ...input.needIds]
 		});
 		return story!;
 	});
@@ -250,8 +254,17 @@ export async function deleteStory(person: Who, consortiumId: string, id: string)
 		await actorFor(tx, person, consortiumId, 'content.write');
 		const before = await loadForUpdate(tx, userStories, id, consortiumId);
 		await tx.delete(comments).where(and(eq(comments.consortiumId, consortiumId), eq(comments.targetKind, 'story'), eq(comments.targetId, id)));
+		const linked = (await tx.select({ id: storyNeeds.needId }).from(storyNeeds).where(eq(storyNeeds.storyId, id))).map((l) => l.id);
 		await tx.delete(userStories).where(eq(userStories.id, id));
-		await recordChange(tx, { actorId: person.id, consortiumId, action: 'story.deleted', entityType: 'story', entityId: id, before: snapshot(before) });
+		await recordChange(tx, {
+			actorId: person.id,
+			consortiumId,
+			action: 'story.deleted',
+			entityType: 'story',
+			entityId: id,
+			before: snapshot(before),
+			related: linked
+		});
 	});
 }
 
@@ -289,6 +302,9 @@ async function setRequirementLinks(tx: Transaction, consortiumId: string, requir
 	if (linkedNeeds.length) await tx.insert(requirementNeeds).values(linkedNeeds.map((needId) => ({ consortiumId, requirementId, needId })));
 	if (local.length) await tx.insert(requirementOrganisations).values(local.map((organisationId) => ({ consortiumId, requirementId, organisationId })));
 }
+
+/** The stories and needs a requirement links, whose pages list it. */
+const linkedIds = (links: { storyIds: string[]; needIds: string[] }) => [...links.storyIds, ...links.needIds];
 
 async function linksOf(tx: Transaction, requirementId: string) {
 	const [stories, linkedNeeds, local] = await Promise.all([
@@ -333,7 +349,8 @@ export async function createRequirement(person: Who, consortiumId: string, input
 			action: 'requirement.created',
 			entityType: 'requirement',
 			entityId: requirement!.id,
-			after: { ...snapshot(requirement!), ...(await linksOf(tx, requirement!.id)) }
+			after: { ...snapshot(requirement!), ...(await linksOf(tx, requirement!.id)) },
+			related: [...input.storyIds, ...input.needIds]
 		});
 		return requirement!;
 	});
@@ -389,7 +406,9 @@ export async function updateRequirement(person: Who, consortiumId: string, input
 				entityType: 'requirement',
 				entityId: next!.id,
 				before: { ...snapshot(before), ...beforeLinks },
-				after: { ...snapshot(next!), ...(await linksOf(tx, next!.id)) }
+				after: { ...snapshot(next!), ...(await linksOf(tx, next!.id)) },
+				// the revision it replaces (its page says there is a newer one) and what both link
+				related: [before.id, ...linkedIds(beforeLinks), ...input.storyIds, ...input.needIds]
 			});
 			return next!;
 		}
@@ -410,7 +429,8 @@ export async function updateRequirement(person: Who, consortiumId: string, input
 			entityType: 'requirement',
 			entityId: before.id,
 			before: { ...snapshot(before), ...beforeLinks },
-			after: { ...snapshot(after!), ...(await linksOf(tx, before.id)) }
+			after: { ...snapshot(after!), ...(await linksOf(tx, before.id)) },
+			related: [...linkedIds(beforeLinks), ...input.storyIds, ...input.needIds]
 		});
 		return after!;
 	});
@@ -422,6 +442,7 @@ export async function deleteRequirement(person: Who, consortiumId: string, id: s
 		const actor = await actorFor(tx, person, consortiumId, 'content.write');
 		const before = await loadForUpdate(tx, requirements, id, consortiumId);
 		authorize(actor, 'requirement.delete', before);
+		const links = await linksOf(tx, id);
 		await tx.delete(comments).where(and(eq(comments.consortiumId, consortiumId), eq(comments.targetKind, 'requirement'), eq(comments.targetId, id)));
 		await tx.delete(requirements).where(eq(requirements.id, id));
 		await recordChange(tx, {
@@ -430,7 +451,8 @@ export async function deleteRequirement(person: Who, consortiumId: string, id: s
 			action: 'requirement.deleted',
 			entityType: 'requirement',
 			entityId: id,
-			before: snapshot(before)
+			before: snapshot(before),
+			related: linkedIds(links)
 		});
 	});
 }

@@ -200,6 +200,7 @@ export async function recordVerdict(
 				action: 'requirement.approved',
 				entityType: 'requirement',
 				entityId: requirement.id,
+				related: requirement.replacesId ? [requirement.replacesId] : [],
 				before: { status: 'in_review' },
 				after: { status: 'approved', tally: state.tally }
 			});

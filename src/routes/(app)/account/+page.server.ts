@@ -8,6 +8,7 @@ import { signedIn } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
+	event.depends('samsyn:user');
 	const user = signedIn(event);
 	return { profile: await getMyProfile(user) };
 };

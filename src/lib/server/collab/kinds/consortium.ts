@@ -1,5 +1,4 @@
 import { eq } from 'drizzle-orm';
-import { recordChange } from '../../audit/record-change';
 import { consortia } from '../../db/schema';
 import { registerDocumentKind } from '../registry';
 
@@ -18,14 +17,5 @@ registerDocumentKind('consortium', {
 		const [before] = await tx.select({ description: consortia.description }).from(consortia).where(eq(consortia.id, id));
 		if (!before || before.description === content.text) return;
 		await tx.update(consortia).set({ description: content.text }).where(eq(consortia.id, id));
-		await recordChange(tx, {
-			actorId: null,
-			consortiumId: id,
-			action: 'consortium.description_edited',
-			entityType: 'consortium',
-			entityId: id,
-			before: { description: before.description },
-			after: { description: content.text }
-		});
 	}
 });

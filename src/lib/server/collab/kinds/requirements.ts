@@ -9,7 +9,9 @@ import { registerDocumentKind } from '../registry';
  * (or imported, or seeded) becomes the document's first edit; from then on the document is the one
  * source of the text, and the derived text and HTML are kept on the row for lists, search and
  * exports. The edit forms do not carry these fields, so a co-edit does not bump the row's version
- * (which guards the form's own fields) and never makes someone's form save conflict.
+ * (which guards the form's own fields) and never makes someone's form save conflict. Storing the
+ * derived text is not a change anyone makes, to audit or announce one by one: everyone with the text
+ * open sees it live, and who edited it, and when, is audited as co-editing sessions (edit-sessions.ts).
  */
 
 registerDocumentKind('need', {
@@ -26,15 +28,6 @@ registerDocumentKind('need', {
 		const [before] = await tx.select().from(needs).where(eq(needs.id, id));
 		if (!before || (before.descriptionText === content.text && before.descriptionHtml === content.html)) return;
 		await tx.update(needs).set({ descriptionText: content.text, descriptionHtml: content.html, updatedAt: new Date() }).where(eq(needs.id, id));
-		await recordChange(tx, {
-			actorId: null,
-			consortiumId: before.consortiumId,
-			action: 'need.description_edited',
-			entityType: 'need',
-			entityId: id,
-			before: { description: before.descriptionText },
-			after: { description: content.text }
-		});
 	}
 });
 
@@ -52,15 +45,6 @@ registerDocumentKind('story', {
 		const [before] = await tx.select().from(userStories).where(eq(userStories.id, id));
 		if (!before || (before.detailsText === content.text && before.detailsHtml === content.html)) return;
 		await tx.update(userStories).set({ detailsText: content.text, detailsHtml: content.html, updatedAt: new Date() }).where(eq(userStories.id, id));
-		await recordChange(tx, {
-			actorId: null,
-			consortiumId: before.consortiumId,
-			action: 'story.details_edited',
-			entityType: 'story',
-			entityId: id,
-			before: { details: before.detailsText },
-			after: { details: content.text }
-		});
 	}
 });
 
@@ -78,11 +62,12 @@ registerDocumentKind('requirement', {
 	},
 	async resolve(tx, id) {
 		const [row] = await tx
-			.select({ consortiumId: requirements.consortiumId, status: requirements.status, isLatest: requirements.isLatest })
+			.select({ consortiumId: requirements.consortiumId, status: requirements.status, isLatest: requirements.isLatest, revision: requirements.revision })
 			.from(requirements)
 			.where(eq(requirements.id, id));
 		if (!row) return null;
-		return { consortiumId: row.consortiumId, readOnly: !row.isLatest || (row.status !== 'draft' && row.status !== 'in_review') };
+		// The policy decides whether this revision's text is still being written (a draft or in review, the newest).
+		return { consortiumId: row.consortiumId, edit: { action: 'requirement.edit_text', resource: row } };
 	},
 	async onDerived(tx, id, _field, content) {
 		const [before] = await tx.select().from(requirements).where(eq(requirements.id, id));
@@ -90,16 +75,18 @@ registerDocumentKind('requirement', {
 		if (before.status !== 'draft' && before.status !== 'in_review') return;
 		await tx.update(requirements).set({ bodyText: content.text, bodyHtml: content.html, updatedAt: new Date() }).where(eq(requirements.id, id));
 		if (before.status === 'in_review' && before.bodyText.trim() !== content.text.trim()) {
-			await tx.delete(requirementApprovals).where(eq(requirementApprovals.requirementId, id));
+			const cleared = await tx.delete(requirementApprovals).where(eq(requirementApprovals.requirementId, id)).returning();
+			// Verdicts given on other words no longer count: that is a change the approval panel shows.
+			if (cleared.length > 0) {
+				await recordChange(tx, {
+					actorId: null,
+					consortiumId: before.consortiumId,
+					action: 'requirement.verdicts_cleared',
+					entityType: 'requirement',
+					entityId: id,
+					before: { verdicts: cleared.map((v) => ({ organisationId: v.organisationId, verdict: v.verdict })) }
+				});
+			}
 		}
-		await recordChange(tx, {
-			actorId: null,
-			consortiumId: before.consortiumId,
-			action: 'requirement.body_edited',
-			entityType: 'requirement',
-			entityId: id,
-			before: { body: before.bodyText },
-			after: { body: content.text }
-		});
 	}
 });

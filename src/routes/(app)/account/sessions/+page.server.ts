@@ -7,6 +7,7 @@ import { signedIn } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
+	event.depends('samsyn:session');
 	const user = signedIn(event);
 	return { sessions: await listMySessions(user, event.locals.session?.id ?? null) };
 };

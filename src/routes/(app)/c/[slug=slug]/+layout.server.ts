@@ -4,7 +4,7 @@ import type { NavItem } from '$lib/roles';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async (event) => {
-	event.depends('samsyn:consortium');
+	event.depends('samsyn:consortium', 'samsyn:membership', 'samsyn:mandate', 'samsyn:delegation');
 	// The shell resolves the person's standing here in its own transaction; wait for it, then reuse it.
 	await event.parent();
 	const { consortium, actor } = await inConsortium(event);

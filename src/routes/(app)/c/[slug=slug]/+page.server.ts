@@ -4,6 +4,7 @@ import { inConsortium } from '$lib/server/request-context';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
+	event.depends('samsyn:organisation', 'samsyn:ground_rules');
 	await event.parent();
 	const { consortium, actor } = await inConsortium(event);
 	// The supplier sees only what was published to it; nothing internal is even queried.

@@ -14,6 +14,7 @@ const Ref = z.union([z.literal('current'), z.uuid()]);
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
 export const load: PageServerLoad = async (event) => {
+	event.depends('samsyn:collab_version');
 	await event.parent();
 	const { user, consortium } = await asReader(event);
 	const { searchParams } = event.url;

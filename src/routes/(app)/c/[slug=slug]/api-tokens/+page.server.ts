@@ -5,6 +5,7 @@ import { inConsortium } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
+	event.depends('samsyn:api_token');
 	await event.parent();
 	const { consortium, actor } = await inConsortium(event);
 	try {

@@ -6,6 +6,7 @@ import { inConsortium } from '$lib/server/request-context';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
+	event.depends('samsyn:any');
 	await event.parent();
 	const { consortium, actor } = await inConsortium(event);
 	if (!can(actor, 'audit.read', { consortiumId: consortium.id })) error(404, 'Not found');

@@ -6,7 +6,7 @@ import { inConsortium } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	event.depends('samsyn:baselines');
+	event.depends('samsyn:baseline');
 	await event.parent();
 	const { consortium, actor } = await inConsortium(event);
 	try {

@@ -20,6 +20,7 @@ import { abilities } from '$lib/server/policy';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
+	event.depends('samsyn:invitation', 'samsyn:organisation');
 	const { user, consortium, actor } = await asReader(event);
 	const can = abilities(actor, { consortiumId: consortium.id });
 	const [members, mandates, delegations, delegationTargets, invitations, organisations] = await inOneTransaction(user, () =>

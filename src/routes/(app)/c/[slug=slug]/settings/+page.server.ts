@@ -9,6 +9,7 @@ import { inConsortium } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
+	event.depends('samsyn:ground_rules', 'samsyn:organisation');
 	await event.parent();
 	const { user, consortium, actor } = await inConsortium(event);
 	if (!can(actor, 'rules.manage', { consortiumId: consortium.id })) error(404, 'Not found');

@@ -8,6 +8,7 @@ import { asReader } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
+	event.depends('samsyn:story', 'samsyn:need');
 	await event.parent();
 	const { user, consortium, actor } = await asReader(event);
 	const parsed = StoryFilters.safeParse(Object.fromEntries(event.url.searchParams));

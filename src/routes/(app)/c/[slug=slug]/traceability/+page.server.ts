@@ -4,6 +4,7 @@ import { inConsortium } from '$lib/server/request-context';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
+	event.depends('samsyn:need', 'samsyn:story', 'samsyn:requirement');
 	await event.parent();
 	const { consortium, actor } = await inConsortium(event);
 	try {

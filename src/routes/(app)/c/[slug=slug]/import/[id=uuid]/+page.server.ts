@@ -13,6 +13,7 @@ import type { Actions, PageServerLoad } from './$types';
 const SHOWN_ROWS = 200;
 
 export const load: PageServerLoad = async (event) => {
+	event.depends(`samsyn:item:${event.params.id}`);
 	await event.parent();
 	const { consortium, actor } = await inConsortium(event);
 	try {

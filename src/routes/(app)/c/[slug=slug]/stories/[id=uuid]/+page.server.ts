@@ -11,7 +11,7 @@ import { asReader } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	event.depends(`samsyn:story:${event.params.id}`);
+	event.depends(`samsyn:item:${event.params.id}`);
 	await event.parent();
 	const { user, consortium, actor } = await asReader(event);
 	try {
