@@ -32,12 +32,17 @@ export function storySentence(s: { role: string; goal: string; purpose: string }
 export async function listRequirements(person: Who, consortiumId: string, filters: RequirementFilters) {
 	return withUser(person, async (tx) => {
 		await readerFor(tx, person, consortiumId);
-		return listRequirementsIn(tx, consortiumId, filters);
+		return listRequirementsIn(tx, consortiumId, filters, { texts: false });
 	});
 }
 
-/** The list query itself, inside a caller's transaction (the API uses it too). */
-export async function listRequirementsIn(tx: Transaction, consortiumId: string, filters: RequirementFilters) {
+/** How much of each item a list carries: the API gives the texts, a page's table shows none of them. */
+interface ListShape {
+	texts: boolean;
+}
+
+/** The list query itself, inside a caller's transaction (the API uses it too, with the texts). */
+export async function listRequirementsIn(tx: Transaction, consortiumId: string, filters: RequirementFilters, shape: ListShape = { texts: true }) {
 	const r = requirements;
 	const where = and(
 		eq(r.consortiumId, consortiumId),
@@ -78,9 +83,7 @@ export async function listRequirementsIn(tx: Transaction, consortiumId: string, 
 				verification: r.verification,
 				scope: r.scope,
 				updatedAt: r.updatedAt,
-				bodyText: r.bodyText,
-				rationale: r.rationale,
-				acceptanceCriteria: r.acceptanceCriteria
+				...(shape.texts ? { bodyText: r.bodyText, rationale: r.rationale, acceptanceCriteria: r.acceptanceCriteria } : {})
 			})
 			.from(r)
 			.where(where)
@@ -148,11 +151,11 @@ export async function getRequirement(person: Who, consortiumId: string, id: stri
 export async function listNeeds(person: Who, consortiumId: string, filters: NeedFilters) {
 	return withUser(person, async (tx) => {
 		await readerFor(tx, person, consortiumId);
-		return listNeedsIn(tx, consortiumId, filters);
+		return listNeedsIn(tx, consortiumId, filters, { texts: false });
 	});
 }
 
-export async function listNeedsIn(tx: Transaction, consortiumId: string, filters: NeedFilters) {
+export async function listNeedsIn(tx: Transaction, consortiumId: string, filters: NeedFilters, shape: ListShape = { texts: true }) {
 	const where = and(
 		eq(needs.consortiumId, consortiumId),
 		filters.source ? eq(needs.source, filters.source) : undefined,
@@ -169,7 +172,7 @@ export async function listNeedsIn(tx: Transaction, consortiumId: string, filters
 			.select({
 				id: needs.id,
 				title: needs.title,
-				descriptionText: needs.descriptionText,
+				...(shape.texts ? { descriptionText: needs.descriptionText } : {}),
 				source: needs.source,
 				capturedOn: needs.capturedOn,
 				capturedBy: organisations.name,
@@ -249,11 +252,11 @@ export async function getNeed(person: Who, consortiumId: string, id: string) {
 export async function listStories(person: Who, consortiumId: string, filters: StoryFilters) {
 	return withUser(person, async (tx) => {
 		await readerFor(tx, person, consortiumId);
-		return listStoriesIn(tx, consortiumId, filters);
+		return listStoriesIn(tx, consortiumId, filters, { texts: false });
 	});
 }
 
-export async function listStoriesIn(tx: Transaction, consortiumId: string, filters: StoryFilters) {
+export async function listStoriesIn(tx: Transaction, consortiumId: string, filters: StoryFilters, shape: ListShape = { texts: true }) {
 	const s = userStories;
 	const where = and(
 		eq(s.consortiumId, consortiumId),
@@ -269,7 +272,7 @@ export async function listStoriesIn(tx: Transaction, consortiumId: string, filte
 				goal: s.goal,
 				purpose: s.purpose,
 				kind: s.kind,
-				detailsText: s.detailsText,
+				...(shape.texts ? { detailsText: s.detailsText } : {}),
 				updatedAt: s.updatedAt,
 				needCount: sql<number>`(select count(*)::int from ${storyNeeds} sn where sn.story_id = ${s.id})`,
 				requirementCount: sql<number>`(select count(*)::int from ${requirementStories} rs join ${requirements} r on r.id = rs.requirement_id and r.is_latest where rs.story_id = ${s.id})`
