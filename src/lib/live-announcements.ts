@@ -100,7 +100,11 @@ export function unreadSentence(count: number): string {
  * Says messages at most once per `intervalMs`: what arrives in between is said together when the
  * interval is over (each distinct sentence once), so a burst of changes is one announcement.
  */
-export function throttledSay(say: (text: string) => void, intervalMs = 1000, now: () => number = Date.now): { say: (message: string) => void; stop: () => void } {
+export function throttledSay(
+	say: (text: string) => void,
+	intervalMs = 1000,
+	now: () => number = Date.now
+): { say: (message: string) => void; stop: () => void } {
 	let last = -Infinity;
 	let pending: string[] = [];
 	let timer: ReturnType<typeof setTimeout> | undefined;
