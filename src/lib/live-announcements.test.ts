@@ -1,0 +1,71 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describeChange, pageScope, throttledSay, unreadSentence, type AnnouncedChange } from './live-announcements';
+
+const me = '00000000-0000-4000-8000-000000000001';
+const other = '00000000-0000-4000-8000-000000000002';
+const consortium = '00000000-0000-4000-8000-0000000000c1';
+const requirement = '00000000-0000-4000-8000-0000000000a1';
+const itemPage = pageScope('/(app)/c/[slug=slug]/requirements/[id=uuid]', { slug: 'ostergotland', id: requirement }, consortium);
+const listPage = pageScope('/(app)/c/[slug=slug]/requirements', { slug: 'ostergotland' }, consortium);
+const change = (overrides: Partial<AnnouncedChange>): AnnouncedChange => ({
+	consortiumId: consortium,
+	topic: 'requirement',
+	action: 'comment.created',
+	entityId: requirement,
+	actorId: other,
+	...overrides
+});
+
+describe('which live changes are said, and how', () => {
+	it('says nothing of the person’s own changes, of changes by no known person, or on pages they do not touch', () => {
+		expect(describeChange(change({ actorId: me }), itemPage, me)).toBeNull();
+		expect(describeChange(change({ actorId: null, action: 'requirement.body_edited' }), itemPage, me)).toBeNull();
+		expect(describeChange(change({}), pageScope('/(app)/account', {}, null), me)).toBeNull();
+		expect(describeChange(change({ entityId: '00000000-0000-4000-8000-0000000000a2' }), itemPage, me)).toBeNull();
+		expect(describeChange(change({ consortiumId: '00000000-0000-4000-8000-0000000000c2', action: 'requirement.created' }), listPage, me)).toBeNull();
+		expect(describeChange(change({ topic: 'need' }), itemPage, me)).toBeNull();
+	});
+
+	it('names what happened to the item being viewed', () => {
+		expect(describeChange(change({}), itemPage, me)).toBe('Ny kommentar');
+		expect(describeChange(change({ action: 'requirement.updated' }), itemPage, me)).toBe('Kravet har sparats av någon annan');
+		expect(describeChange(change({ action: 'requirement.objected_by' }), itemPage, me)).toBe('En organisation har invänt mot kravet');
+		expect(describeChange(change({ action: 'requirement.deleted' }), itemPage, me)).toBe('Kravet har tagits bort av någon annan');
+		expect(describeChange(change({ action: 'requirement.something_new' }), itemPage, me)).toBe('Någon annan har ändrat det här');
+	});
+
+	it('on a list, says an item was added or the list changed, and leaves comments out', () => {
+		expect(describeChange(change({ action: 'requirement.created', entityId: 'x' }), listPage, me)).toBe('Ett nytt krav har lagts till');
+		expect(describeChange(change({ action: 'requirement.submitted', entityId: 'x' }), listPage, me)).toBe('Listan har ändrats');
+		expect(describeChange(change({}), listPage, me)).toBeNull();
+	});
+
+	it('counts unread notifications in words', () => {
+		expect(unreadSentence(1)).toBe('Du har 1 oläst avisering');
+		expect(unreadSentence(3)).toBe('Du har 3 olästa aviseringar');
+	});
+});
+
+describe('throttledSay', () => {
+	afterEach(() => vi.useRealTimers());
+
+	it('says at most once a second, each distinct sentence of a burst once', () => {
+		vi.useFakeTimers();
+		const said: string[] = [];
+		const spoken = throttledSay((text) => said.push(text), 1000);
+		spoken.say('Ny kommentar');
+		vi.advanceTimersByTime(0);
+		expect(said).toEqual(['Ny kommentar']);
+		spoken.say('Ny kommentar');
+		spoken.say('Du har 1 oläst avisering');
+		spoken.say('Ny kommentar');
+		vi.advanceTimersByTime(999);
+		expect(said).toHaveLength(1);
+		vi.advanceTimersByTime(1);
+		expect(said).toEqual(['Ny kommentar', 'Ny kommentar. Du har 1 oläst avisering']);
+		spoken.say('Listan har ändrats');
+		spoken.stop();
+		vi.advanceTimersByTime(5000);
+		expect(said).toHaveLength(2);
+	});
+});

@@ -1,0 +1,129 @@
+import { m } from '$lib/paraglide/messages';
+import type { LiveChange } from '$lib/live.svelte';
+
+/**
+ * What a live change means to someone reading the page, said once through the app's polite live
+ * region. Events carry no content (topic, action, ids), so the sentences say what kind of thing
+ * changed, never what it now says; the page itself shows that after its refresh.
+ */
+
+/** A change as the server sends it: `actorId` is who made it (null for the co-editing server's saves). */
+export type AnnouncedChange = LiveChange & { actorId?: string | null };
+
+/** What the page shows: one item (`entityId`) or the list of `topics` in a consortium. */
+export interface PageScope {
+	consortiumId: string | null;
+	topics: readonly string[];
+	entityId?: string;
+}
+
+/** The lists and item pages whose changes are announced, by route (the rest say nothing). */
+const itemRoutes: Record<string, string> = {
+	'/(app)/c/[slug=slug]/requirements/[id=uuid]': 'requirement',
+	'/(app)/c/[slug=slug]/needs/[id=uuid]': 'need',
+	'/(app)/c/[slug=slug]/stories/[id=uuid]': 'story'
+};
+const listRoutes: Record<string, readonly string[]> = {
+	'/(app)/c/[slug=slug]/requirements': ['requirement'],
+	'/(app)/c/[slug=slug]/needs': ['need'],
+	'/(app)/c/[slug=slug]/stories': ['story'],
+	'/(app)/c/[slug=slug]/traceability': ['need', 'story', 'requirement'],
+	'/(app)/c/[slug=slug]/members': ['membership', 'invitation', 'organisation', 'mandate', 'delegation']
+};
+
+/** The scope of the page at `routeId`, or null for a page whose content live changes do not touch. */
+export function pageScope(routeId: string | null, params: Partial<Record<string, string>>, consortiumId: string | null): PageScope | null {
+	if (!routeId) return null;
+	const item = itemRoutes[routeId];
+	if (item && params.id) return { consortiumId, topics: [item], entityId: params.id };
+	const list = listRoutes[routeId];
+	return list ? { consortiumId, topics: list } : null;
+}
+
+const saved: Record<string, () => string> = {
+	requirement: m.live_requirement_saved,
+	need: m.live_need_saved,
+	story: m.live_story_saved
+};
+const deleted: Record<string, () => string> = {
+	requirement: m.live_requirement_deleted,
+	need: m.live_need_deleted,
+	story: m.live_story_deleted
+};
+const added: Record<string, () => string> = {
+	requirement: m.live_requirement_added,
+	need: m.live_need_added,
+	story: m.live_story_added
+};
+/** Actions on the item being viewed, by action name. */
+const onItem: Record<string, () => string> = {
+	'comment.created': m.live_comment_added,
+	'comment.deleted': m.live_comment_deleted,
+	'requirement.submitted': m.live_requirement_submitted,
+	'requirement.returned': m.live_requirement_returned,
+	'requirement.withdrawn': m.live_requirement_withdrawn,
+	'requirement.approved': m.live_requirement_approved,
+	'requirement.approved_by': m.live_verdict_approve,
+	'requirement.objected_by': m.live_verdict_object,
+	'need.joined': m.live_need_joined,
+	'need.left': m.live_need_left
+};
+
+/**
+ * The sentence for `change` on a page with `scope`, or null when it is not said: made by the
+ * person themselves, by no known person (the co-editing server saving text the editor already
+ * shows, perhaps typed by this very person), or about something the page does not show.
+ */
+export function describeChange(change: AnnouncedChange, scope: PageScope | null, userId: string): string | null {
+	if (!scope || !change.actorId || change.actorId === userId) return null;
+	if (scope.consortiumId && change.consortiumId !== scope.consortiumId) return null;
+	if (!scope.topics.includes(change.topic)) return null;
+	if (scope.entityId) {
+		if (change.entityId !== scope.entityId) return null;
+		const sentence = onItem[change.action] ?? (change.action === `${change.topic}.updated` ? saved[change.topic] : undefined);
+		if (sentence) return sentence();
+		if (change.action === `${change.topic}.deleted`) return (deleted[change.topic] ?? m.live_item_changed)();
+		return m.live_item_changed();
+	}
+	// A comment does not change a list.
+	if (change.action.startsWith('comment.')) return null;
+	if (change.action === `${change.topic}.created` && added[change.topic]) return added[change.topic]!();
+	return m.live_list_changed();
+}
+
+/** "You have 3 unread notifications". */
+export function unreadSentence(count: number): string {
+	return count === 1 ? m.live_unread_one() : m.live_unread_many({ count: String(count) });
+}
+
+/**
+ * Says messages at most once per `intervalMs`: what arrives in between is said together when the
+ * interval is over (each distinct sentence once), so a burst of changes is one announcement.
+ */
+export function throttledSay(
+	say: (text: string) => void,
+	intervalMs = 1000,
+	now: () => number = Date.now
+): { say: (message: string) => void; stop: () => void } {
+	let last = -Infinity;
+	let pending: string[] = [];
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const flush = () => {
+		timer = undefined;
+		last = now();
+		const text = pending.join('. ');
+		pending = [];
+		if (text) say(text);
+	};
+	return {
+		say(message) {
+			if (!pending.includes(message)) pending.push(message);
+			timer ??= setTimeout(flush, Math.max(0, last + intervalMs - now()));
+		},
+		stop() {
+			clearTimeout(timer);
+			timer = undefined;
+			pending = [];
+		}
+	};
+}
