@@ -383,16 +383,14 @@ describe('links stay inside their consortium (foreign keys on (id, consortium_id
 			await tx.insert(requirementNeeds).values({ consortiumId: consortium.id, requirementId: inReview.id, needId: need.id });
 			await tx.insert(requirementStories).values({ consortiumId: consortium.id, requirementId: inReview.id, storyId: story.id });
 			await tx.insert(needShares).values({ consortiumId: consortium.id, needId: need.id, organisationId: town.id });
-			await tx
-				.insert(requirementApprovals)
-				.values({
-					consortiumId: consortium.id,
-					requirementId: inReview.id,
-					organisationId: town.id,
-					userId: people.representative.id,
-					verdict: 'approve',
-					actingAs: 'representative'
-				});
+			await tx.insert(requirementApprovals).values({
+				consortiumId: consortium.id,
+				requirementId: inReview.id,
+				organisationId: town.id,
+				userId: people.representative.id,
+				verdict: 'approve',
+				actingAs: 'representative'
+			});
 		});
 		const links = await asSystem((tx) => tx.select().from(requirementNeeds).where(eq(requirementNeeds.requirementId, inReview.id)));
 		expect(links).toHaveLength(1);
