@@ -95,6 +95,8 @@ export async function removeMember(person: Who, consortiumId: string, input: Rem
 		const common = { consortiumId, organisationId: membership.organisationId, userId: membership.userId, actorId: person.id };
 		await endMandatesOf(tx, common);
 		await revokeDelegationsInvolving(tx, common);
+		// Read while the person still shares the consortium: once removed, row-level security hides them.
+		const [removed] = await tx.select({ name: users.name }).from(users).where(eq(users.id, membership.userId));
 		await tx.delete(memberships).where(eq(memberships.id, membership.id));
 		await recordChange(tx, {
 			actorId: person.id,
@@ -105,7 +107,6 @@ export async function removeMember(person: Who, consortiumId: string, input: Rem
 			before: { userId: membership.userId, organisationId: membership.organisationId, role: membership.role },
 			userId: membership.userId
 		});
-		const [removed] = await tx.select({ name: users.name }).from(users).where(eq(users.id, membership.userId));
 		return { name: removed?.name ?? '' };
 	});
 }
