@@ -582,19 +582,32 @@ CREATE POLICY "Admins remove delegations" ON public.delegations
 --> statement-breakpoint
 -- ------------------------------------------------------------------ approvals: only while speaking for the organisation
 
-CREATE POLICY "Whoever speaks for an organisation records its verdict" ON public.requirement_approvals
+-- policy.ts 'requirement.verdict': whoever speaks for a voting organisation (a municipality or a
+-- region), on a revision in review.
+CREATE OR REPLACE FUNCTION app.verdict_allowed(p_requirement uuid, p_organisation uuid) RETURNS boolean
+	LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
+	AS $$
+		SELECT EXISTS (SELECT 1 FROM public.requirements WHERE id = p_requirement AND status = 'in_review')
+			AND EXISTS (SELECT 1 FROM public.organisations WHERE id = p_organisation AND kind IN ('municipality', 'region'))
+	$$;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION app.verdict_allowed(uuid, uuid) TO authenticated;
+--> statement-breakpoint
+CREATE POLICY "Whoever speaks for a voting organisation records its verdict on a revision in review" ON public.requirement_approvals
 	FOR INSERT TO authenticated WITH CHECK (
 		consortium_id = ANY ((SELECT app.writer_consortia())::uuid[])
 		AND user_id = (SELECT app.uid())
-		AND organisation_id = ANY ((SELECT app.speaking_organisations())::uuid[]));
+		AND organisation_id = ANY ((SELECT app.speaking_organisations())::uuid[])
+		AND app.verdict_allowed(requirement_id, organisation_id));
 --> statement-breakpoint
-CREATE POLICY "Whoever speaks for an organisation changes its verdict" ON public.requirement_approvals
+CREATE POLICY "Whoever speaks for a voting organisation changes its verdict on a revision in review" ON public.requirement_approvals
 	FOR UPDATE TO authenticated
 	USING (organisation_id = ANY ((SELECT app.speaking_organisations())::uuid[]))
 	WITH CHECK (
 		consortium_id = ANY ((SELECT app.writer_consortia())::uuid[])
 		AND user_id = (SELECT app.uid())
-		AND organisation_id = ANY ((SELECT app.speaking_organisations())::uuid[]));
+		AND organisation_id = ANY ((SELECT app.speaking_organisations())::uuid[])
+		AND app.verdict_allowed(requirement_id, organisation_id));
 --> statement-breakpoint
 -- ------------------------------------------------------------------ requirement revisions keep their words
 -- An approved, replaced or withdrawn revision is a record: its text and the fields that make up the

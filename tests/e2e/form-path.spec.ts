@@ -39,7 +39,7 @@ interface ActionAnswer {
 }
 
 let origin: string;
-const people: Record<'anonymous' | 'admin' | 'kasamAdmin' | 'member' | 'observer', APIRequestContext> = {} as never;
+const people: Record<'anonymous' | 'admin' | 'kasamAdmin' | 'member' | 'observer' | 'supplier', APIRequestContext> = {} as never;
 
 /** A fresh cookie jar signed in through the login form, as a plain client. */
 async function signedIn(playwright: PlaywrightWorkerArgs['playwright'], email?: string): Promise<APIRequestContext> {
@@ -90,6 +90,7 @@ test.beforeAll(async ({ playwright }) => {
 	people.kasamAdmin = await signedIn(playwright, 'kasam.admin@samsyn.demo');
 	people.member = await signedIn(playwright, 'deltagare.motala@samsyn.demo');
 	people.observer = await signedIn(playwright, 'observator@samsyn.demo');
+	people.supplier = await signedIn(playwright, 'leverantor@samsyn.demo');
 
 	// An approved demo requirement, found through the API
 	const list = (await (await people.admin.get(`/api/v1${base}/requirements?status=approved&limit=1`)).json()) as { items: { id: string }[] };
@@ -147,7 +148,6 @@ test('another consortium’s admin: 404, the same answer as for a consortium tha
 test('a role that does not allow it: 403 with the key forbidden, keeping what was typed', async () => {
 	const cases = [
 		{ as: people.observer, page: mine.page, action: 'comment', body: { body: 'Observatören har en åsikt' } },
-		{ as: people.member, page: settings, action: 'rules', body: routes()[2]!.body },
 		{ as: people.member, page: members, action: 'invite', body: { email: 'van@kommun.test', organisationId: nobody, role: 'admin' } },
 		{ as: people.member, page: members, action: 'changeRole', body: { membershipId: observerMembershipId, role: 'admin' } },
 		{ as: people.observer, page: mine.page, action: 'save', body: { id: mine.id, version: '1', title: 'Observatörens rubrik' } }
@@ -161,8 +161,7 @@ test('a role that does not allow it: 403 with the key forbidden, keeping what wa
 			data: { form: action, ok: false, errors: { form: { key: 'forbidden' } } }
 		});
 		expect(answer.data.values).toMatchObject(body);
-		// a page the person may not see answers a plain client 404 instead: see the known split below
-		if (page !== settings) expect((await plain(as, page, action, body)).status(), `${page}?/${action} (plain)`).toBe(403);
+		expect((await plain(as, page, action, body)).status(), `${page}?/${action} (plain)`).toBe(403);
 	}
 	// nothing of it happened
 	const comments = await (await people.admin.get(mine.page)).text();
@@ -170,16 +169,20 @@ test('a role that does not allow it: 403 with the key forbidden, keeping what wa
 	expect(await hiddenValue(people.admin, mine.page, 'version')).toBe('1');
 });
 
-// Known split, kept as a test expected to fail (`test.fail`): a plain client's failure is answered
-// by rendering the page, and the settings page's load answers 404 to anyone but an admin, so the
-// same refused post is 403 with JavaScript and 404 without. When both say the same, this test
-// starts passing and Playwright reports it: drop the `test.fail`.
-test('KNOWN SPLIT: a member’s ?/rules is refused with the same status with and without JavaScript', async () => {
-	test.fail();
-	const body = routes()[2]!.body;
-	const withJavaScript = await act(people.member, settings, 'rules', body);
-	expect(withJavaScript.status).toBe(403);
-	expect((await plain(people.member, settings, 'rules', body)).status()).toBe(withJavaScript.status);
+// A page that does not exist for the person (the settings page for anyone but an admin; every
+// internal page for the supplier) answers a post to it as it answers the page itself: 404, with and
+// without JavaScript, so existence does not leak and both clients hear the same.
+test('a page that is not theirs: 404 with and without JavaScript, not 403', async () => {
+	const cases = [
+		{ as: people.member, page: settings, action: 'rules', body: routes()[2]!.body },
+		{ as: people.supplier, page: mine.page, action: 'comment', body: { body: 'Leverantören skriver' } }
+	];
+	for (const { as, page, action, body } of cases) {
+		const withJavaScript = await act(as, page, action, body);
+		expect(withJavaScript.http, `${page}?/${action}`).toBe(404);
+		expect(withJavaScript).toMatchObject({ type: 'error', error: { message: 'Not found' } });
+		expect((await plain(as, page, action, body)).status(), `${page}?/${action} (plain)`).toBe(404);
+	}
 });
 
 test('malformed input: 400 with an error per field and what was typed sent back, never a password', async () => {

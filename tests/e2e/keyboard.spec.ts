@@ -324,10 +324,6 @@ const zooms = [
 for (const zoom of zooms) {
 	for (const which of ['requirements', 'members', 'baselines', 'a baseline']) {
 		test(`reflow at ${zoom.name}, ${which}: no word in a table cell broken across lines, nothing scrolls sideways`, async ({ browser }) => {
-			// Known bug, kept as a test expected to fail: the comparison form's two selects grow as wide as
-			// the longest baseline name and push the whole page sideways (at 320 px and at 640 px alike).
-			// When it is fixed, Playwright reports these tests as passing unexpectedly: drop this line.
-			test.fail(which === 'baselines', 'the baseline comparison selects overflow the page');
 			const page = await as(browser, 'admin@samsyn.demo', zoom.options);
 			expect(await page.evaluate(() => [window.innerWidth, window.devicePixelRatio])).toEqual([
 				zoom.options.viewport.width,

@@ -4,7 +4,7 @@ import type { FieldError, FieldErrors, FormFailure, FormValues } from '$lib/form
 import type { SessionUser } from './auth/session';
 import { RateLimited } from './auth/rate-limit';
 import { CommandError, NotFound, StaleWrite } from './errors';
-import { Forbidden } from './policy';
+import { can, Forbidden, type ConsortiumAction } from './policy';
 import { inConsortium, signedIn, type InConsortium } from './request-context';
 
 /*
@@ -15,6 +15,7 @@ import { inConsortium, signedIn, type InConsortium } from './request-context';
  *
  *   not signed in           401 (error page)
  *   other consortium        404 (error page; the same as a missing one)
+ *   a page not theirs       404 (error page: the page's `visibleTo` right, internal members by default)
  *   body not a form         400  form: request_unreadable
  *   body too large          413  form: too_large (and the connection closes)
  *   NUL character           400  <field>: nul_character
@@ -52,6 +53,13 @@ export interface FormActionOptions<A extends Access> {
 	form?: string;
 	/** Body size limit in bytes. */
 	maxBytes?: number;
+	/**
+	 * The consortium-wide right without which the page itself does not exist for the person (default
+	 * `internal.read`: the supplier sees no internal page; the settings page: `rules.manage`): a post
+	 * to it is answered 404, as the page is, rather than 403, so existence does not leak and a browser
+	 * with or without JavaScript gets the same answer. A page for the supplier says `published.read`.
+	 */
+	visibleTo?: ConsortiumAction;
 }
 
 class Unreadable extends Error {}
@@ -146,7 +154,7 @@ function unwrap(schema: unknown): unknown {
  * One zod issue as a message key and figures. A schema's own message is already a key (`slug`,
  * `before_start`); zod's built-in issues become keys that say what is wrong.
  */
-export function issueError(issue: z.core.$ZodIssue, schema?: z.ZodType): FieldError {
+export function issueError(issue: z.core.$ZodIssue, schema?: z.ZodType, given?: Record<string, unknown>): FieldError {
 	// A refinement may name its figures (`params: { min, max }`); otherwise they come from the schema.
 	const given = issue.code === 'custom' && issue.params ? (issue.params as Record<string, unknown>) : {};
 	const figures = Object.fromEntries(Object.entries(given).filter(([, v]) => typeof v === 'number' || typeof v === 'string')) as { min?: number; max?: number };
@@ -156,8 +164,9 @@ export function issueError(issue: z.core.$ZodIssue, schema?: z.ZodType): FieldEr
 	if (/^[a-z][a-z0-9_]{0,63}$/.test(issue.message) && issue.message !== 'invalid') return withBounds(issue.message);
 	switch (issue.code) {
 		case 'invalid_type':
-			// zod leaves the input out of its issues; its own message says whether anything was given.
-			if (/received undefined/.test(issue.message)) return { key: 'required' };
+			// zod leaves the input out of its issues: whether anything was given is read from the form itself.
+			if (/received undefined/.test(issue.message) || (given && issue.path.length === 1 && [undefined, ''].includes(given[String(issue.path[0])] as string)))
+				return { key: 'required' };
 			return issue.expected === 'number' || issue.expected === 'int' ? { key: 'not_a_number' } : { key: 'invalid' };
 		case 'too_small':
 			if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? { key: 'required' } : { key: 'too_short', params: { min: Number(issue.minimum) } };
@@ -174,6 +183,7 @@ export function issueError(issue: z.core.$ZodIssue, schema?: z.ZodType): FieldEr
 			return { key: 'invalid_format' };
 		case 'invalid_value':
 		case 'invalid_union':
+			if (given && issue.path.length === 1 && [undefined, ''].includes(given[String(issue.path[0])] as string)) return { key: 'required' };
 			return { key: 'invalid_choice' };
 		case 'not_multiple_of':
 			return { key: 'not_a_whole_number' };
@@ -182,12 +192,12 @@ export function issueError(issue: z.core.$ZodIssue, schema?: z.ZodType): FieldEr
 	}
 }
 
-/** Zod's issues as one error per field (the first issue wins). */
-export function fieldErrors(error: z.ZodError, schema?: z.ZodType): FieldErrors {
+/** Zod's issues as one error per field (the first issue wins); `given` is what was posted. */
+export function fieldErrors(error: z.ZodError, schema?: z.ZodType, given?: Record<string, unknown>): FieldErrors {
 	const errors: FieldErrors = {};
 	for (const issue of error.issues) {
 		const field = issue.path.join('.') || 'form';
-		errors[field] ??= issueError(issue, schema);
+		errors[field] ??= issueError(issue, schema, given);
 	}
 	return errors;
 }
@@ -246,7 +256,7 @@ export function formAction<S extends z.ZodType, R extends Record<string, unknown
 			// A schema can depend on who asks (a new password may not be the person's own address).
 			const rules = typeof schema === 'function' ? await schema({ ...base, event } as Omit<ContextOf<A>, 'event' | 'files'> & { event: RequestEvent }) : schema;
 			const parsed = rules.safeParse(body.fields);
-			if (!parsed.success) return refuse(400, { target, errors: fieldErrors(parsed.error, rules), values });
+			if (!parsed.success) return refuse(400, { target, errors: fieldErrors(parsed.error, rules, body.fields), values });
 			const result = await run(parsed.data, { ...base, event, files: body.files } as ContextOf<A>);
 			return { form, ok: true as const, ...(target ? { target } : {}), ...(result ?? {}) };
 		} catch (e) {

@@ -234,11 +234,10 @@ describe('approvals: only whoever speaks for the organisation today ("Whoever sp
 		expect(await verdictBy(w, w.people.otherDeputy, w.otherTown.id, 'deputy')).toHaveLength(1);
 	});
 
-	// Known gaps, kept as tests that expect the database to accept (`it.fails`): policy.ts's
-	// 'requirement.verdict' also refuses a requirement that is not in review (requirement_not_in_review)
-	// and an organisation that does not vote (organisation_not_voting), but the insert policy asks only
-	// who speaks. When row-level security closes a gap, its test starts failing: drop the `.fails`.
-	it.fails('KNOWN GAP: refuses a verdict on a requirement that is not in review', async () => {
+	// policy.ts's 'requirement.verdict' also refuses a requirement that is not in review
+	// (requirement_not_in_review) and an organisation that does not vote (organisation_not_voting):
+	// app.verdict_allowed() in the insert and update policies.
+	it('refuses a verdict on a requirement that is not in review', async () => {
 		const w = await world();
 		const attempt = withUser(w.people.representative, (tx) =>
 			tx.insert(requirementApprovals).values({
@@ -253,7 +252,7 @@ describe('approvals: only whoever speaks for the organisation today ("Whoever sp
 		expect((await refusal(attempt)).code).toBe(RLS);
 	});
 
-	it.fails('KNOWN GAP: refuses a verdict for an organisation that does not vote (the convenor’s representative)', async () => {
+	it('refuses a verdict for an organisation that does not vote (the convenor’s representative)', async () => {
 		const w = await world();
 		const convenorRepresentative = await asSystem(async (tx) => {
 			const convenor = await buildOrganisation(tx, w.consortium.id, { kind: 'convenor' });

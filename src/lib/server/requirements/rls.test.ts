@@ -37,7 +37,7 @@ async function world() {
 		people.outsider = outsider;
 		const need = await buildNeed(tx, consortium.id, { title: 'Nattillsyn via kamera' });
 		const story = await buildStory(tx, consortium.id, { needIds: [need.id] });
-		const requirement = await buildRequirement(tx, consortium.id, { storyIds: [story.id], needIds: [need.id] });
+		const requirement = await buildRequirement(tx, consortium.id, { status: 'in_review', storyIds: [story.id], needIds: [need.id] });
 		return { consortium, municipality, people, need, story, requirement };
 	});
 }

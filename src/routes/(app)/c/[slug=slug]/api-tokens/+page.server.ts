@@ -16,11 +16,19 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	create: formAction(CreateTokenInput, async (input, { actor, consortium }) => {
-		const created = await createApiToken(actor, consortium.id, input.name);
-		return { token: created.token, name: input.name };
-	}),
-	revoke: formAction(z.object({ id: z.uuid() }), async (input, { actor, consortium }) => {
-		await revokeApiToken(actor, consortium.id, input.id);
-	})
+	create: formAction(
+		CreateTokenInput,
+		async (input, { actor, consortium }) => {
+			const created = await createApiToken(actor, consortium.id, input.name);
+			return { token: created.token, name: input.name };
+		},
+		{ visibleTo: 'members.manage' }
+	),
+	revoke: formAction(
+		z.object({ id: z.uuid() }),
+		async (input, { actor, consortium }) => {
+			await revokeApiToken(actor, consortium.id, input.id);
+		},
+		{ visibleTo: 'members.manage' }
+	)
 };

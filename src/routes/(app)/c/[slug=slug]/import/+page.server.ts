@@ -40,6 +40,6 @@ export const actions: Actions = {
 			}
 			redirect(303, `/c/${consortium.slug}/import/${result.id}`);
 		},
-		{ maxBytes: MAX_IMPORT_BYTES + FORM_OVERHEAD }
+		{ maxBytes: MAX_IMPORT_BYTES + FORM_OVERHEAD, visibleTo: 'content.write' }
 	)
 };

@@ -20,14 +20,26 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	rules: formAction(GroundRulesInput, async (input, { actor, consortium }) => {
-		await updateGroundRules(actor, consortium.id, input);
-	}),
-	createOrganisation: formAction(OrganisationInput, async (input, { actor, consortium }) => {
-		const organisation = await createOrganisation(actor, consortium.id, input);
-		return { name: organisation.name };
-	}),
-	updateOrganisation: formAction(UpdateOrganisationInput, async (input, { actor, consortium }) => {
-		await updateOrganisation(actor, consortium.id, input);
-	})
+	rules: formAction(
+		GroundRulesInput,
+		async (input, { actor, consortium }) => {
+			await updateGroundRules(actor, consortium.id, input);
+		},
+		{ visibleTo: 'rules.manage' }
+	),
+	createOrganisation: formAction(
+		OrganisationInput,
+		async (input, { actor, consortium }) => {
+			const organisation = await createOrganisation(actor, consortium.id, input);
+			return { name: organisation.name };
+		},
+		{ visibleTo: 'rules.manage' }
+	),
+	updateOrganisation: formAction(
+		UpdateOrganisationInput,
+		async (input, { actor, consortium }) => {
+			await updateOrganisation(actor, consortium.id, input);
+		},
+		{ visibleTo: 'rules.manage' }
+	)
 };
