@@ -146,7 +146,7 @@ test('another consortium’s admin: 404, the same answer as for a consortium tha
 });
 
 test('a role that does not allow it: 403 with the key forbidden, keeping what was typed', async () => {
-	const cases = [
+	const cases: { as: APIRequestContext; page: string; action: string; body: Record<string, string> }[] = [
 		{ as: people.observer, page: mine.page, action: 'comment', body: { body: 'Observatören har en åsikt' } },
 		{ as: people.member, page: members, action: 'invite', body: { email: 'van@kommun.test', organisationId: nobody, role: 'admin' } },
 		{ as: people.member, page: members, action: 'changeRole', body: { membershipId: observerMembershipId, role: 'admin' } },

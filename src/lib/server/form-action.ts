@@ -156,8 +156,8 @@ function unwrap(schema: unknown): unknown {
  */
 export function issueError(issue: z.core.$ZodIssue, schema?: z.ZodType, given?: Record<string, unknown>): FieldError {
 	// A refinement may name its figures (`params: { min, max }`); otherwise they come from the schema.
-	const given = issue.code === 'custom' && issue.params ? (issue.params as Record<string, unknown>) : {};
-	const figures = Object.fromEntries(Object.entries(given).filter(([, v]) => typeof v === 'number' || typeof v === 'string')) as { min?: number; max?: number };
+	const named = issue.code === 'custom' && issue.params ? (issue.params as Record<string, unknown>) : {};
+	const figures = Object.fromEntries(Object.entries(named).filter(([, v]) => typeof v === 'number' || typeof v === 'string')) as { min?: number; max?: number };
 	const bounds = { ...(schema ? boundsOf(schema, issue.path) : {}), ...figures };
 	const withBounds = (key: string): FieldError => (Object.keys(bounds).length ? { key, params: bounds } : { key });
 	// A schema's own key says more than zod's code, except the catch-all `invalid`.
