@@ -231,6 +231,7 @@ export function formAction<S extends z.ZodType, R extends Record<string, unknown
 		const form = options.form ?? actionName(event.url);
 		// Authenticate, then authorise the consortium, before reading a byte of the body.
 		const base = access === 'consortium' ? await inConsortium(event) : access === 'user' ? { user: signedIn(event) } : { user: event.locals.user };
+		if ('actor' in base && !can(base.actor, options.visibleTo ?? 'internal.read', { consortiumId: base.consortium.id })) error(404, 'Not found');
 		const refuse = (status: number, failure: Omit<FormFailure, 'form' | 'ok'>) => fail(status, { form, ok: false as const, ...failure });
 
 		let body: Awaited<ReturnType<typeof readBody>>;
