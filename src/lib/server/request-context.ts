@@ -57,11 +57,16 @@ export async function loadShell(event: RequestEvent, user: SessionUser): Promise
 	const slug = (event.params as { slug?: string }).slug;
 	const context = event.locals.context;
 	return withUser(user, async (tx) => {
-		const myConsortia = await myConsortiaIn(tx, user);
-		const unreadNotifications = await countUnreadIn(tx, user);
-		// Resolved here, in this transaction, unless a load started it already (never awaited from
-		// inside this transaction: on the embedded database that would wait for itself).
-		if (slug && !context.has(slug)) context.keep(slug, await consortiumActorIn(tx, user, slug));
+		// The consortium is resolved here, in this transaction, unless a load started it already (never
+		// awaited from inside this transaction: on the embedded database that would wait for itself).
+		// The three statements are sent together: one round trip.
+		const resolve = slug && !context.has(slug);
+		const [myConsortia, unreadNotifications, found] = await Promise.all([
+			myConsortiaIn(tx, user),
+			countUnreadIn(tx, user),
+			resolve ? consortiumActorIn(tx, user, slug) : null
+		]);
+		if (resolve) context.keep(slug, found);
 		return { myConsortia, unreadNotifications };
 	});
 }

@@ -1,7 +1,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { and, eq, gt, lt } from 'drizzle-orm';
-import { asSystem } from '../db/request';
+import { asSystem, onServer } from '../db/request';
 import { sessions, users } from '../db/schema';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -73,7 +73,8 @@ export async function createSession(token: string, userId: string, client: { use
  */
 export async function validateSessionToken(token: string): Promise<{ session: Session; user: SessionUser } | { session: null; user: null }> {
 	const id = sessionIdOf(token);
-	return asSystem(async (tx) => {
+	// One statement in the common case (no renewal due), on every request: no transaction around it.
+	return onServer(async (tx) => {
 		const [row] = await tx
 			.select({
 				session: { id: sessions.id, userId: sessions.userId, expiresAt: sessions.expiresAt },

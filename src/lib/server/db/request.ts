@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql } from 'drizzle-orm';
-import { database, type Transaction } from './client';
+import { database, type Database, type Transaction } from './client';
 import { firstRow } from './rows';
 
 /** Whoever a unit of work runs for; only the id reaches the database (as the `sub` claim). */
@@ -30,10 +30,17 @@ export async function withUser<T>(user: Claimant, work: (tx: Transaction) => Pro
 	const { db } = await database();
 	return db.transaction(async (tx) => {
 		const claims = JSON.stringify({ sub: user.id, role: 'authenticated' });
-		await tx.execute(sql`select set_config('request.jwt.claims', ${claims}, true), set_config('role', 'authenticated', true)`);
+		// Not awaited before the work starts: statements on one connection run in the order they are
+		// sent, so the claims are set before the first query, and both go in one round trip.
+		// (`.execute()` runs it now, once: a query builder's `then` would run it again for every listener.)
+		const claimed: Promise<unknown> = tx
+			.execute(sql`select set_config('request.jwt.claims', ${claims}, true), set_config('role', 'authenticated', true)`)
+			.execute();
+		claimed.catch(() => {}); // its failure is the work's failure (awaited below), not an unhandled rejection
 		const scope: Ambient = { userId: user.id, tx, open: true };
 		try {
-			return await ambient.run(scope, () => work(tx));
+			const [, result] = await Promise.all([claimed, ambient.run(scope, () => work(tx))]);
+			return result;
 		} finally {
 			// Work scheduled from inside (a timer, a background task) must not reach a finished transaction.
 			scope.open = false;
@@ -47,6 +54,17 @@ export async function withUser<T>(user: Claimant, work: (tx: Transaction) => Pro
  */
 export function inOneTransaction<T>(user: Claimant, work: () => Promise<T>): Promise<T> {
 	return withUser(user, () => work());
+}
+
+/**
+ * Runs single statements on the server's own connection, outside row-level security and without a
+ * transaction around them (each statement is its own): for a read, or writes that need not be
+ * atomic together, on a path every request takes (validating the session), where BEGIN and COMMIT
+ * would be two of its three round trips.
+ */
+export async function onServer<T>(work: (db: Database) => Promise<T>): Promise<T> {
+	const { db } = await database();
+	return ambient.exit(() => work(db));
 }
 
 /**
