@@ -7,6 +7,7 @@ import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import postgres from 'postgres';
 import { config } from '../config';
 import { synchronousRunner } from './pglite-now';
+import { usePreparedStatements } from './pglite-prepared';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -60,6 +61,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
 async function openPglite(dataDir: string): Promise<DatabaseHandle> {
 	if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
 	const client = await PGlite.create(dataDir);
+	usePreparedStatements(client); // before synchronousRunner, which counts the calls it installs
 	const now = synchronousRunner(client);
 	const db = drizzlePglite(client, { schema }) as unknown as Database;
 	return {

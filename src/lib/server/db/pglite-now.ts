@@ -57,7 +57,8 @@ export function errorIn(reply: Uint8Array): Error | null {
 	return null;
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
+/** Protocol messages as one buffer, to send in one crossing. */
+export function concat(parts: Uint8Array[]): Uint8Array {
 	const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
 	let at = 0;
 	for (const part of parts) {
