@@ -338,11 +338,12 @@ describe('links stay inside their consortium (foreign keys on (id, consortium_id
 	it('refuses story_needs, requirement_needs and requirement_stories rows that point into another consortium', async () => {
 		const { consortium, story, inReview, foreign } = await world();
 		const attempts = [
-			asSystem((tx) => tx.insert(storyNeeds).values({ consortiumId: consortium.id, storyId: story.id, needId: foreign.need.id })),
-			asSystem((tx) => tx.insert(requirementNeeds).values({ consortiumId: consortium.id, requirementId: inReview.id, needId: foreign.need.id })),
-			asSystem((tx) => tx.insert(requirementStories).values({ consortiumId: consortium.id, requirementId: inReview.id, storyId: foreign.story.id }))
+			() => asSystem((tx) => tx.insert(storyNeeds).values({ consortiumId: consortium.id, storyId: story.id, needId: foreign.need.id })),
+			() => asSystem((tx) => tx.insert(requirementNeeds).values({ consortiumId: consortium.id, requirementId: inReview.id, needId: foreign.need.id })),
+			() => asSystem((tx) => tx.insert(requirementStories).values({ consortiumId: consortium.id, requirementId: inReview.id, storyId: foreign.story.id }))
 		];
-		for (const attempt of attempts) expect((await refusal(attempt)).code).toBe(FOREIGN_KEY);
+		// One at a time: an attempt started before the previous one is awaited would reject unobserved.
+		for (const attempt of attempts) expect((await refusal(attempt())).code).toBe(FOREIGN_KEY);
 	});
 
 	it('refuses need_shares for another consortium’s need or organisation', async () => {
