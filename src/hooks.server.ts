@@ -8,13 +8,14 @@ import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { startAuthHousekeeping } from '$lib/server/auth/housekeeping';
 import { startMailDelivery } from '$lib/server/mail/outbox';
 import { log, loggablePath } from '$lib/server/log';
-import { prepareDatabase } from '$lib/server/startup';
+import { closeDatabaseOnShutdown, prepareDatabase } from '$lib/server/startup';
 import { registerUpgradeHandler } from '$lib/server/realtime/upgrade';
 import { registerCollab } from '$lib/server/collab/server';
 import { createRequestContext } from '$lib/server/request-context';
 
 export const init: ServerInit = async () => {
 	await prepareDatabase();
+	closeDatabaseOnShutdown();
 	registerCollab();
 	registerUpgradeHandler();
 	startAuthHousekeeping();

@@ -1,5 +1,5 @@
 import { config } from './config';
-import { database } from './db/client';
+import { closeDatabase, database } from './db/client';
 import { migrateDatabase } from './db/migrate';
 import { log } from './log';
 
@@ -26,4 +26,20 @@ export function prepareDatabase(): Promise<void> {
 		}
 	})();
 	return ready;
+}
+
+/**
+ * Makes the server's shutdown close the database last: steps registered later (the co-editing
+ * server saves what is pending) run first and still have it. Without it the connections outlive
+ * the process's last query and a database dropped under them takes the process down mid-exit.
+ */
+export function closeDatabaseOnShutdown(): void {
+	const holder = globalThis as { __samsynShutdown?: () => Promise<void>; __samsynDatabaseShutdown?: boolean };
+	if (holder.__samsynDatabaseShutdown) return;
+	holder.__samsynDatabaseShutdown = true;
+	const previous = holder.__samsynShutdown;
+	holder.__samsynShutdown = async () => {
+		await previous?.();
+		await closeDatabase();
+	};
 }
