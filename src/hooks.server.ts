@@ -7,6 +7,7 @@ import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { startAuthHousekeeping } from '$lib/server/auth/housekeeping';
 import { startMailDelivery } from '$lib/server/mail/outbox';
+import { startDecisionClock } from '$lib/server/decisions/clock';
 import { log, loggablePath } from '$lib/server/log';
 import { closeDatabaseOnShutdown, prepareDatabase } from '$lib/server/startup';
 import { registerUpgradeHandler } from '$lib/server/realtime/upgrade';
@@ -20,6 +21,7 @@ export const init: ServerInit = async () => {
 	registerUpgradeHandler();
 	startAuthHousekeeping();
 	startMailDelivery();
+	startDecisionClock();
 };
 
 const handleRequestLog: Handle = async ({ event, resolve }) => {

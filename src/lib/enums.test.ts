@@ -7,6 +7,7 @@ import * as lists from './enums';
 import { kindLabel, tierLabel, decisionRuleLabel, weightingLabel, publishingLabel, mandateKindLabel } from './consortium-labels';
 import { roleLabel } from './labels';
 import * as requirementLabels from './requirement-labels';
+import * as decisionLabels from './decision-labels';
 
 const { handle } = useFreshDatabase();
 
@@ -29,7 +30,12 @@ const vocabularies: [string, readonly string[], ((value: never) => string) | nul
 	['requirement_status', lists.statuses, requirementLabels.statusLabel],
 	['approval_verdict', lists.verdicts, requirementLabels.verdictLabel],
 	['content_kind', lists.contentKinds, null],
-	['import_kind', lists.importKinds, null]
+	['import_kind', lists.importKinds, null],
+	['decision_level', lists.decisionLevels, decisionLabels.levelLabel],
+	['decision_item_status', lists.decisionItemStatuses, decisionLabels.itemStatusLabel],
+	['decision_stance', lists.stances, decisionLabels.stanceLabel],
+	['decision_result', lists.decisionResults, decisionLabels.resultLabel],
+	['decision_link_kind', lists.decisionLinkKinds, decisionLabels.linkKindLabel]
 ];
 
 describe('one source for each enumeration', () => {

@@ -61,3 +61,23 @@ export type ContentKind = (typeof contentKinds)[number];
 /** What an uploaded file holds. */
 export const importKinds = ['needs', 'requirements'] as const;
 export type ImportKind = (typeof importKinds)[number];
+
+/** Who decides a matter (the ground rules say which matters go where). */
+export const decisionLevels = ['project_group', 'steering_group'] as const;
+export type DecisionLevel = (typeof decisionLevels)[number];
+
+/** A decision item's lifecycle: draft → open → closed → recorded, or withdrawn. */
+export const decisionItemStatuses = ['draft', 'open', 'closed', 'recorded', 'withdrawn'] as const;
+export type DecisionItemStatus = (typeof decisionItemStatuses)[number];
+
+/** An organisation's position: bifall, avslag, avstår, or one of several options. */
+export const stances = ['for', 'against', 'abstain', 'option'] as const;
+export type Stance = (typeof stances)[number];
+
+/** What the ground rules made of the positions when the item closed. */
+export const decisionResults = ['adopted', 'rejected', 'no_decision'] as const;
+export type DecisionResultKind = (typeof decisionResults)[number];
+
+/** What a decision item may concern; later areas add their kinds here (and a migration). */
+export const decisionLinkKinds = ['need', 'story', 'requirement', 'baseline'] as const;
+export type DecisionLinkKind = (typeof decisionLinkKinds)[number];

@@ -77,6 +77,17 @@ const sentences: Record<string, (p: Params) => string> = {
 	requirement_not_in_review: () => m.error_requirement_not_in_review(),
 	organisation_not_voting: () => m.error_organisation_not_voting(),
 	comment_not_yours: () => m.error_comment_not_yours(),
+	// decisions
+	decision_not_draft: () => m.error_decision_not_draft(),
+	decision_not_open: () => m.error_decision_not_open(),
+	decision_not_closed: () => m.error_decision_not_closed(),
+	decision_settled: () => m.error_decision_settled(),
+	decision_conflicted: () => m.error_decision_conflicted(),
+	decision_option_required: () => m.error_decision_option_required(),
+	decision_not_lost: () => m.error_decision_not_lost(),
+	decision_deadline_past: () => m.error_decision_deadline_past(),
+	decision_already_recorded: () => m.error_decision_already_recorded(),
+	decision_secret_not_communicated: () => m.error_decision_secret_not_communicated(),
 	forbidden: () => m.error_forbidden(),
 	// baselines, documents, imports
 	baseline_name_taken: () => m.baselines_error_name_taken(),

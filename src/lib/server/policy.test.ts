@@ -50,6 +50,7 @@ const matrix: Record<Role, Record<Action, boolean>> = {
 		'delegation.manage',
 		'members.manage',
 		'rules.manage',
+		'decisions.manage',
 		'audit.read',
 		'supplier.publish',
 		'published.read'

@@ -8,6 +8,7 @@
  */
 
 import type { Role } from '../roles';
+import type { DecisionItemStatus } from '../enums';
 import type { organisationKind, requirementStatus } from './db/schema/enums';
 import { CommandError, NotFound } from './errors';
 
@@ -69,6 +70,16 @@ export interface RequirementResource {
 	revision: number;
 }
 
+/** A decision item as the policy needs it: its state and who declared a conflict of interest on it. */
+export interface DecisionItemResource {
+	consortiumId: string;
+	status: DecisionItemStatus;
+	/** Whether the acting person declared a conflict of interest (jäv) on the item. */
+	actorConflicted: boolean;
+	/** Whether the representative of the acting person's organisation declared one: the deputy then speaks. */
+	representativeConflicted: boolean;
+}
+
 export interface DelegationResource {
 	consortiumId: string;
 	organisationId: string;
@@ -86,6 +97,14 @@ export interface ItemResources {
 	'requirement.withdraw': RequirementResource;
 	'requirement.verdict': RequirementResource;
 	'delegation.revoke': DelegationResource;
+	'decision_item.edit': DecisionItemResource;
+	'decision_item.open': DecisionItemResource;
+	'decision_item.close': DecisionItemResource;
+	'decision_item.record': DecisionItemResource;
+	'decision_item.withdraw': DecisionItemResource;
+	'decision_item.position': DecisionItemResource;
+	'decision_item.declare_conflict': DecisionItemResource;
+	'decision_item.reserve': DecisionItemResource;
 }
 export type ItemAction = keyof ItemResources;
 
@@ -98,6 +117,7 @@ export const consortiumActions = [
 	'delegation.manage',
 	'members.manage',
 	'rules.manage',
+	'decisions.manage',
 	'audit.read',
 	'supplier.publish',
 	'published.read',
@@ -134,6 +154,22 @@ type Rule<R> = (membership: Membership, resource: R, actor: Actor) => boolean | 
 const speaksFor = (m: Membership, organisationId: string | undefined) =>
 	(m.role === 'representative' || m.role === 'deputy') && m.speaksForOrganisation && (organisationId === undefined || organisationId === m.organisationId);
 
+/**
+ * Who speaks for the organisation on one decision item: its representative in office unless they
+ * declared a conflict of interest on it; its deputy while delegated, while no representative is in
+ * office, or while the representative declared a conflict on the item. Only voting organisations.
+ */
+const speaksOnItem = (m: Membership, d: DecisionItemResource): boolean | Refusal => {
+	if (m.organisationKind !== 'municipality' && m.organisationKind !== 'region')
+		return m.role === 'representative' || m.role === 'deputy' ? deny('organisation_not_voting') : false;
+	if (m.role === 'representative') return m.speaksForOrganisation ? !d.actorConflicted || deny('decision_conflicted') : false;
+	if (m.role === 'deputy') return m.speaksForOrganisation || d.representativeConflicted;
+	return false;
+};
+
+/** The first answer unless it is yes, then the second (a refusal is an object, so `&&` would pass it over). */
+const then = (first: boolean | Refusal, second: boolean | Refusal): boolean | Refusal => (first === true ? second : first);
+
 const consortiumRules: Record<Exclude<ConsortiumAction, 'platform.operate'>, Rule<Resource>> = {
 	'consortium.view': () => true,
 	'internal.read': (m) => internalRoles.includes(m.role),
@@ -144,6 +180,7 @@ const consortiumRules: Record<Exclude<ConsortiumAction, 'platform.operate'>, Rul
 		m.role === 'admin' || (m.role === 'representative' && (r.organisationId === undefined || r.organisationId === m.organisationId)),
 	'members.manage': (m) => m.role === 'admin',
 	'rules.manage': (m) => m.role === 'admin',
+	'decisions.manage': (m) => m.role === 'admin',
 	'audit.read': (m) => m.role === 'admin',
 	'supplier.publish': (m, r) => {
 		const right = r.publishing ?? 'admins';
@@ -178,6 +215,16 @@ const itemRules: { [A in ItemAction]: Rule<ItemResources[A]> } = {
 		if (m.organisationKind !== 'municipality' && m.organisationKind !== 'region') return deny('organisation_not_voting');
 		return r.status === 'in_review' || locked('requirement_not_in_review');
 	},
+	'decision_item.edit': forWriters((_m, d) => d.status === 'draft' || locked('decision_not_draft')),
+	'decision_item.open': (m, d) => m.role === 'admin' && (d.status === 'draft' || locked('decision_not_draft')),
+	'decision_item.close': (m, d) => m.role === 'admin' && (d.status === 'open' || locked('decision_not_open')),
+	'decision_item.record': (m, d) => m.role === 'admin' && (d.status === 'closed' || locked('decision_not_closed')),
+	'decision_item.withdraw': (m, d) =>
+		m.role === 'admin' && (d.status === 'draft' || d.status === 'open' || d.status === 'closed' || locked('decision_settled')),
+	'decision_item.position': (m, d) => then(speaksOnItem(m, d), d.status === 'open' || locked('decision_not_open')),
+	'decision_item.declare_conflict': (m, d) =>
+		m.role === 'representative' && ((d.status === 'draft' || d.status === 'open') && !d.actorConflicted ? true : locked('decision_not_open')),
+	'decision_item.reserve': (m, d) => then(speaksOnItem(m, d), d.status === 'closed' || locked('decision_not_closed')),
 	// The organisation's representative (also one appointed after the delegation was given) or an admin.
 	'delegation.revoke': (m, d) => m.role === 'admin' || (m.role === 'representative' && d.organisationId === m.organisationId)
 };

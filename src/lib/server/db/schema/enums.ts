@@ -1,6 +1,11 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
 import {
 	contentKinds,
+	decisionItemStatuses,
+	decisionLevels,
+	decisionLinkKinds,
+	decisionResults,
+	stances,
 	decisionRules,
 	importKinds,
 	mandateKinds,
@@ -59,3 +64,13 @@ export const contentKind = pgEnum('content_kind', contentKinds);
 
 /** What an uploaded file holds. */
 export const importKind = pgEnum('import_kind', importKinds);
+
+export const decisionLevel = pgEnum('decision_level', decisionLevels);
+
+export const decisionItemStatus = pgEnum('decision_item_status', decisionItemStatuses);
+
+export const decisionStance = pgEnum('decision_stance', stances);
+
+export const decisionResult = pgEnum('decision_result', decisionResults);
+
+export const decisionLinkKind = pgEnum('decision_link_kind', decisionLinkKinds);

@@ -5,3 +5,4 @@ export * from './audit';
 export * from './requirements';
 export * from './collab';
 export * from './baselines';
+export * from './decisions';

@@ -1,0 +1,478 @@
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { Transaction } from '../db/client';
+import { asServerIn, withUser } from '../db/request';
+import { rowsOf } from '../db/rows';
+import {
+	baselines,
+	consortia,
+	decisionAcknowledgements,
+	decisionConflicts,
+	decisionItems,
+	decisionLinks,
+	decisionLogHeads,
+	decisionOptions,
+	decisionPositionHistory,
+	decisionPositions,
+	decisionReservations,
+	decisions,
+	needs,
+	organisations,
+	requirements,
+	userStories,
+	users
+} from '../db/schema';
+import { recordChange } from '../audit/record-change';
+import { CommandError, NotFound, StaleWrite } from '../errors';
+import { actorFor, type Who } from '../consortia/actor';
+import { authorize } from '../policy';
+import { endOfDayInStockholm, stockholmDate } from '../../decisions/deadline';
+import { explainOutcome } from '../../decisions/explain';
+import { decisionNumber, entryHash, GENESIS, type ChainedContent } from './log-chain';
+import { itemResource, lockItem, positionsState, type DecisionItemRow } from './state';
+import type { DecisionItemInput, PositionInput, RecordInput, UpdateDecisionItemInput } from './schemas';
+import type { DecisionLinkKind } from '../../enums';
+
+type DecisionRow = typeof decisions.$inferSelect;
+
+const linkTables = { need: needs, story: userStories, requirement: requirements, baseline: baselines } as const;
+
+function linksOf(input: Pick<DecisionItemInput, 'needIds' | 'storyIds' | 'requirementIds' | 'baselineIds'>): { kind: DecisionLinkKind; id: string }[] {
+	return [
+		...input.needIds.map((id) => ({ kind: 'need' as const, id })),
+		...input.storyIds.map((id) => ({ kind: 'story' as const, id })),
+		...input.requirementIds.map((id) => ({ kind: 'requirement' as const, id })),
+		...input.baselineIds.map((id) => ({ kind: 'baseline' as const, id }))
+	];
+}
+
+/** Refuses links to things that are not the consortium's (the generic link has no foreign key to check it). */
+async function setLinks(tx: Transaction, consortiumId: string, itemId: string, links: { kind: DecisionLinkKind; id: string }[]): Promise<void> {
+	for (const kind of Object.keys(linkTables) as DecisionLinkKind[]) {
+		const ids = [...new Set(links.filter((l) => l.kind === kind).map((l) => l.id))];
+		if (ids.length === 0) continue;
+		const table = linkTables[kind] as typeof needs;
+		const found = await tx
+			.select({ id: table.id })
+			.from(table)
+			.where(and(eq(table.consortiumId, consortiumId), inArray(table.id, ids)));
+		if (found.length !== ids.length) throw new CommandError('unknown_link', `${kind}Ids`, 422);
+	}
+	await tx.delete(decisionLinks).where(eq(decisionLinks.itemId, itemId));
+	const unique = [...new Map(links.map((l) => [`${l.kind}:${l.id}`, l])).values()];
+	if (unique.length > 0) await tx.insert(decisionLinks).values(unique.map((l) => ({ consortiumId, itemId, targetKind: l.kind, targetId: l.id })));
+}
+
+async function setOptions(tx: Transaction, consortiumId: string, itemId: string, labels: string[]): Promise<void> {
+	await tx.delete(decisionOptions).where(eq(decisionOptions.itemId, itemId));
+	// One option is the proposal itself; alternatives start at two.
+	if (labels.length >= 2) await tx.insert(decisionOptions).values(labels.map((label, i) => ({ consortiumId, itemId, position: i + 1, label })));
+}
+
+function futureDeadline(date: string): Date {
+	const deadline = endOfDayInStockholm(date);
+	if (deadline.getTime() <= Date.now()) throw new CommandError('decision_deadline_past', 'deadline', 422);
+	return deadline;
+}
+
+function itemColumns(input: DecisionItemInput) {
+	return {
+		title: input.title,
+		background: input.background,
+		proposal: input.proposal,
+		level: input.level,
+		deadline: futureDeadline(input.deadline),
+		reminderHours: input.reminderHours
+	};
+}
+
+/** Prepares a draft item: title, background, proposal (with alternatives), level, deadline, links. */
+export async function createDecisionItem(person: Who, consortiumId: string, input: DecisionItemInput): Promise<DecisionItemRow> {
+	return withUser(person, async (tx) => {
+		await actorFor(tx, person, consortiumId, 'content.write');
+		const [item] = await tx
+			.insert(decisionItems)
+			.values({ consortiumId, ...itemColumns(input), createdBy: person.id })
+			.returning();
+		await setOptions(tx, consortiumId, item!.id, input.options);
+		await setLinks(tx, consortiumId, item!.id, linksOf(input));
+		await recordChange(tx, {
+			actorId: person.id,
+			consortiumId,
+			action: 'decision_item.created',
+			entityType: 'decision_item',
+			entityId: item!.id,
+			after: { ...item, options: input.options, links: linksOf(input) }
+		});
+		return item!;
+	});
+}
+
+/** Saves a draft's fields unless someone else saved it since `input.version`. */
+export async function updateDecisionItem(person: Who, consortiumId: string, input: UpdateDecisionItemInput): Promise<DecisionItemRow> {
+	return withUser(person, async (tx) => {
+		const actor = await actorFor(tx, person, consortiumId, 'content.write');
+		const before = await lockItem(tx, consortiumId, input.id);
+		authorize(actor, 'decision_item.edit', await itemResource(tx, actor, before));
+		if (before.version !== input.version) throw new StaleWrite({ title: before.title, version: before.version });
+		const [after] = await tx
+			.update(decisionItems)
+			.set({ ...itemColumns(input), version: before.version + 1, updatedAt: new Date() })
+			.where(eq(decisionItems.id, before.id))
+			.returning();
+		await setOptions(tx, consortiumId, before.id, input.options);
+		await setLinks(tx, consortiumId, before.id, linksOf(input));
+		await recordChange(tx, {
+			actorId: person.id,
+			consortiumId,
+			action: 'decision_item.updated',
+			entityType: 'decision_item',
+			entityId: before.id,
+			before,
+			after
+		});
+		return after!;
+	});
+}
+
+async function moveItem(
+	person: Who,
+	consortiumId: string,
+	id: string,
+	step: 'decision_item.open' | 'decision_item.withdraw',
+	to: 'open' | 'withdrawn'
+): Promise<DecisionItemRow> {
+	return withUser(person, async (tx) => {
+		const actor = await actorFor(tx, person, consortiumId, 'internal.read');
+		const before = await lockItem(tx, consortiumId, id);
+		authorize(actor, step, await itemResource(tx, actor, before));
+		if (to === 'open' && (!before.deadline || before.deadline.getTime() <= Date.now())) throw new CommandError('decision_deadline_past', 'deadline', 422);
+		const [after] = await tx
+			.update(decisionItems)
+			.set({ status: to, version: before.version + 1, updatedAt: new Date(), ...(to === 'open' ? { openedAt: new Date() } : {}) })
+			.where(eq(decisionItems.id, id))
+			.returning();
+		await recordChange(tx, {
+			actorId: person.id,
+			consortiumId,
+			action: to === 'open' ? 'decision_item.opened' : 'decision_item.withdrawn',
+			entityType: 'decision_item',
+			entityId: id,
+			before: { status: before.status },
+			after: { status: after!.status, deadline: after!.deadline }
+		});
+		return after!;
+	});
+}
+
+/** Draft → open for positions, until the deadline. */
+export const openDecisionItem = (person: Who, consortiumId: string, id: string) => moveItem(person, consortiumId, id, 'decision_item.open', 'open');
+/** Draft or open → withdrawn: it will not be decided. */
+export const withdrawDecisionItem = (person: Who, consortiumId: string, id: string) =>
+	moveItem(person, consortiumId, id, 'decision_item.withdraw', 'withdrawn');
+
+/**
+ * States (or changes) the position of the person's own organisation on an open item, as its
+ * representative or as the deputy speaking for it. One row per organisation: a second statement at
+ * the same time waits for the first and replaces it. Every statement also enters the history.
+ */
+export async function statePosition(person: Who, consortiumId: string, itemId: string, input: PositionInput) {
+	return withUser(person, async (tx) => {
+		const actor = await actorFor(tx, person, consortiumId, 'internal.read');
+		const item = await lockItem(tx, consortiumId, itemId, 'shared');
+		authorize(actor, 'decision_item.position', await itemResource(tx, actor, item));
+		const membership = actor.membership!;
+		const options = await tx.select({ id: decisionOptions.id }).from(decisionOptions).where(eq(decisionOptions.itemId, itemId));
+		const several = options.length >= 2;
+		if (several ? input.stance === 'for' : input.stance === 'option') throw new CommandError('invalid_choice', 'stance', 422);
+		if (input.stance === 'option' && !options.some((o) => o.id === input.optionId)) throw new CommandError('decision_option_required', 'optionId', 422);
+		const optionId = input.stance === 'option' ? input.optionId! : null;
+		const actingAs = membership.role === 'representative' ? ('representative' as const) : ('deputy' as const);
+		const [before] = await tx
+			.select()
+			.from(decisionPositions)
+			.where(and(eq(decisionPositions.itemId, itemId), eq(decisionPositions.organisationId, membership.organisationId)));
+		const values = { stance: input.stance, optionId, reason: input.reason, userId: person.id, actingAs };
+		const [row] = await tx
+			.insert(decisionPositions)
+			.values({ consortiumId, itemId, organisationId: membership.organisationId, ...values })
+			.onConflictDoUpdate({ target: [decisionPositions.itemId, decisionPositions.organisationId], set: { ...values, updatedAt: new Date() } })
+			.returning();
+		await tx.insert(decisionPositionHistory).values({ consortiumId, itemId, organisationId: membership.organisationId, ...values });
+		await recordChange(tx, {
+			actorId: person.id,
+			consortiumId,
+			action: before ? 'decision_item.position_changed' : 'decision_item.position_stated',
+			entityType: 'decision_item',
+			entityId: itemId,
+			before: before ?? undefined,
+			after: row
+		});
+		return row!;
+	});
+}
+
+/** A representative declares a conflict of interest (jäv) on an item: the organisation's deputy speaks for it there. */
+export async function declareConflict(person: Who, consortiumId: string, itemId: string, reason: string): Promise<void> {
+	await withUser(person, async (tx) => {
+		const actor = await actorFor(tx, person, consortiumId, 'internal.read');
+		const item = await lockItem(tx, consortiumId, itemId);
+		authorize(actor, 'decision_item.declare_conflict', await itemResource(tx, actor, item));
+		const [row] = await tx
+			.insert(decisionConflicts)
+			.values({ consortiumId, itemId, organisationId: actor.membership!.organisationId, userId: person.id, reason })
+			.returning();
+		await recordChange(tx, {
+			actorId: person.id,
+			consortiumId,
+			action: 'decision_item.conflict_declared',
+			entityType: 'decision_item',
+			entityId: itemId,
+			after: row
+		});
+	});
+}
+
+/**
+ * Closes an open item in the caller's transaction (the item locked): the ground rules' final word
+ * on the positions, kept with the item. `closedBy` is null when the deadline closed it.
+ */
+export async function closeItemIn(tx: Transaction, item: DecisionItemRow, closedBy: string | null): Promise<DecisionItemRow> {
+	const state = await positionsState(tx, item.consortiumId, item.id, true);
+	const result = state.tally.result === 'pending' ? 'no_decision' : state.tally.result;
+	const [after] = await tx
+		.update(decisionItems)
+		.set({
+			status: 'closed',
+			result,
+			resultOptionId: result === 'adopted' ? state.tally.optionId : null,
+			tally: state.tally,
+			closedAt: new Date(),
+			closedBy,
+			version: item.version + 1,
+			updatedAt: new Date()
+		})
+		.where(eq(decisionItems.id, item.id))
+		.returning();
+	await recordChange(tx, {
+		actorId: closedBy,
+		consortiumId: item.consortiumId,
+		action: closedBy ? 'decision_item.closed' : 'decision_item.closed_at_deadline',
+		entityType: 'decision_item',
+		entityId: item.id,
+		before: { status: item.status },
+		after: { status: 'closed', result, tally: state.tally }
+	});
+	return after!;
+}
+
+/** Closes an open item by hand, before its deadline. */
+export async function closeDecisionItem(person: Who, consortiumId: string, id: string): Promise<DecisionItemRow> {
+	return withUser(person, async (tx) => {
+		const actor = await actorFor(tx, person, consortiumId, 'internal.read');
+		const item = await lockItem(tx, consortiumId, id);
+		authorize(actor, 'decision_item.close', await itemResource(tx, actor, item));
+		return closeItemIn(tx, item, person.id);
+	});
+}
+
+/** An organisation whose position did not carry registers its dissent, before the decision is recorded. */
+export async function registerReservation(person: Who, consortiumId: string, itemId: string, reason: string): Promise<void> {
+	await withUser(person, async (tx) => {
+		const actor = await actorFor(tx, person, consortiumId, 'internal.read');
+		const item = await lockItem(tx, consortiumId, itemId);
+		authorize(actor, 'decision_item.reserve', await itemResource(tx, actor, item));
+		const organisationId = actor.membership!.organisationId;
+		const [own] = await tx
+			.select()
+			.from(decisionPositions)
+			.where(and(eq(decisionPositions.itemId, itemId), eq(decisionPositions.organisationId, organisationId)));
+		const lost =
+			own &&
+			(item.result === 'adopted'
+				? own.stance === 'against' || (own.stance === 'option' && own.optionId !== item.resultOptionId)
+				: own.stance === 'for' || own.stance === 'option');
+		if (!lost) throw new CommandError('decision_not_lost', 'reason', 409);
+		const [row] = await tx
+			.insert(decisionReservations)
+			.values({ consortiumId, itemId, organisationId, userId: person.id, reason })
+			.onConflictDoUpdate({ target: [decisionReservations.itemId, decisionReservations.organisationId], set: { reason, userId: person.id } })
+			.returning();
+		await recordChange(tx, {
+			actorId: person.id,
+			consortiumId,
+			action: 'decision_item.reservation_registered',
+			entityType: 'decision_item',
+			entityId: itemId,
+			after: row
+		});
+	});
+}
+
+/**
+ * Records a closed item in the decision log: the next number of the consortium's year (no gaps: the
+ * chain's head row is locked, so recordings queue), the decision's text and outcome in words, each
+ * organisation's position and capacity, the reservations and links, chained by SHA-256 to the
+ * entry before. The item becomes `recorded`; neither changes again.
+ */
+export async function recordDecision(person: Who, consortiumId: string, itemId: string, input: RecordInput): Promise<DecisionRow> {
+	return withUser(person, async (tx) => {
+		const actor = await actorFor(tx, person, consortiumId, 'decisions.manage');
+		const item = await lockItem(tx, consortiumId, itemId);
+		authorize(actor, 'decision_item.record', await itemResource(tx, actor, item));
+		if (input.secret && input.communicated) throw new CommandError('decision_secret_not_communicated', 'communicated', 422);
+		return recordIn(tx, person.id, item, input);
+	});
+}
+
+/** The recording itself, in the caller's transaction with the item locked (the command above, and the demo seed). */
+export async function recordIn(tx: Transaction, recordedBy: string | null, item: DecisionItemRow, input: RecordInput): Promise<DecisionRow> {
+	const consortiumId = item.consortiumId;
+	if (input.supersedesId) {
+		const [old] = await tx
+			.select({ id: decisions.id })
+			.from(decisions)
+			.where(and(eq(decisions.id, input.supersedesId), eq(decisions.consortiumId, consortiumId)));
+		if (!old) throw new CommandError('unknown_link', 'supersedesId', 422);
+	}
+	const [[consortium], state, reservationRows, linkRows] = await Promise.all([
+		tx.select({ contentLanguage: consortia.contentLanguage }).from(consortia).where(eq(consortia.id, consortiumId)),
+		positionsState(tx, consortiumId, item.id, true),
+		tx
+			.select({ organisation: organisations.name, reason: decisionReservations.reason, byName: users.name, at: decisionReservations.createdAt })
+			.from(decisionReservations)
+			.innerJoin(organisations, eq(organisations.id, decisionReservations.organisationId))
+			.leftJoin(users, eq(users.id, decisionReservations.userId))
+			.where(eq(decisionReservations.itemId, item.id))
+			.orderBy(asc(organisations.name)),
+		tx.select({ kind: decisionLinks.targetKind, id: decisionLinks.targetId }).from(decisionLinks).where(eq(decisionLinks.itemId, item.id))
+	]);
+	const locale = consortium?.contentLanguage === 'en' ? 'en' : 'sv';
+	const result = item.result ?? 'no_decision';
+	const optionLabel = (id: string | null) => state.options.find((o) => o.id === id)?.label ?? '';
+	const text = result === 'adopted' ? (item.resultOptionId ? optionLabel(item.resultOptionId) : item.proposal) : item.proposal;
+	const recordedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
+	const year = Number(stockholmDate(recordedAt).slice(0, 4));
+
+	// The head row is the chain's lock: recordings of one consortium queue on it, so numbers have no gaps.
+	const head = await asServerIn(tx, async (own) => {
+		await own.insert(decisionLogHeads).values({ consortiumId, year, sequence: 0, hash: GENESIS }).onConflictDoNothing();
+		const [row] = await own.select().from(decisionLogHeads).where(eq(decisionLogHeads.consortiumId, consortiumId)).for('update');
+		return row!;
+	});
+	const sequence = head.year === year ? head.sequence + 1 : 1;
+	const content: ChainedContent = {
+		consortiumId,
+		number: decisionNumber(year, sequence),
+		year,
+		sequence,
+		title: item.title,
+		text,
+		level: item.level,
+		decidedOn: stockholmDate(item.closedAt ?? recordedAt),
+		result,
+		explanation: explainOutcome(item.tally ? (item.tally as typeof state.tally) : state.tally, state.rules, { locale, optionLabel }),
+		positions: state.positions.map((p) => ({
+			organisation: p.name,
+			stance: p.stance,
+			option: p.optionId ? optionLabel(p.optionId) : null,
+			reason: p.reason,
+			by: p.byName,
+			actingAs: p.actingAs
+		})),
+		reservations: reservationRows.map((r) => ({ organisation: r.organisation, reason: r.reason, by: r.byName })),
+		links: linkRows.map((l) => ({ kind: l.kind, id: l.id })),
+		registrationNumber: input.registrationNumber,
+		secret: input.secret,
+		meetingParagraph: input.meetingParagraph,
+		supersedesId: input.supersedesId ?? null,
+		recordedBy,
+		recordedAt,
+		previousHash: head.hash
+	};
+	const hash = entryHash(content);
+	const [entry] = await tx
+		.insert(decisions)
+		.values({ ...content, itemId: item.id, communicated: input.communicated && !input.secret, hash })
+		.returning();
+	await asServerIn(tx, (own) => own.update(decisionLogHeads).set({ year, sequence, hash }).where(eq(decisionLogHeads.consortiumId, consortiumId)));
+	await tx
+		.update(decisionItems)
+		.set({ status: 'recorded', version: item.version + 1, updatedAt: new Date() })
+		.where(eq(decisionItems.id, item.id));
+	await recordChange(tx, {
+		actorId: recordedBy,
+		consortiumId,
+		action: 'decision.recorded',
+		entityType: 'decision_item',
+		entityId: item.id,
+		related: [entry!.id],
+		after: entry
+	});
+	return entry!;
+}
+
+/** Shows a recorded decision that is not secret to the supplier under "Konsortiets beslut". */
+export async function communicateDecision(person: Who, consortiumId: string, decisionId: string): Promise<void> {
+	await withUser(person, async (tx) => {
+		await actorFor(tx, person, consortiumId, 'decisions.manage');
+		const [entry] = await tx
+			.select()
+			.from(decisions)
+			.where(and(eq(decisions.id, decisionId), eq(decisions.consortiumId, consortiumId)));
+		if (!entry) throw new NotFound();
+		if (entry.secret) throw new CommandError('decision_secret_not_communicated', 'form', 409);
+		if (entry.communicated) return;
+		await tx.update(decisions).set({ communicated: true }).where(eq(decisions.id, decisionId));
+		await recordChange(tx, {
+			actorId: person.id,
+			consortiumId,
+			action: 'decision.communicated',
+			entityType: 'decision',
+			entityId: decisionId,
+			audience: 'everyone',
+			before: { communicated: false },
+			after: { communicated: true }
+		});
+	});
+}
+
+/** The supplier's receipt of a communicated decision, for its organisation (once; again is a no-op). */
+export async function acknowledgeDecision(person: Who, consortiumId: string, decisionId: string): Promise<void> {
+	await withUser(person, async (tx) => {
+		const actor = await actorFor(tx, person, consortiumId, 'supplier.interact');
+		const [entry] = await tx
+			.select({ id: decisions.id })
+			.from(decisions)
+			.where(and(eq(decisions.id, decisionId), eq(decisions.consortiumId, consortiumId)));
+		if (!entry) throw new NotFound(); // row-level security hides what was not communicated to the supplier
+		const [row] = await tx
+			.insert(decisionAcknowledgements)
+			.values({ consortiumId, decisionId, organisationId: actor.membership!.organisationId, userId: person.id })
+			.onConflictDoNothing()
+			.returning();
+		if (row) {
+			await recordChange(tx, { actorId: person.id, consortiumId, action: 'decision.acknowledged', entityType: 'decision', entityId: decisionId, after: row });
+		}
+	});
+}
+
+/** Closes every open item whose deadline has passed; several processes at once close each exactly once. */
+export async function closeDueItemsIn(tx: Transaction, now = new Date()): Promise<string[]> {
+	const due = await tx
+		.select({ id: decisionItems.id })
+		.from(decisionItems)
+		.where(and(eq(decisionItems.status, 'open'), lte(decisionItems.deadline, now)))
+		.orderBy(asc(decisionItems.deadline))
+		.limit(100);
+	const closed: string[] = [];
+	for (const { id } of due) {
+		// Skip what another process is closing; what it closed is no longer open when we look again.
+		const [taken] = rowsOf<{ ok: boolean }>(await tx.execute(sql`select pg_try_advisory_xact_lock(hashtextextended(${id}, 0)) as ok`));
+		if (!taken?.ok) continue;
+		const [item] = await tx.select().from(decisionItems).where(eq(decisionItems.id, id));
+		if (item?.status !== 'open') continue;
+		await closeItemIn(tx, item, null);
+		closed.push(id);
+	}
+	return closed;
+}
