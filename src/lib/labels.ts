@@ -29,10 +29,12 @@ export function areaLabel(area: Area): string {
 		requirements: m.nav_requirements,
 		traceability: m.nav_traceability,
 		baselines: m.nav_baselines,
+		decisions: m.nav_decisions,
 		api_tokens: m.nav_api_tokens,
 		settings: m.nav_settings,
 		audit: m.nav_audit,
-		supplier: m.nav_supplier_view
+		supplier: m.nav_supplier_view,
+		supplier_decisions: m.nav_supplier_decisions
 	};
 	return labels[area]();
 }

@@ -3,7 +3,20 @@ export { roles, type Role } from './enums';
 
 /** The product areas in the navigation, in order; each appears once it is built and allowed. */
 export type Area =
-	'overview' | 'about' | 'members' | 'needs' | 'stories' | 'requirements' | 'traceability' | 'baselines' | 'settings' | 'api_tokens' | 'audit' | 'supplier';
+	| 'overview'
+	| 'about'
+	| 'members'
+	| 'needs'
+	| 'stories'
+	| 'requirements'
+	| 'traceability'
+	| 'baselines'
+	| 'decisions'
+	| 'settings'
+	| 'api_tokens'
+	| 'audit'
+	| 'supplier'
+	| 'supplier_decisions';
 export interface NavItem {
 	area: Area;
 	href: string;

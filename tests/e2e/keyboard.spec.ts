@@ -301,6 +301,11 @@ const longBaselineName = 'Kravspecifikation för digital tillsyn och läkemedels
 
 /** The page of each kind the reflow tests visit, by what it is. */
 async function reflowPath(page: Page, which: string): Promise<string> {
+	if (which === 'a decision item') {
+		// The demo's open item: positions from five municipalities, one by a deputy, a declared conflict of interest
+		await visit(page, `${base}/decisions`);
+		return (await page.getByRole('link', { name: 'Godkännande av delleverans 1: inloggning och behörighet', exact: true }).getAttribute('href'))!;
+	}
 	if (which !== 'baselines' && which !== 'a baseline') return `${base}/${which}`;
 	const origin = new URL(page.url()).origin;
 	// Frozen once (a second attempt is refused as a taken name, which is as good)
@@ -322,7 +327,7 @@ const zooms = [
 	{ name: '200 % zoom (640 CSS px at device scale 2)', options: { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 } }
 ];
 for (const zoom of zooms) {
-	for (const which of ['requirements', 'members', 'baselines', 'a baseline']) {
+	for (const which of ['requirements', 'members', 'baselines', 'a baseline', 'decisions', 'decisions/log', 'a decision item']) {
 		test(`reflow at ${zoom.name}, ${which}: no word in a table cell broken across lines, nothing scrolls sideways`, async ({ browser }) => {
 			const page = await as(browser, 'admin@samsyn.demo', zoom.options);
 			expect(await page.evaluate(() => [window.innerWidth, window.devicePixelRatio])).toEqual([

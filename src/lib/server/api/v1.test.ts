@@ -5,7 +5,9 @@ import { asSystem } from '../db/request';
 import { buildConsortium, buildMembership, buildNeed, buildOrganisation, buildRequirement, buildStory, buildUser } from '../demo/factories';
 import { Forbidden } from '../policy';
 import { createApiToken, listApiTokens, revokeApiToken } from './tokens';
-import { listResource } from './v1';
+import { closeDecisionItem, createDecisionItem, openDecisionItem, recordDecision } from '../decisions/commands';
+import { DecisionItemInput, RecordInput } from '../decisions/schemas';
+import { listDecisions, listResource } from './v1';
 
 useFreshDatabase();
 
@@ -151,5 +153,105 @@ describe('API tokens', () => {
 		await expect(revokeApiToken(member, consortium.id, id)).rejects.toBeInstanceOf(Forbidden);
 		await revokeApiToken(admin, consortium.id, id);
 		expect((await get(consortium.slug, 'requirements', { token })).status).toBe(401);
+	});
+});
+
+/** Records one decision per level in the world's consortium (no positions: each closes as no decision), the first communicated. */
+async function recordDecisions({ consortium, admin, member }: Awaited<ReturnType<typeof world>>) {
+	const deadline = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+	const recorded = [];
+	for (const [title, level, record] of [
+		['Styrgruppen fastställer MVP', 'steering_group', { meetingParagraph: '§ 4', registrationNumber: 'KS 2026/123', communicated: 'on' }],
+		['Projektgruppen väljer testmiljö', 'project_group', {}]
+	] as const) {
+		const item = await createDecisionItem(member, consortium.id, DecisionItemInput.parse({ title, proposal: `${title}.`, level, deadline }));
+		await openDecisionItem(admin, consortium.id, item.id);
+		await closeDecisionItem(admin, consortium.id, item.id);
+		recorded.push(await recordDecision(admin, consortium.id, item.id, RecordInput.parse(record)));
+	}
+	return recorded;
+}
+
+async function getDecisions(slug: string, query: string, who: Caller) {
+	const url = new URL(`http://samsyn.test/api/v1/c/${slug}/decisions${query ? `?${query}` : ''}`);
+	const headers = new Headers(who.token ? { authorization: `Bearer ${who.token}` } : {});
+	const event = { url, request: new Request(url, { headers }), locals: { user: who.user ?? null } } as unknown as RequestEvent;
+	const response = await listDecisions(event, slug);
+	return { status: response.status, body: (await response.json()) as Record<string, unknown> & { items: Record<string, unknown>[] } };
+}
+
+describe('GET /api/v1/c/<slug>/decisions', () => {
+	it('refuses the unauthenticated and a wrong token (401), another consortium and the supplier (404), before it reads the filters', async () => {
+		const w = await world();
+		const other = await world();
+		const bad = 'year=abc&level=board';
+		expect(await getDecisions(w.consortium.slug, bad, {})).toMatchObject({ status: 401, body: { error: expect.stringMatching(/sign in/) } });
+		expect((await getDecisions(w.consortium.slug, bad, { token: 'smsn_' + 'a'.repeat(32) })).status).toBe(401);
+		const otherToken = await createApiToken(other.admin, other.consortium.id, 'Annan');
+		expect((await getDecisions(w.consortium.slug, '', { token: otherToken.token })).status).toBe(401);
+		expect(await getDecisions(w.consortium.slug, bad, { user: other.member })).toMatchObject({ status: 404, body: { error: 'not found' } });
+		expect(await getDecisions(w.consortium.slug, '', { user: w.supplier })).toMatchObject({ status: 404, body: { error: 'not found' } });
+		expect((await getDecisions('no-such-consortium', '', { user: w.member })).status).toBe(404);
+	});
+
+	it('answers malformed filters and paging with 400 and a message', async () => {
+		const { consortium, member } = await world();
+		for (const [query, message] of [
+			['year=abc', /^year: year must be an integer from 2000 to 2999$/],
+			['year=1999', /year must be an integer from 2000 to 2999/],
+			['year=20260', /year must be an integer from 2000 to 2999/],
+			['year=2026.5', /year/],
+			['level=board', /^level: level must be one of project_group, steering_group$/],
+			['level=', /level must be one of/],
+			['limit=0', /limit/],
+			['offset=-1', /offset/],
+			['cursor=%%%', /cursor/],
+			['cursor=abc&offset=1', /either cursor or offset/],
+			['q=budget', /unknown parameter: q/],
+			['status=approved', /unknown parameter: status/]
+		] as const) {
+			const r = await getDecisions(consortium.slug, query, { user: member });
+			expect(r.status, query).toBe(400);
+			expect(String(r.body.error), query).toMatch(message);
+		}
+	});
+
+	it('lists the log whole, oldest first, to an internal member and to a token; pages, and filters by year and level', async () => {
+		const w = await world();
+		const [steering, project] = await recordDecisions(w);
+		const year = steering!.year;
+		const all = await getDecisions(w.consortium.slug, '', { user: w.member });
+		expect(all.status).toBe(200);
+		expect(all.body).toMatchObject({ total: 2, limit: 50, offset: 0, next_cursor: null });
+		expect(all.body.items.map((i) => i.number)).toEqual([`B-${year}-001`, `B-${year}-002`]);
+		expect(all.body.items[0]).toMatchObject({
+			id: steering!.id,
+			title: 'Styrgruppen fastställer MVP',
+			level: 'steering_group',
+			decidedOn: steering!.decidedOn,
+			result: 'no_decision',
+			meetingParagraph: '§ 4',
+			registrationNumber: 'KS 2026/123',
+			communicated: true,
+			secret: false,
+			positions: expect.any(Array),
+			reservations: [],
+			hash: steering!.hash
+		});
+		expect(String(all.body.items[0]!.explanation)).toContain('Utfall');
+
+		const { token } = await createApiToken(w.admin, w.consortium.id, 'Diariet');
+		const byToken = await getDecisions(w.consortium.slug, 'limit=1', { token });
+		expect(byToken).toMatchObject({ status: 200, body: { total: 2, limit: 1 } });
+		expect(byToken.body.items.map((i) => i.id)).toEqual([steering!.id]);
+		const next = await getDecisions(w.consortium.slug, `limit=1&cursor=${String(byToken.body.next_cursor)}`, { token });
+		expect(next.body.items.map((i) => i.id)).toEqual([project!.id]);
+		expect(next.body.next_cursor).toBeNull();
+
+		expect((await getDecisions(w.consortium.slug, `year=${year}`, { user: w.member })).body.total).toBe(2);
+		expect(await getDecisions(w.consortium.slug, `year=${year - 1}`, { user: w.member })).toMatchObject({ status: 200, body: { items: [], total: 0 } });
+		const projectOnly = await getDecisions(w.consortium.slug, `level=project_group&year=${year}`, { user: w.member });
+		expect(projectOnly.body.items.map((i) => i.id)).toEqual([project!.id]);
+		expect((await getDecisions(w.consortium.slug, 'level=steering_group', { token })).body.items.map((i) => i.id)).toEqual([steering!.id]);
 	});
 });

@@ -5,6 +5,8 @@ import { withUser } from '../db/request';
 import { NotFound } from '../errors';
 import { readerFor, type Who } from '../consortia/actor';
 import { listNeedsIn, listRequirementsIn, listStoriesIn } from '../requirements/queries';
+import { listDecisionsIn } from '../decisions/exports';
+import { decisionLevels } from '../../enums';
 import { NeedFilters, RequirementFilters, StoryFilters, statuses, requirementTypes } from '../requirements/schemas';
 import { INT4_MAX } from '../validation';
 import { authenticateApiToken } from './tokens';
@@ -30,13 +32,17 @@ const integerParam = (name: string, min: number, max: number) => {
 		.pipe(z.number().min(min, message).max(max, message));
 };
 
+const pagingParams = {
+	limit: integerParam('limit', 1, 500).optional(),
+	// The lists take int4 offsets (as every integer the app accepts): far beyond any list, and
+	// exact in JavaScript, so an offset can never round to another one.
+	offset: integerParam('offset', 0, INT4_MAX).optional(),
+	cursor: z.string().max(200, 'malformed cursor').optional()
+};
+
 const Paging = z
 	.object({
-		limit: integerParam('limit', 1, 500).optional(),
-		// The lists take int4 offsets (as every integer the app accepts): far beyond any list, and
-		// exact in JavaScript, so an offset can never round to another one.
-		offset: integerParam('offset', 0, INT4_MAX).optional(),
-		cursor: z.string().max(200, 'malformed cursor').optional(),
+		...pagingParams,
 		q: z.string().max(200, 'q must be at most 200 characters').optional(),
 		status: z.enum(statuses, { message: `status must be one of ${statuses.join(', ')}` }).optional(),
 		type: z.enum(requirementTypes, { message: `type must be one of ${requirementTypes.join(', ')}` }).optional()
@@ -61,24 +67,42 @@ async function caller(event: RequestEvent, slug: string): Promise<{ person: Who;
 	return { person: event.locals.user, consortiumId: found.consortium.id };
 }
 
-/** The page asked for, or the 400 answer saying what is wrong with the parameters. */
-function pageOf(event: RequestEvent, resource: Resource): { q?: string; status?: string; type?: string; limit: number; offset: number } | Response {
-	const parsed = Paging.safeParse(Object.fromEntries(event.url.searchParams));
+/** The decision log's parameters: the paging, a year and a level. */
+const DecisionPaging = z
+	.object({
+		...pagingParams,
+		year: integerParam('year', 2000, 2999).optional(),
+		level: z.enum(decisionLevels, { message: `level must be one of ${decisionLevels.join(', ')}` }).optional()
+	})
+	.strict();
+
+type Params<S extends z.ZodType> = Omit<z.infer<S>, 'limit' | 'offset' | 'cursor'> & { limit: number; offset: number };
+
+/** The parameters by `schema`, with the page (cursor or offset) resolved, or the 400 answer saying what is wrong with them. */
+function paramsOf<S extends typeof Paging | typeof DecisionPaging>(event: RequestEvent, schema: S): Params<S> | Response {
+	const parsed = schema.safeParse(Object.fromEntries(event.url.searchParams));
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0]!;
 		const message = issue.code === 'unrecognized_keys' ? `unknown parameter: ${issue.keys.join(', ')}` : `${issue.path.join('.')}: ${issue.message}`;
 		return problem(400, message);
 	}
-	const p = parsed.data;
-	if (p.cursor !== undefined && p.offset !== undefined) return problem(400, 'give either cursor or offset, not both');
-	if (resource !== 'requirements' && (p.status || p.type)) return problem(400, `status and type filter requirements only`);
-	let offset = p.offset ?? 0;
-	if (p.cursor !== undefined) {
-		const decoded = decodeCursor(p.cursor);
+	const { limit, offset, cursor, ...rest } = parsed.data as { limit?: number; offset?: number; cursor?: string };
+	if (cursor !== undefined && offset !== undefined) return problem(400, 'give either cursor or offset, not both');
+	let start = offset ?? 0;
+	if (cursor !== undefined) {
+		const decoded = decodeCursor(cursor);
 		if (decoded === null) return problem(400, 'cursor: malformed cursor');
-		offset = decoded;
+		start = decoded;
 	}
-	return { q: p.q, status: p.status, type: p.type, limit: p.limit ?? 50, offset };
+	return { ...rest, limit: limit ?? 50, offset: start } as Params<S>;
+}
+
+/** The page asked for, or the 400 answer saying what is wrong with the parameters. */
+function pageOf(event: RequestEvent, resource: Resource): { q?: string; status?: string; type?: string; limit: number; offset: number } | Response {
+	const p = paramsOf(event, Paging);
+	if (p instanceof Response) return p;
+	if (resource !== 'requirements' && (p.status || p.type)) return problem(400, `status and type filter requirements only`);
+	return p;
 }
 
 /** Thrown inside the reading transaction to answer 400 once the caller is known to be allowed to read. */
@@ -115,6 +139,35 @@ export async function listResource(event: RequestEvent, slug: string, resource: 
 				list = { ...found, items: found.items.map((s) => ({ ...s, document: `story/${s.id}/details` })) };
 			}
 			return { ...list, limit, offset };
+		});
+		const { items, total, limit, offset } = page;
+		const next = offset + limit < total ? encodeCursor(offset + limit) : null;
+		return json({ items, total, limit, offset, next_cursor: next });
+	} catch (e) {
+		if (e instanceof BadRequest) return e.response;
+		if (e instanceof NotFound) return problem(404, 'not found');
+		throw e;
+	}
+}
+
+/**
+ * GET /api/v1/c/<slug>/decisions: a page of the decision log, every entry whole (the decision, the
+ * outcome in words, each organisation's position and capacity, the reservations, § and registration
+ * number), oldest first, with `limit`, `offset` or `cursor`, `year` and `level`. For internal
+ * members and API tokens; the supplier, like a stranger, gets 404. Checked in the same order as the
+ * other lists: 401, then 404, then 400.
+ */
+export async function listDecisions(event: RequestEvent, slug: string): Promise<Response> {
+	const who = await caller(event, slug);
+	if (who instanceof Response) return who;
+
+	try {
+		const page = await withUser(who.person, async (tx) => {
+			await readerFor(tx, who.person, who.consortiumId);
+			const p = paramsOf(event, DecisionPaging);
+			if (p instanceof Response) throw new BadRequest(p);
+			const found = await listDecisionsIn(tx, who.consortiumId, p);
+			return { ...found, limit: p.limit, offset: p.offset };
 		});
 		const { items, total, limit, offset } = page;
 		const next = offset + limit < total ? encodeCursor(offset + limit) : null;

@@ -246,7 +246,7 @@ describe('closing, reservations and the log', () => {
 describe('the supplier’s view', () => {
 	it('shows the supplier communicated decisions that are not secret, without positions, and takes its receipt', async () => {
 		const w = await world();
-		const entries = [];
+		const entries: Awaited<ReturnType<typeof recordDecision>>[] = [];
 		for (const [title, over] of [
 			['Kommunicerat', { communicated: 'on' }],
 			['Internt', {}],

@@ -197,3 +197,19 @@ export async function verifyDecisionLog(person: Who, consortiumId: string): Prom
 		return verifyChain(rows);
 	});
 }
+
+/** What a new item can link to, for the form: the requirements (latest revisions) and the baselines. */
+export async function decisionLinkOptions(person: Who, consortiumId: string) {
+	return withUser(person, async (tx) => {
+		await readerFor(tx, person, consortiumId);
+		const [requirementOptions, baselineOptions] = await Promise.all([
+			tx
+				.select({ id: requirements.id, number: requirements.identifier, title: requirements.title })
+				.from(requirements)
+				.where(and(eq(requirements.consortiumId, consortiumId), eq(requirements.isLatest, true)))
+				.orderBy(asc(requirements.number)),
+			tx.select({ id: baselines.id, name: baselines.name }).from(baselines).where(eq(baselines.consortiumId, consortiumId)).orderBy(desc(baselines.createdAt))
+		]);
+		return { requirements: requirementOptions, baselines: baselineOptions };
+	});
+}

@@ -36,11 +36,23 @@ export type DecisionItemInput = z.infer<typeof DecisionItemInput>;
 export const UpdateDecisionItemInput = DecisionItemInput.extend({ id: z.uuid({ message: 'invalid' }), version: IntegerBetweenOr(1, 2_147_483_647, 1) });
 export type UpdateDecisionItemInput = z.infer<typeof UpdateDecisionItemInput>;
 
-export const PositionInput = z.object({
-	stance: z.enum(stances, { message: 'invalid_choice' }),
-	optionId: optionalUuid,
-	reason: OptionalText(5000)
-});
+/** The form's one radio group says `for`, `against`, `abstain` or `option:<id>`; the command takes stance and option apart. */
+const splitStance = (v: unknown) => {
+	if (!v || typeof v !== 'object') return v;
+	const given = v as Record<string, unknown>;
+	return typeof given.stance === 'string' && given.stance.startsWith('option:')
+		? { ...given, stance: 'option', optionId: given.stance.slice('option:'.length) }
+		: given;
+};
+
+export const PositionInput = z.preprocess(
+	splitStance,
+	z.object({
+		stance: z.enum(stances, { message: 'invalid_choice' }),
+		optionId: optionalUuid,
+		reason: OptionalText(5000)
+	})
+);
 export type PositionInput = z.infer<typeof PositionInput>;
 
 export const ReasonInput = z.object({ reason: RequiredText(5000) });
@@ -56,3 +68,9 @@ export const RecordInput = z.object({
 	supersedesId: optionalUuid
 });
 export type RecordInput = z.infer<typeof RecordInput>;
+
+/** The log's filters, from the query string: a year and a level, each optional. */
+export const LogFilterInput = z.object({
+	year: z.preprocess(blankToUndefined, z.coerce.number().int().min(2000).max(2999).optional()),
+	level: z.preprocess(blankToUndefined, z.enum(decisionLevels).optional())
+});

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Transaction } from '../db/client';
-import { consortia, users } from '../db/schema';
+import { consortia, delegations, users } from '../db/schema';
 import { buildConsortium, buildMembership, buildOrganisation } from './factories';
 
 export const TRIO_SLUG = 'e2e-trio';
@@ -32,5 +32,53 @@ export async function ensureMajorityTrio(tx: Transaction): Promise<void> {
 			.from(users)
 			.where(sql`lower(${users.email}) = ${email}`);
 		if (user) await buildMembership(tx, { consortiumId: consortium.id, userId: user.id, organisationId, role, since: '2026-01-01' });
+	}
+}
+
+export const DECISIONS_SLUG = 'e2e-beslut';
+
+/**
+ * A consortium of four municipalities under majority rule for the decisions journey; seeded only
+ * with SEED_E2E_FIXTURES=true. The Linköping and Kinda representatives speak for their
+ * municipalities; Ydre's representative has handed the voice to Ydre's deputy (a delegation in
+ * force), so the deputy speaks for Ydre; Motala has nobody; the coordinator administers; the
+ * supplier's product owner reads what is communicated.
+ */
+export async function ensureDecisionsQuartet(tx: Transaction): Promise<void> {
+	const [existing] = await tx.select({ id: consortia.id }).from(consortia).where(eq(consortia.slug, DECISIONS_SLUG));
+	if (existing) return;
+	const consortium = await buildConsortium(
+		tx,
+		{ slug: DECISIONS_SLUG, name: 'Beslut under majoritet', description: 'Fyra kommuner; enkel majoritet, beslutförhet 50 %.' },
+		{ decisionRule: 'majority', quorumPercent: 50, weighting: 'per_organisation' }
+	);
+	const org = async (name: string, kind: 'municipality' | 'convenor' | 'supplier' = 'municipality') =>
+		(await buildOrganisation(tx, consortium.id, { name, kind })).id;
+	const ydre = await org('Ydre');
+	const people: [email: string, organisation: string, role: 'admin' | 'representative' | 'deputy' | 'supplier'][] = [
+		['admin@samsyn.demo', await org('Kansliet', 'convenor'), 'admin'],
+		['ombud.linkoping@samsyn.demo', await org('Linköping'), 'representative'],
+		['ombud.kinda@samsyn.demo', await org('Kinda'), 'representative'],
+		['ombud.ydre@samsyn.demo', ydre, 'representative'],
+		['ersattare.ydre@samsyn.demo', ydre, 'deputy'],
+		['leverantor@samsyn.demo', await org('Leverantören', 'supplier'), 'supplier']
+	];
+	await org('Motala');
+	const ids = new Map<string, string>();
+	for (const [email, organisationId, role] of people) {
+		const [user] = await tx
+			.select({ id: users.id })
+			.from(users)
+			.where(sql`lower(${users.email}) = ${email}`);
+		if (!user) continue;
+		ids.set(email, user.id);
+		await buildMembership(tx, { consortiumId: consortium.id, userId: user.id, organisationId, role, since: '2026-01-01' });
+	}
+	const from = ids.get('ombud.ydre@samsyn.demo');
+	const to = ids.get('ersattare.ydre@samsyn.demo');
+	if (from && to) {
+		await tx
+			.insert(delegations)
+			.values({ consortiumId: consortium.id, organisationId: ydre, fromUserId: from, toUserId: to, reason: 'Föräldraledighet', validFrom: '2026-01-01' });
 	}
 }

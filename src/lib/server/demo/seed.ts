@@ -6,7 +6,8 @@ import { consortia, users } from '../db/schema';
 import { log } from '../log';
 import { ensureRequirementsDemo } from './requirements';
 import { ensureDemoBaseline } from './baselines';
-import { ensureMajorityTrio } from './fixtures';
+import { ensureDecisionsDemo } from './decisions';
+import { ensureDecisionsQuartet, ensureMajorityTrio } from './fixtures';
 import { config } from '../config';
 import { buildConsortium, buildMembership, buildOrganisation, organisationNamed } from './factories';
 import { DEMO_PASSWORD, KASAM, OSTERGOTLAND, demoAccounts, kasamMunicipalities, ostergotlandMunicipalities } from './data';
@@ -65,7 +66,11 @@ export async function seedDemo(): Promise<void> {
 		}
 		await ensureRequirementsDemo(tx, ids.get(OSTERGOTLAND.slug)!);
 		await ensureDemoBaseline(tx, ids.get(OSTERGOTLAND.slug)!, 'admin@samsyn.demo');
-		if (config().SEED_E2E_FIXTURES === 'true') await ensureMajorityTrio(tx);
+		await ensureDecisionsDemo(tx, ids.get(OSTERGOTLAND.slug)!);
+		if (config().SEED_E2E_FIXTURES === 'true') {
+			await ensureMajorityTrio(tx);
+			await ensureDecisionsQuartet(tx);
+		}
 	});
 	log.info('demo data seeded');
 }

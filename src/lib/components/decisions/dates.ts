@@ -1,0 +1,13 @@
+import { getLocale } from '$lib/paraglide/runtime';
+
+const locale = () => (getLocale() === 'en' ? 'en-GB' : 'sv-SE');
+
+/** A calendar date in the reader's language, in Swedish time. */
+export function formatDate(value: Date | string): string {
+	return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'Europe/Stockholm' }).format(new Date(value));
+}
+
+/** A date and time in the reader's language, in Swedish time. */
+export function formatDateTime(value: Date | string): string {
+	return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Stockholm' }).format(new Date(value));
+}

@@ -1,0 +1,69 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { withUser } from '../db/request';
+import { decisionAcknowledgements, decisionItems, decisionPositions, decisions, requirementApprovals, requirements } from '../db/schema';
+import { actorOf, type Who } from '../consortia/actor';
+import { can } from '../policy';
+
+/**
+ * What needs the person now, for the consortium's front page: the open items and the requirements
+ * in review that await their organisation's word (when they speak for it), the coming deadlines,
+ * and for the supplier the communicated decisions it has not acknowledged. Later areas add theirs.
+ */
+export async function attentionFor(person: Who, consortiumId: string) {
+	return withUser(person, async (tx) => {
+		const actor = await actorOf(tx, person, consortiumId);
+		const membership = actor.membership;
+		if (!membership) return null;
+		if (!can(actor, 'internal.read', { consortiumId })) {
+			const unacknowledged = await tx
+				.select({ id: decisions.id, number: decisions.number, title: decisions.title })
+				.from(decisions)
+				.where(
+					and(
+						eq(decisions.consortiumId, consortiumId),
+						sql`not exists (select 1 from ${decisionAcknowledgements} a where a.decision_id = ${decisions.id} and a.organisation_id = ${membership.organisationId})`
+					)
+				)
+				.orderBy(asc(decisions.recordedAt));
+			return { kind: 'supplier' as const, unacknowledged };
+		}
+		const speaks = membership.speaksForOrganisation && (membership.organisationKind === 'municipality' || membership.organisationKind === 'region');
+		const [awaitingPosition, awaitingApproval, deadlines] = await Promise.all([
+			speaks
+				? tx
+						.select({ id: decisionItems.id, title: decisionItems.title, deadline: decisionItems.deadline })
+						.from(decisionItems)
+						.where(
+							and(
+								eq(decisionItems.consortiumId, consortiumId),
+								eq(decisionItems.status, 'open'),
+								sql`not exists (select 1 from ${decisionPositions} p where p.item_id = ${decisionItems.id} and p.organisation_id = ${membership.organisationId})`
+							)
+						)
+						.orderBy(asc(decisionItems.deadline))
+				: Promise.resolve([]),
+			speaks
+				? tx
+						.select({ id: requirements.id, identifier: requirements.identifier, title: requirements.title })
+						.from(requirements)
+						.where(
+							and(
+								eq(requirements.consortiumId, consortiumId),
+								eq(requirements.status, 'in_review'),
+								eq(requirements.isLatest, true),
+								sql`not exists (select 1 from ${requirementApprovals} a where a.requirement_id = ${requirements.id} and a.organisation_id = ${membership.organisationId})`
+							)
+						)
+						.orderBy(asc(requirements.number))
+						.limit(20)
+				: Promise.resolve([]),
+			tx
+				.select({ id: decisionItems.id, title: decisionItems.title, deadline: decisionItems.deadline })
+				.from(decisionItems)
+				.where(and(eq(decisionItems.consortiumId, consortiumId), eq(decisionItems.status, 'open')))
+				.orderBy(asc(decisionItems.deadline))
+				.limit(10)
+		]);
+		return { kind: 'internal' as const, speaks, awaitingPosition, awaitingApproval, deadlines };
+	});
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import {
+	closeDecisionItem,
+	communicateDecision,
+	declareConflict,
+	openDecisionItem,
+	recordDecision,
+	registerReservation,
+	statePosition,
+	withdrawDecisionItem
+} from '$lib/server/decisions/commands';
+import { decisionItemDetail } from '$lib/server/decisions/queries';
+import { PositionInput, ReasonInput, RecordInput } from '$lib/server/decisions/schemas';
+import { explainOutcome } from '$lib/decisions/explain';
+import { formAction, notFoundOn } from '$lib/server/form-action';
+import { asReader } from '$lib/server/request-context';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	event.depends(`samsyn:item:${event.params.id}`);
+	await event.parent();
+	const { consortium, actor } = await asReader(event);
+	try {
+		const detail = await decisionItemDetail(actor, consortium.id, event.params.id);
+		const optionLabel = (id: string | null) => detail.options.find((o) => o.id === id)?.label ?? '';
+		return { ...detail, explanation: explainOutcome(detail.tally, detail.rules, { optionLabel }) };
+	} catch (e) {
+		notFoundOn(e);
+	}
+};
+
+const Nothing = z.object({});
+
+export const actions: Actions = {
+	open: formAction(Nothing, async (_input, { actor, consortium, event }) => {
+		await openDecisionItem(actor, consortium.id, event.params.id!);
+		return { done: 'opened' };
+	}),
+	close: formAction(Nothing, async (_input, { actor, consortium, event }) => {
+		const item = await closeDecisionItem(actor, consortium.id, event.params.id!);
+		return { done: 'closed', result: item.result ?? '' };
+	}),
+	withdraw: formAction(Nothing, async (_input, { actor, consortium, event }) => {
+		await withdrawDecisionItem(actor, consortium.id, event.params.id!);
+		return { done: 'withdrawn' };
+	}),
+	position: formAction(PositionInput, async (input, { actor, consortium, event }) => {
+		const row = await statePosition(actor, consortium.id, event.params.id!, input);
+		return { stance: row.stance };
+	}),
+	conflict: formAction(ReasonInput, async (input, { actor, consortium, event }) => {
+		await declareConflict(actor, consortium.id, event.params.id!, input.reason);
+	}),
+	reserve: formAction(ReasonInput, async (input, { actor, consortium, event }) => {
+		await registerReservation(actor, consortium.id, event.params.id!, input.reason);
+	}),
+	record: formAction(RecordInput, async (input, { actor, consortium, event }) => {
+		const entry = await recordDecision(actor, consortium.id, event.params.id!, input);
+		return { number: entry.number };
+	}),
+	communicate: formAction(z.object({ decisionId: z.uuid({ message: 'invalid' }) }), async (input, { actor, consortium }) => {
+		await communicateDecision(actor, consortium.id, input.decisionId);
+	})
+};
