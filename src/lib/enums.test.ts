@@ -8,6 +8,7 @@ import { kindLabel, tierLabel, decisionRuleLabel, weightingLabel, publishingLabe
 import { roleLabel } from './labels';
 import * as requirementLabels from './requirement-labels';
 import * as decisionLabels from './decision-labels';
+import * as meetingLabels from './meeting-labels';
 
 const { handle } = useFreshDatabase();
 
@@ -35,7 +36,8 @@ const vocabularies: [string, readonly string[], ((value: never) => string) | nul
 	['decision_item_status', lists.decisionItemStatuses, decisionLabels.itemStatusLabel],
 	['decision_stance', lists.stances, decisionLabels.stanceLabel],
 	['decision_result', lists.decisionResults, decisionLabels.resultLabel],
-	['decision_link_kind', lists.decisionLinkKinds, decisionLabels.linkKindLabel]
+	['decision_link_kind', lists.decisionLinkKinds, decisionLabels.linkKindLabel],
+	['attendance_status', lists.attendanceStatuses, meetingLabels.attendanceLabel]
 ];
 
 describe('one source for each enumeration', () => {

@@ -55,7 +55,7 @@ export const verdicts = ['approve', 'object'] as const;
 export type Verdict = (typeof verdicts)[number];
 
 /** What a comment or a notification is about. */
-export const contentKinds = ['need', 'story', 'requirement'] as const;
+export const contentKinds = ['need', 'story', 'requirement', 'decision_item'] as const;
 export type ContentKind = (typeof contentKinds)[number];
 
 /** What an uploaded file holds. */
@@ -65,6 +65,10 @@ export type ImportKind = (typeof importKinds)[number];
 /** Who decides a matter (the ground rules say which matters go where). */
 export const decisionLevels = ['project_group', 'steering_group'] as const;
 export type DecisionLevel = (typeof decisionLevels)[number];
+
+/** Whether a member organisation attended a meeting (närvarande, frånvarande, anmält förhinder). */
+export const attendanceStatuses = ['present', 'absent', 'excused'] as const;
+export type AttendanceStatus = (typeof attendanceStatuses)[number];
 
 /** A decision item's lifecycle: draft → open → closed → recorded, or withdrawn. */
 export const decisionItemStatuses = ['draft', 'open', 'closed', 'recorded', 'withdrawn'] as const;

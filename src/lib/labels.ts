@@ -30,6 +30,7 @@ export function areaLabel(area: Area): string {
 		traceability: m.nav_traceability,
 		baselines: m.nav_baselines,
 		decisions: m.nav_decisions,
+		meetings: m.meetings_area,
 		api_tokens: m.nav_api_tokens,
 		settings: m.nav_settings,
 		audit: m.nav_audit,

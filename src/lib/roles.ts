@@ -12,6 +12,7 @@ export type Area =
 	| 'traceability'
 	| 'baselines'
 	| 'decisions'
+	| 'meetings'
 	| 'settings'
 	| 'api_tokens'
 	| 'audit'

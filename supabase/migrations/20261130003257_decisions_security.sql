@@ -33,6 +33,9 @@ REVOKE ALL ON public.decision_log_heads FROM authenticated, anon;
 GRANT SELECT, INSERT, UPDATE, DELETE ON public.decision_items, public.decision_options, public.decision_links, public.decision_positions,
 	public.decision_position_history, public.decision_conflicts, public.decision_reservations, public.decision_acknowledgements TO authenticated;
 --> statement-breakpoint
+-- The log: read and insert; of its columns only `communicated` may change (the trigger below checks the rest).
+REVOKE UPDATE, DELETE, TRUNCATE ON public.decisions FROM authenticated, anon;
+--> statement-breakpoint
 GRANT SELECT, INSERT ON public.decisions TO authenticated;
 --> statement-breakpoint
 GRANT UPDATE (communicated) ON public.decisions TO authenticated;

@@ -58,7 +58,7 @@ test('open an item, three organisations state positions (one through its deputy)
 
 	await linkoping.getByRole('radio', { name: 'Bifall' }).check();
 	await linkoping.getByRole('button', { name: 'Spara ställningstagande' }).click();
-	await expect(linkoping.getByRole('status').filter({ hasText: 'Er organisations ställningstagande är sparat: Bifall.' })).toBeFocused();
+	await expect(linkoping.getByRole('status').filter({ hasText: 'Din organisations ställningstagande är sparat: Bifall.' })).toBeFocused();
 	await expect(positionRow(kinda, 'Linköping')).toContainText('Bifall');
 
 	await kinda.getByRole('radio', { name: 'Avslag' }).check();

@@ -263,6 +263,48 @@ test('“Fånga ett nytt behov”: an empty title puts focus on it; a valid one 
 	await expectAccessible(page);
 });
 
+test('a decision item by keyboard: a conflict of interest without a reason is refused at the field, a changed position is saved and said', async ({
+	browser
+}) => {
+	const page = await as(browser, 'ombud.kinda@samsyn.demo');
+	await visit(page, `${base}/decisions`);
+	const href = (await page.getByRole('link', { name: 'Godkännande av delleverans 1: inloggning och behörighet', exact: true }).getAttribute('href'))!;
+	await visit(page, href);
+	await expect(page.getByRole('heading', { name: 'Ditt ställningstagande för Kinda' })).toBeVisible();
+	await expectAccessible(page);
+
+	// declaring a conflict of interest without a reason: focus on the reason, whose description is the error
+	const conflictReason = page.getByLabel('Skäl för jävet');
+	await typeInto(conflictReason, '');
+	await press(page.getByRole('button', { name: 'Anmäl jäv' }));
+	await expect(conflictReason).toBeFocused();
+	await expect(conflictReason).toHaveAccessibleDescription('Fältet måste fyllas i.');
+	await expect(conflictReason).toHaveAttribute('aria-invalid', 'true');
+
+	// the position: arrow keys move within the radio group, Tab reaches the reason and then the button
+	const stances = page.getByRole('group', { name: 'Ställningstagande', exact: true });
+	await stances.getByRole('radio', { name: 'Bifall' }).focus();
+	await page.keyboard.press('ArrowDown');
+	await expect(stances.getByRole('radio', { name: 'Avslag' })).toBeChecked();
+	await page.keyboard.press('Tab');
+	await expect(page.getByLabel('Motivering (valfri)')).toBeFocused();
+	await page.keyboard.press('ControlOrMeta+A');
+	await page.keyboard.type('Kinda vill se avvikelserna åtgärdade först.');
+	await page.keyboard.press('Tab');
+	await expect(page.getByRole('button', { name: 'Spara ställningstagande' })).toBeFocused();
+	await page.keyboard.press('Enter');
+	const saved = page.getByRole('status').filter({ hasText: 'Din organisations ställningstagande är sparat: Avslag.' });
+	await expect(saved).toBeFocused();
+	await expect(page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Kinda', exact: true }) })).toContainText('Avslag');
+	await expectAccessible(page);
+
+	// and back, so the demo item reads as the demo data says
+	await stances.getByRole('radio', { name: 'Avslag' }).focus();
+	await page.keyboard.press('ArrowUp');
+	await press(page.getByRole('button', { name: 'Spara ställningstagande' }));
+	await expect(page.getByRole('status').filter({ hasText: 'Din organisations ställningstagande är sparat: Bifall.' })).toBeFocused();
+});
+
 /**
  * Words in table cells broken across lines, and anything scrolling sideways, on the page as it is.
  * A word is a run of characters without white space; a break after a hyphen is a line break, not a

@@ -88,6 +88,14 @@ const sentences: Record<string, (p: Params) => string> = {
 	decision_deadline_past: () => m.error_decision_deadline_past(),
 	decision_already_recorded: () => m.error_decision_already_recorded(),
 	decision_secret_not_communicated: () => m.error_decision_secret_not_communicated(),
+	// meetings
+	meetings_not_adjuster: () => m.meetings_error_not_adjuster(),
+	meetings_adjusted: () => m.meetings_error_adjusted(),
+	meetings_minutes_started: () => m.meetings_error_minutes_started(),
+	meetings_minutes_not_started: () => m.meetings_error_minutes_not_started(),
+	meetings_already_approved: () => m.meetings_error_already_approved(),
+	meetings_agenda_empty: () => m.meetings_error_agenda_empty(),
+	meetings_unknown_adjuster: () => m.meetings_error_unknown_adjuster(),
 	forbidden: () => m.error_forbidden(),
 	// baselines, documents, imports
 	baseline_name_taken: () => m.baselines_error_name_taken(),

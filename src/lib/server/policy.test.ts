@@ -11,6 +11,7 @@ import {
 	itemAbilities,
 	type Action,
 	type Actor,
+	type MeetingResource,
 	type PublishingRight,
 	type RequirementResource,
 	type Role
@@ -255,6 +256,45 @@ describe('per-item rules', () => {
 		expect(can(actor('representative'), 'delegation.revoke', { consortiumId: A, organisationId: OTHER })).toBe(false);
 		expect(can(actor('deputy', true), 'delegation.revoke', delegation)).toBe(false);
 		expect(can(actor('member'), 'delegation.revoke', delegation)).toBe(false);
+	});
+
+	it('a meeting is run by admins until justerat; writers draft paragraphs; only a named adjuster approves, once (the reason is said)', () => {
+		const meeting = (more: Partial<MeetingResource> = {}): MeetingResource => ({
+			consortiumId: A,
+			minutesStarted: true,
+			adjusted: false,
+			adjuster: null,
+			...more
+		});
+		expect(can(actor('admin'), 'meeting.edit', meeting())).toBe(true);
+		expect(can(actor('member'), 'meeting.edit', meeting())).toBe(false);
+		expect(decide(actor('admin'), 'meeting.edit', meeting({ adjusted: true }))).toEqual({ kind: 'locked', key: 'meetings_adjusted' });
+		expect(decide(actor('admin'), 'meeting.start_minutes', meeting())).toEqual({ kind: 'locked', key: 'meetings_minutes_started' });
+		expect(can(actor('admin'), 'meeting.start_minutes', meeting({ minutesStarted: false }))).toBe(true);
+		expect(can(actor('member'), 'meeting.write_paragraph', meeting())).toBe(true);
+		expect(can(actor('observer'), 'meeting.write_paragraph', meeting())).toBe(false);
+		expect(decide(actor('member'), 'meeting.write_paragraph', meeting({ minutesStarted: false }))).toEqual({
+			kind: 'locked',
+			key: 'meetings_minutes_not_started'
+		});
+		expect(decide(actor('member'), 'meeting.write_paragraph', meeting({ adjusted: true }))).toEqual({ kind: 'locked', key: 'meetings_adjusted' });
+		expect(decide(actor('admin'), 'meeting.approve', meeting())).toEqual({ kind: 'forbidden', key: 'meetings_not_adjuster' });
+		expect(can(actor('observer'), 'meeting.approve', meeting({ adjuster: { approved: false } }))).toBe(true);
+		expect(decide(actor('representative'), 'meeting.approve', meeting({ adjuster: { approved: true } }))).toEqual({
+			kind: 'locked',
+			key: 'meetings_already_approved'
+		});
+		expect(decide(actor('representative'), 'meeting.approve', meeting({ minutesStarted: false, adjuster: { approved: false } }))).toEqual({
+			kind: 'locked',
+			key: 'meetings_minutes_not_started'
+		});
+		expect(decide(actor('supplier'), 'meeting.approve', meeting({ adjuster: { approved: false } }))).toEqual({
+			kind: 'forbidden',
+			key: 'meetings_not_adjuster'
+		});
+		expect(can(actor('supplier'), 'meeting.read_minutes', meeting())).toBe(false);
+		expect(can(actor('observer'), 'meeting.read_minutes', meeting())).toBe(true);
+		expect(can(actor('admin'), 'meeting.edit', { ...meeting(), consortiumId: B })).toBe(false);
 	});
 });
 

@@ -80,6 +80,16 @@ export interface DecisionItemResource {
 	representativeConflicted: boolean;
 }
 
+/** A meeting as the policy needs it: how far its minutes are, and whether the acting person adjusts them. */
+export interface MeetingResource {
+	consortiumId: string;
+	minutesStarted: boolean;
+	/** Justerat: every adjuster approved, and nothing of the meeting changes again. */
+	adjusted: boolean;
+	/** The acting person as one of the named adjusters (justerare), or null. */
+	adjuster: { approved: boolean } | null;
+}
+
 export interface DelegationResource {
 	consortiumId: string;
 	organisationId: string;
@@ -105,6 +115,12 @@ export interface ItemResources {
 	'decision_item.position': DecisionItemResource;
 	'decision_item.declare_conflict': DecisionItemResource;
 	'decision_item.reserve': DecisionItemResource;
+	'meeting.read_minutes': MeetingResource;
+	'meeting.edit': MeetingResource;
+	'meeting.start_minutes': MeetingResource;
+	'meeting.write_paragraph': MeetingResource;
+	'meeting.record_decision': MeetingResource;
+	'meeting.approve': MeetingResource;
 }
 export type ItemAction = keyof ItemResources;
 
@@ -225,6 +241,18 @@ const itemRules: { [A in ItemAction]: Rule<ItemResources[A]> } = {
 	'decision_item.declare_conflict': (m, d) =>
 		m.role === 'representative' && ((d.status === 'draft' || d.status === 'open') && !d.actorConflicted ? true : locked('decision_not_open')),
 	'decision_item.reserve': (m, d) => then(speaksOnItem(m, d), d.status === 'closed' || locked('decision_not_closed')),
+	// Meetings: internal members read the minutes; admins run the meeting until it is justerat; writers
+	// draft the paragraphs once the minutes are started; only a named adjuster approves, once.
+	'meeting.read_minutes': (m) => internalRoles.includes(m.role),
+	'meeting.edit': (m, r) => m.role === 'admin' && (!r.adjusted || locked('meetings_adjusted')),
+	'meeting.start_minutes': (m, r) => m.role === 'admin' && (r.adjusted ? locked('meetings_adjusted') : !r.minutesStarted || locked('meetings_minutes_started')),
+	'meeting.write_paragraph': forWriters((_m, r) => (r.adjusted ? locked('meetings_adjusted') : r.minutesStarted || locked('meetings_minutes_not_started'))),
+	'meeting.record_decision': (m, r) => m.role === 'admin' && (r.minutesStarted || locked('meetings_minutes_not_started')),
+	'meeting.approve': (m, r) =>
+		then(
+			internalRoles.includes(m.role) && r.adjuster !== null ? true : deny('meetings_not_adjuster'),
+			r.adjusted || r.adjuster?.approved ? locked('meetings_already_approved') : r.minutesStarted || locked('meetings_minutes_not_started')
+		),
 	// The organisation's representative (also one appointed after the delegation was given) or an admin.
 	'delegation.revoke': (m, d) => m.role === 'admin' || (m.role === 'representative' && d.organisationId === m.organisationId)
 };

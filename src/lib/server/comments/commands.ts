@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Transaction } from '../db/client';
 import { withUser } from '../db/request';
-import { comments, consortia, needs, notifications, requirements, userStories, users } from '../db/schema';
+import { comments, consortia, decisionItems, needs, notifications, requirements, userStories, users } from '../db/schema';
 import { recordChange } from '../audit/record-change';
 import { enqueueMail } from '../mail/outbox';
 import { NotFound } from '../errors';
@@ -26,6 +26,12 @@ async function targetTitle(tx: Transaction, consortiumId: string, kind: TargetKi
 			.from(userStories)
 			.where(and(eq(userStories.id, id), eq(userStories.consortiumId, consortiumId)));
 		if (row) return storySentence(row);
+	} else if (kind === 'decision_item') {
+		const [row] = await tx
+			.select({ title: decisionItems.title })
+			.from(decisionItems)
+			.where(and(eq(decisionItems.id, id), eq(decisionItems.consortiumId, consortiumId)));
+		if (row) return row.title;
 	} else {
 		const [row] = await tx
 			.select({
@@ -39,9 +45,9 @@ async function targetTitle(tx: Transaction, consortiumId: string, kind: TargetKi
 	throw new NotFound();
 }
 
-/** The path of a need, story or requirement page. */
+/** The path of a need, story, requirement or decision item page. */
 export function targetPath(slug: string, kind: TargetKind, id: string): string {
-	const area = kind === 'need' ? 'needs' : kind === 'story' ? 'stories' : 'requirements';
+	const area = kind === 'need' ? 'needs' : kind === 'story' ? 'stories' : kind === 'decision_item' ? 'decisions' : 'requirements';
 	return `/c/${slug}/${area}/${id}`;
 }
 

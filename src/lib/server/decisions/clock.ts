@@ -1,17 +1,18 @@
 import { asSystem } from '../db/request';
 import { log } from '../log';
-import { closeDueItemsIn } from './commands';
+import { closeDueItemsIn, remindDueItemsIn } from './commands';
 
 const EVERY = 30_000;
 let timer: ReturnType<typeof setInterval> | undefined;
 
-/** Closes the items whose deadline has passed: now, then every 30 seconds. The database holds the due times, not this timer. */
+/** Reminds before the deadline and closes at it: now, then every 30 seconds. The database holds the due times, not this timer. */
 export function startDecisionClock(): void {
 	if (timer) return;
 	const run = () =>
-		closeDueItems().catch((error) => {
-			log.warn({ err: error }, 'closing decision items at their deadline failed');
-		});
+		Promise.all([
+			remindDueItems().catch((error) => log.warn({ err: error }, 'reminding of decision deadlines failed')),
+			closeDueItems().catch((error) => log.warn({ err: error }, 'closing decision items at their deadline failed'))
+		]);
 	void run();
 	timer = setInterval(run, EVERY);
 	timer.unref?.();
@@ -23,4 +24,9 @@ export function startDecisionClock(): void {
  */
 export function closeDueItems(now = new Date()): Promise<string[]> {
 	return asSystem((tx) => closeDueItemsIn(tx, now));
+}
+
+/** One sweep of reminders: each due item once, whichever process gets there first. */
+export function remindDueItems(now = new Date()): Promise<string[]> {
+	return asSystem((tx) => remindDueItemsIn(tx, now));
 }

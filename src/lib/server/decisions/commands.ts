@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { m } from '$lib/paraglide/messages';
 import type { Transaction } from '../db/client';
 import { asServerIn, withUser } from '../db/request';
 import { rowsOf } from '../db/rows';
@@ -15,13 +16,18 @@ import {
 	decisionPositions,
 	decisionReservations,
 	decisions,
+	memberships,
 	needs,
+	notifications,
 	organisations,
 	requirements,
 	userStories,
 	users
 } from '../db/schema';
 import { recordChange } from '../audit/record-change';
+import { enqueueMail } from '../mail/outbox';
+import { storeDerivedText } from '../collab/derived';
+import { config } from '../config';
 import { CommandError, NotFound, StaleWrite } from '../errors';
 import { actorFor, type Who } from '../consortia/actor';
 import { authorize } from '../policy';
@@ -146,6 +152,8 @@ async function moveItem(
 		const before = await lockItem(tx, consortiumId, id);
 		authorize(actor, step, await itemResource(tx, actor, before));
 		if (to === 'open' && (!before.deadline || before.deadline.getTime() <= Date.now())) throw new CommandError('decision_deadline_past', 'deadline', 422);
+		// The background as co-written up to now, not as last debounced: these are the words positions are taken on.
+		if (to === 'open') await storeDerivedText(tx, `decision_item/${id}/background`);
 		const [after] = await tx
 			.update(decisionItems)
 			.set({ status: to, version: before.version + 1, updatedAt: new Date(), ...(to === 'open' ? { openedAt: new Date() } : {}) })
@@ -475,4 +483,110 @@ export async function closeDueItemsIn(tx: Transaction, now = new Date()): Promis
 		closed.push(id);
 	}
 	return closed;
+}
+
+/**
+ * Reminds, once per item, the organisations that have not stated a position a set time before the
+ * deadline: an in-app notification to each person who may speak for it (its representative and
+ * deputies) and a mail to those who keep mail on. The item's `reminded_at` makes it once, with
+ * several processes too (the same advisory lock as closing).
+ */
+export async function remindDueItemsIn(tx: Transaction, now = new Date(), origin = config().ORIGIN ?? ''): Promise<string[]> {
+	const due = await tx
+		.select({ id: decisionItems.id })
+		.from(decisionItems)
+		.where(
+			and(
+				eq(decisionItems.status, 'open'),
+				isNull(decisionItems.remindedAt),
+				sql`${decisionItems.reminderHours} > 0`,
+				sql`${decisionItems.deadline} - make_interval(hours => ${decisionItems.reminderHours}) <= ${now.toISOString()}::timestamptz`
+			)
+		)
+		.limit(100);
+	const reminded: string[] = [];
+	for (const { id } of due) {
+		const [taken] = rowsOf<{ ok: boolean }>(await tx.execute(sql`select pg_try_advisory_xact_lock(hashtextextended(${id}, 0)) as ok`));
+		if (!taken?.ok) continue;
+		const [item] = await tx.select().from(decisionItems).where(eq(decisionItems.id, id));
+		if (item?.status !== 'open' || item.remindedAt) continue;
+		const [consortium] = await tx.select({ slug: consortia.slug, name: consortia.name }).from(consortia).where(eq(consortia.id, item.consortiumId));
+		const silent = await tx
+			.select({ id: organisations.id, name: organisations.name })
+			.from(organisations)
+			.where(
+				and(
+					eq(organisations.consortiumId, item.consortiumId),
+					inArray(organisations.kind, ['municipality', 'region']),
+					sql`not exists (select 1 from ${decisionPositions} p where p.item_id = ${item.id} and p.organisation_id = ${organisations.id})`
+				)
+			);
+		const speakers = silent.length
+			? await tx
+					.select({
+						userId: memberships.userId,
+						organisationId: memberships.organisationId,
+						email: users.email,
+						locale: users.locale,
+						mail: users.mailNotifications
+					})
+					.from(memberships)
+					.innerJoin(users, eq(users.id, memberships.userId))
+					.where(
+						and(
+							eq(memberships.consortiumId, item.consortiumId),
+							inArray(memberships.role, ['representative', 'deputy']),
+							inArray(
+								memberships.organisationId,
+								silent.map((o) => o.id)
+							)
+						)
+					)
+			: [];
+		const link = `${origin}/c/${consortium!.slug}/decisions/${item.id}`;
+		for (const speaker of speakers) {
+			const notificationId = crypto.randomUUID();
+			await tx.insert(notifications).values({
+				id: notificationId,
+				userId: speaker.userId,
+				consortiumId: item.consortiumId,
+				kind: 'decision_reminder',
+				targetKind: 'decision_item',
+				targetId: item.id,
+				summary: item.title.slice(0, 300)
+			});
+			await recordChange(tx, {
+				actorId: null,
+				consortiumId: item.consortiumId,
+				action: 'notification.created',
+				entityType: 'notification',
+				entityId: notificationId,
+				audience: 'user',
+				userId: speaker.userId
+			});
+			if (speaker.mail) {
+				const locale = speaker.locale === 'en' ? 'en' : 'sv';
+				const deadline = stockholmDate(item.deadline!);
+				const organisation = silent.find((o) => o.id === speaker.organisationId)?.name ?? '';
+				await enqueueMail(tx, {
+					to: speaker.email,
+					locale,
+					subject: m.mail_decision_reminder_subject({ title: item.title.slice(0, 120), deadline }, { locale }),
+					text: m.mail_decision_reminder_body({ organisation, title: item.title, consortium: consortium!.name, deadline, link }, { locale })
+				});
+			}
+		}
+		await tx.update(decisionItems).set({ remindedAt: now }).where(eq(decisionItems.id, item.id));
+		await recordChange(tx, {
+			actorId: null,
+			consortiumId: item.consortiumId,
+			action: 'decision_item.reminded',
+			entityType: 'decision_item',
+			entityId: item.id,
+			quiet: true,
+			after: { organisations: silent.map((o) => o.name), people: speakers.length }
+		});
+		reminded.push(item.id);
+	}
+	return reminded;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { useFreshDatabase } from '../testing/database';
 import { asSystem } from '../db/request';
-import { auditLog, decisionItems, decisionPositionHistory, decisionPositions, decisions } from '../db/schema';
+import { auditLog, decisionItems, decisionPositionHistory, decisionPositions, decisions, mailOutbox, notifications, users } from '../db/schema';
 import { buildConsortium, buildMembership, buildOrganisation, buildUser } from '../demo/factories';
 import { Forbidden, type Role } from '../policy';
 import { CommandError, NotFound } from '../errors';
@@ -18,7 +18,7 @@ import {
 	statePosition,
 	updateDecisionItem
 } from './commands';
-import { closeDueItems } from './clock';
+import { closeDueItems, remindDueItems } from './clock';
 import { decisionItemDetail, decisionLog, verifyDecisionLog } from './queries';
 import { DecisionItemInput, PositionInput, RecordInput, UpdateDecisionItemInput } from './schemas';
 
@@ -301,6 +301,32 @@ describe('the automatic close at the deadline', () => {
 		expect(detail.item.status).toBe('closed');
 		expect(detail.item.result).toBe('no_decision'); // 1 of 4 stated: the 50 % quorum was missed
 		expect(await closeDueItems()).not.toContain(due.id);
+	});
+});
+
+describe('reminders before the deadline', () => {
+	it('reminds the people who speak for each silent organisation once, in the app and by mail, with two sweeps at once', async () => {
+		const w = await world();
+		const item = await openItem(w, { reminderHours: 720 });
+		const later = await openItem(w, { title: 'Inte dags än', reminderHours: 0 });
+		await statePosition(w.people.representative, w.consortium.id, item.id, position('for'));
+		const [one, two] = await Promise.all([remindDueItems(), remindDueItems()]);
+		expect([...one!, ...two!].filter((id) => id === item.id)).toHaveLength(1);
+		expect([...one!, ...two!]).not.toContain(later.id);
+		expect(await remindDueItems()).not.toContain(item.id);
+		const reminded = await asSystem((tx) => tx.select().from(notifications).where(eq(notifications.targetId, item.id)));
+		const who = new Set(reminded.map((n) => n.userId));
+		// Linköping stated: neither its representative nor its deputy is reminded; the three silent municipalities' people are, once each
+		expect(who.has(w.people.representative.id)).toBe(false);
+		expect(who.has(w.people.deputy.id)).toBe(false);
+		for (const p of [w.people.rep2, w.people.rep3, w.people.rep4, w.people.deputy3]) expect(reminded.filter((n) => n.userId === p.id)).toHaveLength(1);
+		expect(reminded.every((n) => n.kind === 'decision_reminder' && n.targetKind === 'decision_item')).toBe(true);
+		const emails = await asSystem(async (tx) => {
+			const [rep2] = await tx.select({ email: users.email }).from(users).where(eq(users.id, w.people.rep2.id));
+			return tx.select().from(mailOutbox).where(eq(mailOutbox.toEmail, rep2!.email));
+		});
+		expect(emails).toHaveLength(1);
+		expect(emails[0]!.subject).toContain('MVP-omfattning för läkemedelsautomaten');
 	});
 });
 

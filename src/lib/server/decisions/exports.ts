@@ -316,7 +316,7 @@ function wordsFor(doc: DecisionExport) {
 }
 
 /** Text as paragraphs: a blank line starts a paragraph; a single line break stays within it. */
-function blocksOf(text: string): string[] {
+export function blocksOf(text: string): string[] {
 	return text
 		.replace(/\r\n?/g, '\n')
 		.split(/\n{2,}/)
@@ -324,7 +324,7 @@ function blocksOf(text: string): string[] {
 		.filter(Boolean);
 }
 
-const languageTag = (language: string) => (language === 'sv' ? 'sv-SE' : language === 'en' ? 'en-GB' : language);
+export const languageTag = (language: string) => (language === 'sv' ? 'sv-SE' : language === 'en' ? 'en-GB' : language);
 
 /* ---------- Word ---------- */
 
@@ -410,7 +410,7 @@ export async function decisionsToDocx(doc: DecisionExport): Promise<Uint8Array> 
 }
 
 /** "Sida {page} av {pages}" with Word's page fields in the places of the numbers, in the message's own order. */
-function pageNumbering(page: (page: number | string, pages: number | string) => string): (string | (typeof PageNumber)[keyof typeof PageNumber])[] {
+export function pageNumbering(page: (page: number | string, pages: number | string) => string): (string | (typeof PageNumber)[keyof typeof PageNumber])[] {
 	// Two private-use characters stand in for the numbers, then become the fields.
 	const [CURRENT, TOTAL] = ['\uE000', '\uE001'];
 	return page(CURRENT, TOTAL)
@@ -448,13 +448,25 @@ const metadataSafe = (value: string) => value.replace(/&/g, '+').replace(/</g, '
 
 const colour = { text: '#1a1a1a', muted: '#595959', secret: '#9c0006', rule: '#bfbfbf' };
 
+type PdfStruct = ReturnType<InstanceType<typeof PDFDocument>['struct']>;
+type WriteStyle = { font?: FontName; size?: number; color?: string; after?: number; indent?: number; content?: boolean };
+
+/** What a PDF document of Samsyn's is made with: its title, author, language and date. */
+export interface TaggedPdfOptions {
+	title: string;
+	author: string;
+	locale: string;
+	contentLanguage: string;
+	printedAt: Date;
+}
+
 /**
- * The log (or one decision) as a PDF/A-2b document: A4, DejaVu Sans embedded (subset), tagged (a
- * structure tree of headings, paragraphs and lists, the page footers marked as artifacts), with
- * its language and its title shown as the window title.
+ * A PDF/A-2b document as Samsyn writes them: A4, DejaVu Sans embedded (subset), tagged (a structure
+ * tree of headings, paragraphs and lists, the page footers marked as artifacts), with its language
+ * and its title shown as the window title; and the helpers that write into it (for the decision log
+ * and the minutes). `finish` puts the footers on every page and returns the bytes.
  */
-export async function decisionsToPdf(doc: DecisionExport): Promise<Uint8Array> {
-	const w = wordsFor(doc);
+export function taggedPdf(options: TaggedPdfOptions) {
 	const margin = 56;
 	const pdf = new PDFDocument({
 		size: 'A4',
@@ -463,10 +475,16 @@ export async function decisionsToPdf(doc: DecisionExport): Promise<Uint8Array> {
 		subset: 'PDF/A-2b',
 		tagged: true,
 		displayTitle: true,
-		lang: languageTag(doc.locale),
+		lang: languageTag(options.locale),
 		bufferPages: true,
 		font: fontFiles.regular(),
-		info: { Title: metadataSafe(w.title), Author: metadataSafe(w.name), Subject: metadataSafe(w.title), Creator: 'Samsyn', CreationDate: doc.printedAt }
+		info: {
+			Title: metadataSafe(options.title),
+			Author: metadataSafe(options.author),
+			Subject: metadataSafe(options.title),
+			Creator: 'Samsyn',
+			CreationDate: options.printedAt
+		}
 	});
 	pdf.registerFont('regular', fontFiles.regular());
 	pdf.registerFont('bold', fontFiles.bold());
@@ -488,21 +506,15 @@ export async function decisionsToPdf(doc: DecisionExport): Promise<Uint8Array> {
 	});
 
 	const width = pdf.page.width - margin * 2;
-	const contentLang = doc.contentLanguage !== doc.locale ? { lang: languageTag(doc.contentLanguage) } : {};
+	const contentLang = options.contentLanguage !== options.locale ? { lang: languageTag(options.contentLanguage) } : {};
 	const root = pdf.struct('Document');
 	pdf.addStructure(root);
 
-	type Parent = ReturnType<typeof pdf.struct>;
 	/** Keeps a heading with what follows it: a new page when less than `needed` points are left. */
 	const keep = (needed: number) => {
 		if (pdf.y + needed > pdf.page.maxY()) pdf.addPage();
 	};
-	const write = (
-		parent: Parent,
-		type: string,
-		value: string,
-		style: { font?: FontName; size?: number; color?: string; after?: number; indent?: number; content?: boolean } = {}
-	) => {
+	const write = (parent: PdfStruct, type: string, value: string, style: WriteStyle = {}) => {
 		const { font = 'regular', size = 10.5, color = colour.text, after = 6, indent = 0, content = false } = style;
 		parent.add(
 			pdf.struct(type, content ? contentLang : {}, () => {
@@ -527,7 +539,7 @@ export async function decisionsToPdf(doc: DecisionExport): Promise<Uint8Array> {
 		pdf.endMarkedContent();
 		pdf.y += 10;
 	};
-	const list = (parent: Parent, items: { line: string; reason?: string | null }[]) => {
+	const list = (parent: PdfStruct, items: { line: string; reason?: string | null }[]) => {
 		const l = pdf.struct('L');
 		parent.add(l);
 		for (const item of items) {
@@ -574,6 +586,39 @@ export async function decisionsToPdf(doc: DecisionExport): Promise<Uint8Array> {
 		l.end();
 		pdf.y += 4;
 	};
+	/** Ends the structure, puts the footers on every page as artifacts (the title and "Sida 1 av 3"), and returns the bytes. */
+	const finish = async (page: (page: number, pages: number) => string): Promise<Uint8Array> => {
+		root.end();
+		const range = pdf.bufferedPageRange();
+		for (let i = range.start; i < range.start + range.count; i++) {
+			pdf.switchToPage(i);
+			const bottom = pdf.page.margins.bottom;
+			pdf.page.margins.bottom = 0;
+			pdf.markContent('Artifact', { type: 'Pagination' });
+			const y = pdf.page.height - margin + 8;
+			pdf.font('regular').fontSize(8.5).fillColor(colour.muted);
+			pdf.text(printable('regular', options.title), margin, y, { width: width * 0.7, lineBreak: false, ellipsis: true });
+			pdf.text(page(i - range.start + 1, range.count), margin, y, { width, align: 'right', lineBreak: false });
+			pdf.endMarkedContent();
+			pdf.page.margins.bottom = bottom;
+		}
+		pdf.end();
+		await finished;
+		return new Uint8Array(Buffer.concat(chunks));
+	};
+	return { pdf, root, margin, width, keep, write, rule, list, finish, colour };
+}
+
+/** The log (or one decision) as a PDF/A-2b document (see `taggedPdf`). */
+export async function decisionsToPdf(doc: DecisionExport): Promise<Uint8Array> {
+	const w = wordsFor(doc);
+	const { pdf, root, keep, write, rule, list, finish } = taggedPdf({
+		title: w.title,
+		author: w.name,
+		locale: doc.locale,
+		contentLanguage: doc.contentLanguage,
+		printedAt: doc.printedAt
+	});
 
 	// The front: the title, whose extract this is and when it was printed.
 	write(root, 'H1', w.title, { font: 'bold', size: 18, after: 4 });
@@ -625,25 +670,7 @@ export async function decisionsToPdf(doc: DecisionExport): Promise<Uint8Array> {
 		pdf.y += 6;
 		rule();
 	}
-	root.end();
-
-	// Footers on every page, as artifacts (not content): the title and "Sida 1 av 3".
-	const range = pdf.bufferedPageRange();
-	for (let i = range.start; i < range.start + range.count; i++) {
-		pdf.switchToPage(i);
-		const bottom = pdf.page.margins.bottom;
-		pdf.page.margins.bottom = 0;
-		pdf.markContent('Artifact', { type: 'Pagination' });
-		const y = pdf.page.height - margin + 8;
-		pdf.font('regular').fontSize(8.5).fillColor(colour.muted);
-		pdf.text(printable('regular', w.title), margin, y, { width: width * 0.7, lineBreak: false, ellipsis: true });
-		pdf.text(w.page(i - range.start + 1, range.count), margin, y, { width, align: 'right', lineBreak: false });
-		pdf.endMarkedContent();
-		pdf.page.margins.bottom = bottom;
-	}
-	pdf.end();
-	await finished;
-	return new Uint8Array(Buffer.concat(chunks));
+	return finish(w.page);
 }
 
 /* ---------- the download ---------- */

@@ -7,6 +7,7 @@ import { log } from '../log';
 import { ensureRequirementsDemo } from './requirements';
 import { ensureDemoBaseline } from './baselines';
 import { ensureDecisionsDemo } from './decisions';
+import { ensureMeetingsDemo } from './meetings';
 import { ensureDecisionsQuartet, ensureMajorityTrio } from './fixtures';
 import { config } from '../config';
 import { buildConsortium, buildMembership, buildOrganisation, organisationNamed } from './factories';
@@ -67,6 +68,7 @@ export async function seedDemo(): Promise<void> {
 		await ensureRequirementsDemo(tx, ids.get(OSTERGOTLAND.slug)!);
 		await ensureDemoBaseline(tx, ids.get(OSTERGOTLAND.slug)!, 'admin@samsyn.demo');
 		await ensureDecisionsDemo(tx, ids.get(OSTERGOTLAND.slug)!);
+		await ensureMeetingsDemo(tx, ids.get(OSTERGOTLAND.slug)!);
 		if (config().SEED_E2E_FIXTURES === 'true') {
 			await ensureMajorityTrio(tx);
 			await ensureDecisionsQuartet(tx);

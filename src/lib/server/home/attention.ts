@@ -3,6 +3,7 @@ import { withUser } from '../db/request';
 import { decisionAcknowledgements, decisionItems, decisionPositions, decisions, requirementApprovals, requirements } from '../db/schema';
 import { actorOf, type Who } from '../consortia/actor';
 import { can } from '../policy';
+import { meetingsAttention } from '../meetings/queries';
 
 /**
  * What needs the person now, for the consortium's front page: the open items and the requirements
@@ -64,6 +65,8 @@ export async function attentionFor(person: Who, consortiumId: string) {
 				.orderBy(asc(decisionItems.deadline))
 				.limit(10)
 		]);
-		return { kind: 'internal' as const, speaks, awaitingPosition, awaitingApproval, deadlines };
+		// Minutes the person is named to justera and has not, and the meetings ahead.
+		const { toAdjust, upcoming: upcomingMeetings } = await meetingsAttention(person, consortiumId);
+		return { kind: 'internal' as const, speaks, awaitingPosition, awaitingApproval, deadlines, toAdjust, upcomingMeetings };
 	});
 }

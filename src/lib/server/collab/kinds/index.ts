@@ -2,3 +2,4 @@
 // collaboration server knows it before the first connection.
 import './consortium';
 import './requirements';
+import './decisions';

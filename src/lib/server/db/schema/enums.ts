@@ -1,5 +1,6 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
 import {
+	attendanceStatuses,
 	contentKinds,
 	decisionItemStatuses,
 	decisionLevels,
@@ -74,3 +75,5 @@ export const decisionStance = pgEnum('decision_stance', stances);
 export const decisionResult = pgEnum('decision_result', decisionResults);
 
 export const decisionLinkKind = pgEnum('decision_link_kind', decisionLinkKinds);
+
+export const attendanceStatus = pgEnum('attendance_status', attendanceStatuses);

@@ -6,3 +6,4 @@ export * from './requirements';
 export * from './collab';
 export * from './baselines';
 export * from './decisions';
+export * from './meetings';

@@ -21,13 +21,15 @@ export const load: LayoutServerLoad = async (event) => {
 				{ area: 'traceability', href: `${base}/traceability` },
 				{ area: 'baselines', href: `${base}/baselines` },
 				{ area: 'decisions', href: `${base}/decisions` },
+				{ area: 'meetings', href: `${base}/meetings` },
 				...(can(actor, 'rules.manage', resource) ? [{ area: 'settings' as const, href: `${base}/settings` }] : []),
 				...(can(actor, 'members.manage', resource) ? [{ area: 'api_tokens' as const, href: `${base}/api-tokens` }] : []),
 				...(can(actor, 'audit.read', resource) ? [{ area: 'audit' as const, href: `${base}/audit` }] : [])
 			]
 		: [
 				{ area: 'supplier', href: base },
-				{ area: 'supplier_decisions', href: `${base}/decisions/log` }
+				{ area: 'supplier_decisions', href: `${base}/decisions/log` },
+				{ area: 'meetings', href: `${base}/meetings` }
 			];
 	const me = actor.membership ? { organisationId: actor.membership.organisationId, speaksForOrganisation: actor.membership.speaksForOrganisation } : null;
 	return { consortium, role: actor.membership?.role ?? null, me, can: abilities(actor, resource), nav };

@@ -6,7 +6,7 @@ import { inOneTransaction } from '$lib/server/db/request';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	event.depends('samsyn:organisation', 'samsyn:ground_rules', 'samsyn:decision_item', 'samsyn:decision', 'samsyn:requirement');
+	event.depends('samsyn:organisation', 'samsyn:ground_rules', 'samsyn:decision_item', 'samsyn:decision', 'samsyn:requirement', 'samsyn:meeting');
 	await event.parent();
 	const { user, consortium, actor } = await inConsortium(event);
 	// The supplier sees only what was published to it; nothing internal is even queried.

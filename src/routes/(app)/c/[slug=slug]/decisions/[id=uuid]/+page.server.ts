@@ -12,6 +12,7 @@ import {
 import { decisionItemDetail } from '$lib/server/decisions/queries';
 import { PositionInput, ReasonInput, RecordInput } from '$lib/server/decisions/schemas';
 import { explainOutcome } from '$lib/decisions/explain';
+import { plainTextToHtml } from '$lib/server/requirements/text';
 import { formAction, notFoundOn } from '$lib/server/form-action';
 import { asReader } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
@@ -23,7 +24,7 @@ export const load: PageServerLoad = async (event) => {
 	try {
 		const detail = await decisionItemDetail(actor, consortium.id, event.params.id);
 		const optionLabel = (id: string | null) => detail.options.find((o) => o.id === id)?.label ?? '';
-		return { ...detail, explanation: explainOutcome(detail.tally, detail.rules, { optionLabel }) };
+		return { ...detail, backgroundHtml: plainTextToHtml(detail.item.background), explanation: explainOutcome(detail.tally, detail.rules, { optionLabel }) };
 	} catch (e) {
 		notFoundOn(e);
 	}

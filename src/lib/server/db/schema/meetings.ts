@@ -1,0 +1,170 @@
+import { sql } from 'drizzle-orm';
+import {
+	boolean,
+	check,
+	date,
+	foreignKey,
+	index,
+	integer,
+	pgTable,
+	primaryKey,
+	text,
+	time,
+	timestamp,
+	unique,
+	uuid,
+	type AnyPgColumn
+} from 'drizzle-orm/pg-core';
+import { users } from './accounts';
+import { consortia, organisations } from './consortia';
+import { decisionItems } from './decisions';
+import { attendanceStatus, decisionLevel, mandateKind } from './enums';
+
+const consortiumRef = () =>
+	uuid('consortium_id')
+		.notNull()
+		.references(() => consortia.id, { onDelete: 'cascade' });
+type Parent = { id: AnyPgColumn; consortiumId: AnyPgColumn };
+/** A link to something of the same consortium, by (id, consortium_id), so it cannot point outside it. */
+const within = (name: string, column: AnyPgColumn, consortiumId: AnyPgColumn, parent: () => Parent) =>
+	foreignKey({ name, columns: [column, consortiumId], foreignColumns: [parent().id, parent().consortiumId] }).onDelete('cascade');
+
+/**
+ * A meeting of the steering group or the project group (möte). Its minutes (protokoll) are started
+ * once, which numbers a paragraph per agenda item; once every named adjuster (justerare) has
+ * approved, `adjusted_at` is set and a trigger refuses any change to the meeting, its agenda,
+ * attendance and paragraphs, for every role.
+ */
+export const meetings = pgTable(
+	'meetings',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		consortiumId: consortiumRef(),
+		level: decisionLevel('level').notNull(),
+		title: text('title').notNull(),
+		meetingDate: date('meeting_date').notNull(),
+		startsAt: time('starts_at').notNull(),
+		endsAt: time('ends_at'),
+		/** A room, an address or a link. */
+		place: text('place').notNull().default(''),
+		minutesStartedAt: timestamp('minutes_started_at', { withTimezone: true }),
+		/** Justerat: when the last adjuster approved. */
+		adjustedAt: timestamp('adjusted_at', { withTimezone: true }),
+		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		unique('meetings_id_consortium_key').on(t.id, t.consortiumId),
+		index('meetings_consortium_date_idx').on(t.consortiumId, t.meetingDate),
+		check('meetings_title_check', sql`length(trim(${t.title})) > 0`),
+		check('meetings_adjusted_check', sql`${t.adjustedAt} is null or ${t.minutesStartedAt} is not null`)
+	]
+);
+
+/** One item of a meeting's agenda, in order: free text, or a decision item. */
+export const meetingAgendaItems = pgTable(
+	'meeting_agenda_items',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		consortiumId: consortiumRef(),
+		meetingId: uuid('meeting_id').notNull(),
+		position: integer('position').notNull(),
+		title: text('title').notNull(),
+		decisionItemId: uuid('decision_item_id'),
+		/** Left out of the supplier's agenda. */
+		municipalitiesOnly: boolean('municipalities_only').notNull().default(false)
+	},
+	(t) => [
+		within('meeting_agenda_items_meeting_fk', t.meetingId, t.consortiumId, () => meetings),
+		foreignKey({
+			name: 'meeting_agenda_items_decision_item_fk',
+			columns: [t.decisionItemId, t.consortiumId],
+			foreignColumns: [decisionItems.id, decisionItems.consortiumId]
+		}),
+		unique('meeting_agenda_items_id_consortium_key').on(t.id, t.consortiumId),
+		unique('meeting_agenda_items_meeting_position_key').on(t.meetingId, t.position),
+		index('meeting_agenda_items_consortium_id_idx').on(t.consortiumId),
+		index('meeting_agenda_items_decision_item_idx').on(t.decisionItemId),
+		check('meeting_agenda_items_title_check', sql`length(trim(${t.title})) > 0`)
+	]
+);
+
+/** A numbered paragraph (§) of the minutes, one per agenda item: § n per consortium and year, without gaps. */
+export const meetingParagraphs = pgTable(
+	'meeting_paragraphs',
+	{
+		agendaItemId: uuid('agenda_item_id').primaryKey(),
+		consortiumId: consortiumRef(),
+		meetingId: uuid('meeting_id').notNull(),
+		year: integer('year').notNull(),
+		number: integer('number').notNull(),
+		/** The minutes text (plain text). */
+		text: text('text').notNull().default(''),
+		updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		within('meeting_paragraphs_agenda_item_fk', t.agendaItemId, t.consortiumId, () => meetingAgendaItems),
+		within('meeting_paragraphs_meeting_fk', t.meetingId, t.consortiumId, () => meetings),
+		unique('meeting_paragraphs_number_key').on(t.consortiumId, t.year, t.number),
+		index('meeting_paragraphs_meeting_idx').on(t.meetingId),
+		check('meeting_paragraphs_number_check', sql`${t.number} > 0`)
+	]
+);
+
+/** The last paragraph number given per consortium and year: locked while minutes are started, so numbers have no gaps. */
+export const meetingParagraphCounters = pgTable(
+	'meeting_paragraph_counters',
+	{
+		consortiumId: consortiumRef(),
+		year: integer('year').notNull(),
+		number: integer('number').notNull()
+	},
+	(t) => [primaryKey({ name: 'meeting_paragraph_counters_pkey', columns: [t.consortiumId, t.year] })]
+);
+
+/** Whether and how a member organisation attended: present with whom and in which capacity, absent, or excused. */
+export const meetingAttendance = pgTable(
+	'meeting_attendance',
+	{
+		consortiumId: consortiumRef(),
+		meetingId: uuid('meeting_id').notNull(),
+		organisationId: uuid('organisation_id').notNull(),
+		status: attendanceStatus('status').notNull(),
+		userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+		capacity: mandateKind('capacity')
+	},
+	(t) => [
+		primaryKey({ name: 'meeting_attendance_pkey', columns: [t.meetingId, t.organisationId] }),
+		within('meeting_attendance_meeting_fk', t.meetingId, t.consortiumId, () => meetings),
+		within('meeting_attendance_organisation_fk', t.organisationId, t.consortiumId, () => organisations),
+		index('meeting_attendance_consortium_id_idx').on(t.consortiumId),
+		check(
+			'meeting_attendance_capacity_check',
+			sql`(${t.status} = 'present') = (${t.capacity} is not null) and (${t.status} = 'present' or ${t.userId} is null)`
+		)
+	]
+);
+
+/** A person named to adjust (justera) the minutes, and when they approved them. */
+export const meetingAdjusters = pgTable(
+	'meeting_adjusters',
+	{
+		consortiumId: consortiumRef(),
+		meetingId: uuid('meeting_id').notNull(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		approvedAt: timestamp('approved_at', { withTimezone: true })
+	},
+	(t) => [
+		primaryKey({ name: 'meeting_adjusters_pkey', columns: [t.meetingId, t.userId] }),
+		within('meeting_adjusters_meeting_fk', t.meetingId, t.consortiumId, () => meetings),
+		unique('meeting_adjusters_meeting_position_key').on(t.meetingId, t.position),
+		index('meeting_adjusters_user_idx').on(t.userId),
+		index('meeting_adjusters_consortium_id_idx').on(t.consortiumId),
+		check('meeting_adjusters_position_check', sql`${t.position} in (1, 2)`)
+	]
+);
