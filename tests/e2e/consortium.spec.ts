@@ -175,11 +175,20 @@ test('someone in two consortia switches between them in the header', async ({ pa
 test('the supplier sees only the supplier view; internal pages, other consortia and unknown ones answer 404', async ({ page }) => {
 	await signIn(page, 'leverantor@samsyn.demo');
 	await page.goto('/c/ostergotland');
-	await expect(page.getByText('Inget har publicerats ännu.')).toBeVisible();
-	await expect(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link')).toHaveText(['Leverantörsvy']);
+	// what the consortium communicated and awaits the supplier's receipt: the demo's one decision
+	await expect(page.getByRole('link', { name: '1 beslut från konsortiet väntar på er kvittens' })).toBeVisible();
+	await expect(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link')).toHaveText(['Leverantörsvy', 'Konsortiets beslut', 'Möten']);
 	await expect(page.getByText('Ydre')).toHaveCount(0);
 	await expectAccessible(page);
-	for (const path of ['/c/ostergotland/members', '/c/ostergotland/settings', '/c/ostergotland/audit', '/c/kasam', '/c/finns-inte', '/operator']) {
+	for (const path of [
+		'/c/ostergotland/members',
+		'/c/ostergotland/settings',
+		'/c/ostergotland/audit',
+		'/c/ostergotland/decisions',
+		'/c/kasam',
+		'/c/finns-inte',
+		'/operator'
+	]) {
 		const response = await page.goto(path);
 		expect(response?.status(), path).toBe(404);
 	}
