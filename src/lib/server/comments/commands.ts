@@ -1,9 +1,10 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Transaction } from '../db/client';
 import { withUser } from '../db/request';
-import { comments, consortia, decisionItems, needs, notifications, requirements, userStories, users } from '../db/schema';
+import { comments, consortia, decisionItems, needs, requirements, userStories, users } from '../db/schema';
 import { recordChange } from '../audit/record-change';
 import { enqueueMail } from '../mail/outbox';
+import { notify } from '../notifications/notify';
 import { NotFound } from '../errors';
 import { authorize, itemAbilities } from '../policy';
 import { m } from '$lib/paraglide/messages';
@@ -87,10 +88,7 @@ export async function addComment(person: Who, consortiumId: string, input: Comme
 		const link = `${origin}${targetPath(consortium!.slug, input.targetKind, input.targetId)}`;
 		for (const p of mentioned) {
 			const full = people.find((x) => x.id === p.id)!;
-			// No RETURNING: the author may create the row but, rightly, not read someone else's notification.
-			const notificationId = crypto.randomUUID();
-			await tx.insert(notifications).values({
-				id: notificationId,
+			await notify(tx, {
 				userId: p.id,
 				consortiumId,
 				kind: 'mention',
@@ -99,15 +97,6 @@ export async function addComment(person: Who, consortiumId: string, input: Comme
 				commentId: comment!.id,
 				actorId: person.id,
 				summary: title.slice(0, 300)
-			});
-			await recordChange(tx, {
-				actorId: person.id,
-				consortiumId,
-				action: 'notification.created',
-				entityType: 'notification',
-				entityId: notificationId,
-				audience: 'user',
-				userId: p.id
 			});
 			if (full.mailNotifications) {
 				const locale = full.locale === 'en' ? 'en' : 'sv';

@@ -1,8 +1,8 @@
-import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
 import type { Transaction } from '../db/client';
 import { asServerIn, withUser } from '../db/request';
-import { rowsOf } from '../db/rows';
+import { tryAdvisoryLock } from '../db/locks';
 import {
 	baselines,
 	consortia,
@@ -18,7 +18,6 @@ import {
 	decisions,
 	memberships,
 	needs,
-	notifications,
 	organisations,
 	requirements,
 	userStories,
@@ -26,6 +25,7 @@ import {
 } from '../db/schema';
 import { recordChange } from '../audit/record-change';
 import { enqueueMail } from '../mail/outbox';
+import { notify } from '../notifications/notify';
 import { storeDerivedText } from '../collab/derived';
 import { config } from '../config';
 import { CommandError, NotFound, StaleWrite } from '../errors';
@@ -464,129 +464,128 @@ export async function acknowledgeDecision(person: Who, consortiumId: string, dec
 	});
 }
 
-/** Closes every open item whose deadline has passed; several processes at once close each exactly once. */
-export async function closeDueItemsIn(tx: Transaction, now = new Date()): Promise<string[]> {
-	const due = await tx
+/**
+ * The open items `due` selects, each taken by at most one process: an item whose lock another
+ * process holds is skipped (it is being handled there), and each taken one is read again under the
+ * lock and handed to `act` only while `still` holds (what another process finished is not done twice).
+ */
+async function eachDueItem(
+	tx: Transaction,
+	due: SQL | undefined,
+	still: (item: DecisionItemRow) => boolean,
+	act: (item: DecisionItemRow) => Promise<void>
+): Promise<string[]> {
+	const candidates = await tx
 		.select({ id: decisionItems.id })
 		.from(decisionItems)
-		.where(and(eq(decisionItems.status, 'open'), lte(decisionItems.deadline, now)))
+		.where(and(eq(decisionItems.status, 'open'), due))
 		.orderBy(asc(decisionItems.deadline))
 		.limit(100);
-	const closed: string[] = [];
-	for (const { id } of due) {
-		// Skip what another process is closing; what it closed is no longer open when we look again.
-		const [taken] = rowsOf<{ ok: boolean }>(await tx.execute(sql`select pg_try_advisory_xact_lock(hashtextextended(${id}, 0)) as ok`));
-		if (!taken?.ok) continue;
+	const done: string[] = [];
+	for (const { id } of candidates) {
+		if (!(await tryAdvisoryLock(tx, id))) continue;
 		const [item] = await tx.select().from(decisionItems).where(eq(decisionItems.id, id));
-		if (item?.status !== 'open') continue;
-		await closeItemIn(tx, item, null);
-		closed.push(id);
+		if (item?.status !== 'open' || !still(item)) continue;
+		await act(item);
+		done.push(id);
 	}
-	return closed;
+	return done;
+}
+
+/** Closes every open item whose deadline has passed; several processes at once close each exactly once. */
+export function closeDueItemsIn(tx: Transaction, now = new Date()): Promise<string[]> {
+	return eachDueItem(
+		tx,
+		lte(decisionItems.deadline, now),
+		() => true,
+		async (item) => {
+			await closeItemIn(tx, item, null);
+		}
+	);
 }
 
 /**
  * Reminds, once per item, the organisations that have not stated a position a set time before the
- * deadline: an in-app notification to each person who may speak for it (its representative and
- * deputies) and a mail to those who keep mail on. The item's `reminded_at` makes it once, with
- * several processes too (the same advisory lock as closing).
+ * deadline (`reminder_hours`; 0 is none): an in-app notification to each person who may speak for it
+ * (its representative and deputies) and a mail to those who keep mail on. The item's `reminded_at`
+ * makes it once, with several processes too (the same lock as closing).
  */
-export async function remindDueItemsIn(tx: Transaction, now = new Date(), origin = config().ORIGIN ?? ''): Promise<string[]> {
-	const due = await tx
-		.select({ id: decisionItems.id })
-		.from(decisionItems)
+export function remindDueItemsIn(tx: Transaction, now = new Date(), origin = config().ORIGIN ?? ''): Promise<string[]> {
+	return eachDueItem(
+		tx,
+		and(
+			isNull(decisionItems.remindedAt),
+			sql`${decisionItems.reminderHours} > 0`,
+			sql`${decisionItems.deadline} - make_interval(hours => ${decisionItems.reminderHours}) <= ${now.toISOString()}::timestamptz`
+		),
+		(item) => !item.remindedAt,
+		(item) => remindIn(tx, item, now, origin)
+	);
+}
+
+async function remindIn(tx: Transaction, item: DecisionItemRow, now: Date, origin: string): Promise<void> {
+	const [consortium] = await tx.select({ slug: consortia.slug, name: consortia.name }).from(consortia).where(eq(consortia.id, item.consortiumId));
+	const silent = await tx
+		.select({ id: organisations.id, name: organisations.name })
+		.from(organisations)
 		.where(
 			and(
-				eq(decisionItems.status, 'open'),
-				isNull(decisionItems.remindedAt),
-				sql`${decisionItems.reminderHours} > 0`,
-				sql`${decisionItems.deadline} - make_interval(hours => ${decisionItems.reminderHours}) <= ${now.toISOString()}::timestamptz`
+				eq(organisations.consortiumId, item.consortiumId),
+				inArray(organisations.kind, ['municipality', 'region']),
+				sql`not exists (select 1 from ${decisionPositions} p where p.item_id = ${item.id} and p.organisation_id = ${organisations.id})`
 			)
-		)
-		.limit(100);
-	const reminded: string[] = [];
-	for (const { id } of due) {
-		const [taken] = rowsOf<{ ok: boolean }>(await tx.execute(sql`select pg_try_advisory_xact_lock(hashtextextended(${id}, 0)) as ok`));
-		if (!taken?.ok) continue;
-		const [item] = await tx.select().from(decisionItems).where(eq(decisionItems.id, id));
-		if (item?.status !== 'open' || item.remindedAt) continue;
-		const [consortium] = await tx.select({ slug: consortia.slug, name: consortia.name }).from(consortia).where(eq(consortia.id, item.consortiumId));
-		const silent = await tx
-			.select({ id: organisations.id, name: organisations.name })
-			.from(organisations)
-			.where(
-				and(
-					eq(organisations.consortiumId, item.consortiumId),
-					inArray(organisations.kind, ['municipality', 'region']),
-					sql`not exists (select 1 from ${decisionPositions} p where p.item_id = ${item.id} and p.organisation_id = ${organisations.id})`
-				)
-			);
-		const speakers = silent.length
-			? await tx
-					.select({
-						userId: memberships.userId,
-						organisationId: memberships.organisationId,
-						email: users.email,
-						locale: users.locale,
-						mail: users.mailNotifications
-					})
-					.from(memberships)
-					.innerJoin(users, eq(users.id, memberships.userId))
-					.where(
-						and(
-							eq(memberships.consortiumId, item.consortiumId),
-							inArray(memberships.role, ['representative', 'deputy']),
-							inArray(
-								memberships.organisationId,
-								silent.map((o) => o.id)
-							)
+		);
+	const speakers = silent.length
+		? await tx
+				.select({
+					userId: memberships.userId,
+					organisationId: memberships.organisationId,
+					email: users.email,
+					locale: users.locale,
+					mail: users.mailNotifications
+				})
+				.from(memberships)
+				.innerJoin(users, eq(users.id, memberships.userId))
+				.where(
+					and(
+						eq(memberships.consortiumId, item.consortiumId),
+						inArray(memberships.role, ['representative', 'deputy']),
+						inArray(
+							memberships.organisationId,
+							silent.map((o) => o.id)
 						)
 					)
-			: [];
-		const link = `${origin}/c/${consortium!.slug}/decisions/${item.id}`;
-		for (const speaker of speakers) {
-			const notificationId = crypto.randomUUID();
-			await tx.insert(notifications).values({
-				id: notificationId,
-				userId: speaker.userId,
-				consortiumId: item.consortiumId,
-				kind: 'decision_reminder',
-				targetKind: 'decision_item',
-				targetId: item.id,
-				summary: item.title.slice(0, 300)
-			});
-			await recordChange(tx, {
-				actorId: null,
-				consortiumId: item.consortiumId,
-				action: 'notification.created',
-				entityType: 'notification',
-				entityId: notificationId,
-				audience: 'user',
-				userId: speaker.userId
-			});
-			if (speaker.mail) {
-				const locale = speaker.locale === 'en' ? 'en' : 'sv';
-				const deadline = stockholmDate(item.deadline!);
-				const organisation = silent.find((o) => o.id === speaker.organisationId)?.name ?? '';
-				await enqueueMail(tx, {
-					to: speaker.email,
-					locale,
-					subject: m.mail_decision_reminder_subject({ title: item.title.slice(0, 120), deadline }, { locale }),
-					text: m.mail_decision_reminder_body({ organisation, title: item.title, consortium: consortium!.name, deadline, link }, { locale })
-				});
-			}
-		}
-		await tx.update(decisionItems).set({ remindedAt: now }).where(eq(decisionItems.id, item.id));
-		await recordChange(tx, {
-			actorId: null,
+				)
+		: [];
+	const link = `${origin}/c/${consortium!.slug}/decisions/${item.id}`;
+	const deadline = stockholmDate(item.deadline!);
+	for (const speaker of speakers) {
+		await notify(tx, {
+			userId: speaker.userId,
 			consortiumId: item.consortiumId,
-			action: 'decision_item.reminded',
-			entityType: 'decision_item',
-			entityId: item.id,
-			quiet: true,
-			after: { organisations: silent.map((o) => o.name), people: speakers.length }
+			kind: 'decision_reminder',
+			targetKind: 'decision_item',
+			targetId: item.id,
+			summary: item.title.slice(0, 300)
 		});
-		reminded.push(item.id);
+		if (!speaker.mail) continue;
+		const locale = speaker.locale === 'en' ? 'en' : 'sv';
+		const organisation = silent.find((o) => o.id === speaker.organisationId)?.name ?? '';
+		await enqueueMail(tx, {
+			to: speaker.email,
+			locale,
+			subject: m.mail_decision_reminder_subject({ title: item.title.slice(0, 120), deadline }, { locale }),
+			text: m.mail_decision_reminder_body({ organisation, title: item.title, consortium: consortium!.name, deadline, link }, { locale })
+		});
 	}
-	return reminded;
+	await tx.update(decisionItems).set({ remindedAt: now }).where(eq(decisionItems.id, item.id));
+	await recordChange(tx, {
+		actorId: null,
+		consortiumId: item.consortiumId,
+		action: 'decision_item.reminded',
+		entityType: 'decision_item',
+		entityId: item.id,
+		quiet: true,
+		after: { organisations: silent.map((o) => o.name), people: speakers.length }
+	});
 }

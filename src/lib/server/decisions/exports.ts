@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { and, asc, count, eq, not, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import PDFDocument from 'pdfkit';
@@ -10,6 +10,7 @@ import { consortia, decisions } from '../db/schema';
 import { NotFound } from '../errors';
 import { can } from '../policy';
 import { readerFor, type Who } from '../consortia/actor';
+import { logWhere } from './queries';
 import { contentDisposition } from '../exports/http';
 import { exportFileName, printDate, type Locale } from '../exports/spec';
 import { exportText } from '../exports/text';
@@ -101,18 +102,6 @@ export function decisionExportYear(value: string | null): number | undefined | n
 const asArray = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
 
 const superseded = alias(decisions, 'superseded');
-
-/** Where-clause of a consortium's log, by year and level; the supplier's also says what RLS says. */
-function logWhere(consortiumId: string, internal: boolean, filter: { year?: number; level?: DecisionLevel; id?: string }): SQL | undefined {
-	return and(
-		eq(decisions.consortiumId, consortiumId),
-		filter.id ? eq(decisions.id, filter.id) : undefined,
-		filter.year ? eq(decisions.year, filter.year) : undefined,
-		filter.level ? eq(decisions.level, filter.level) : undefined,
-		// Row-level security already hides the rest from the supplier; this only says it again.
-		internal ? undefined : and(eq(decisions.communicated, true), not(decisions.secret))
-	);
-}
 
 const publicColumns = {
 	id: decisions.id,

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, not, sql, type SQL } from 'drizzle-orm';
 import { withUser } from '../db/request';
 import {
 	baselines,
@@ -17,7 +17,8 @@ import {
 	users
 } from '../db/schema';
 import { NotFound } from '../errors';
-import { abilities, itemAbilities } from '../policy';
+import { abilities, can, itemAbilities } from '../policy';
+import type { DecisionLevel } from '../../enums';
 import { readerFor, type Who } from '../consortia/actor';
 import { itemResource, positionsState } from './state';
 import { verifyChain, type ChainVerdict } from './log-chain';
@@ -138,6 +139,18 @@ export async function decisionItemDetail(person: Who, consortiumId: string, id: 
 	});
 }
 
+/** Where-clause of a consortium's log, by year and level; the supplier's also says what RLS says. */
+export function logWhere(consortiumId: string, internal: boolean, filter: { year?: number; level?: DecisionLevel; id?: string }): SQL | undefined {
+	return and(
+		eq(decisions.consortiumId, consortiumId),
+		filter.id ? eq(decisions.id, filter.id) : undefined,
+		filter.year ? eq(decisions.year, filter.year) : undefined,
+		filter.level ? eq(decisions.level, filter.level) : undefined,
+		// Row-level security already hides the rest from the supplier; this only says it again.
+		internal ? undefined : and(eq(decisions.communicated, true), not(decisions.secret))
+	);
+}
+
 export interface LogFilter {
 	year?: number;
 	level?: 'project_group' | 'steering_group';
@@ -149,11 +162,8 @@ export interface LogFilter {
 export async function decisionLog(person: Who, consortiumId: string, filter: LogFilter = {}) {
 	return withUser(person, async (tx) => {
 		const actor = await readerFor(tx, person, consortiumId, 'published.read');
-		const where = and(
-			eq(decisions.consortiumId, consortiumId),
-			filter.year ? eq(decisions.year, filter.year) : undefined,
-			filter.level ? eq(decisions.level, filter.level) : undefined
-		);
+		const internal = can(actor, 'internal.read', { consortiumId });
+		const where = logWhere(consortiumId, internal, filter);
 		const rows = await tx
 			.select({
 				id: decisions.id,
@@ -175,7 +185,6 @@ export async function decisionLog(person: Who, consortiumId: string, filter: Log
 			.limit(Math.min(filter.limit ?? 100, 500))
 			.offset(filter.offset ?? 0);
 		const [total] = await tx.select({ n: count() }).from(decisions).where(where);
-		const internal = actor.membership?.role !== 'supplier';
 		return {
 			entries: rows.map((r) => (internal ? r : { ...r, itemId: null, secret: false })),
 			total: total?.n ?? 0,

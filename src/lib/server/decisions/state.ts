@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { advisoryLock } from '../db/locks';
 import type { Transaction } from '../db/client';
 import { decisionConflicts, decisionItems, decisionOptions, decisionPositions, memberships, organisations, users } from '../db/schema';
 import { NotFound } from '../errors';
@@ -16,9 +17,7 @@ export type DecisionItemRow = typeof decisionItems.$inferSelect;
  * only states a position does not have.
  */
 export async function lockItem(tx: Transaction, consortiumId: string, id: string, mode: 'exclusive' | 'shared' = 'exclusive'): Promise<DecisionItemRow> {
-	await tx.execute(
-		mode === 'exclusive' ? sql`select pg_advisory_xact_lock(hashtextextended(${id}, 0))` : sql`select pg_advisory_xact_lock_shared(hashtextextended(${id}, 0))`
-	);
+	await advisoryLock(tx, id, mode);
 	const [row] = await tx
 		.select()
 		.from(decisionItems)

@@ -47,6 +47,11 @@ export interface DemoAccount {
 	locale?: 'sv' | 'en';
 }
 
+/** The demo sign-in of a municipality's representative: ombud.<name without å, ä, ö>@samsyn.demo. */
+export function representativeEmail(organisation: string): string {
+	return `ombud.${organisation.toLowerCase().replace(/ö/g, 'o').replace(/å/g, 'a').replace(/ä/g, 'a')}@samsyn.demo`;
+}
+
 /** Demo sign-ins: roles, never the names of the officials in the source documents. */
 export const demoAccounts: DemoAccount[] = [
 	{
@@ -68,7 +73,7 @@ export const demoAccounts: DemoAccount[] = [
 		memberships: [{ consortium: 'ostergotland', organisation: 'Ydre', role: 'representative' }]
 	},
 	...(['Norrköping', 'Kinda', 'Finspång', 'Mjölby', 'Vadstena'] as const).map((organisation) => ({
-		email: `ombud.${organisation.toLowerCase().replace(/ö/g, 'o').replace(/å/g, 'a').replace(/ä/g, 'a')}@samsyn.demo`,
+		email: representativeEmail(organisation),
 		name: `Ombud ${organisation}`,
 		memberships: [{ consortium: 'ostergotland' as const, organisation, role: 'representative' as const }]
 	})),
@@ -104,3 +109,8 @@ export const demoAccounts: DemoAccount[] = [
 		isOperator: true
 	}
 ];
+
+/** The Östergötland municipalities whose representatives have demo accounts (they state positions and attend in the demo). */
+export const ostergotlandRepresented: string[] = demoAccounts.flatMap((a) =>
+	a.memberships.filter((m) => m.consortium === 'ostergotland' && m.role === 'representative').map((m) => m.organisation)
+);

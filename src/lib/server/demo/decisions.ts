@@ -1,16 +1,8 @@
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import type { Transaction } from '../db/client';
-import { rowsOf } from '../db/rows';
-import {
-	decisionConflicts,
-	decisionItems,
-	decisionLinks,
-	decisionPositionHistory,
-	decisionPositions,
-	decisionReservations,
-	organisations,
-	users
-} from '../db/schema';
+import { organisationNamed, userIdByEmail } from './factories';
+import { ostergotlandRepresented, representativeEmail } from './data';
+import { decisionConflicts, decisionItems, decisionLinks, decisionPositionHistory, decisionPositions, decisionReservations, requirements } from '../db/schema';
 import { closeItemIn, recordIn } from '../decisions/commands';
 import { endOfDayInStockholm } from '../../decisions/deadline';
 import type { Stance } from '../../enums';
@@ -26,9 +18,6 @@ interface ItemSeed {
 	/** Recorded at a steering-group meeting: paragraph, the day it closed, communicated to the supplier. */
 	recorded?: { paragraph: string; closedOn: string; communicated: boolean; registrationNumber: string; reservation?: [organisation: string, reason: string] };
 }
-
-/** Everyone with a demo account who speaks for a municipality: their seven organisations. */
-const SPEAKERS = ['Linköping', 'Norrköping', 'Kinda', 'Finspång', 'Mjölby', 'Vadstena', 'Ydre'];
 
 const recorded: ItemSeed[] = [
 	{
@@ -122,21 +111,8 @@ const draft: ItemSeed = {
 export async function ensureDecisionsDemo(tx: Transaction, consortiumId: string): Promise<void> {
 	const [existing] = await tx.select({ n: count() }).from(decisionItems).where(eq(decisionItems.consortiumId, consortiumId));
 	if ((existing?.n ?? 0) > 0) return;
-	const person = async (email: string) =>
-		(
-			await tx
-				.select({ id: users.id })
-				.from(users)
-				.where(sql`lower(${users.email}) = ${email}`)
-		)[0]?.id ?? null;
-	const organisation = async (name: string) =>
-		(
-			await tx
-				.select({ id: organisations.id })
-				.from(organisations)
-				.where(and(eq(organisations.consortiumId, consortiumId), eq(organisations.name, name)))
-		)[0]!.id;
-	const speakerEmail = (name: string) => `ombud.${name.toLowerCase().replace(/ö/g, 'o').replace(/å/g, 'a').replace(/ä/g, 'a')}@samsyn.demo`;
+	const person = (email: string) => userIdByEmail(tx, email);
+	const organisation = async (name: string) => (await organisationNamed(tx, consortiumId, name)).id;
 	const admin = await person('admin@samsyn.demo');
 	const member = await person('deltagare.motala@samsyn.demo');
 
@@ -159,7 +135,7 @@ export async function ensureDecisionsDemo(tx: Transaction, consortiumId: string)
 	};
 	const state = async (itemId: string, [name, stance, reason = '']: PositionSeed, deputy = false) => {
 		const organisationId = await organisation(name);
-		const userId = deputy ? await person(`ersattare.${name.toLowerCase()}@samsyn.demo`) : await person(speakerEmail(name));
+		const userId = deputy ? await person(`ersattare.${name.toLowerCase()}@samsyn.demo`) : await person(representativeEmail(name));
 		const values = { consortiumId, itemId, organisationId, stance, reason, userId, actingAs: deputy ? ('deputy' as const) : ('representative' as const) };
 		await tx.insert(decisionPositions).values(values);
 		await tx.insert(decisionPositionHistory).values(values);
@@ -169,14 +145,14 @@ export async function ensureDecisionsDemo(tx: Transaction, consortiumId: string)
 		const info = seed.recorded!;
 		const closedAt = endOfDayInStockholm(info.closedOn);
 		const item = await create(seed, closedAt, 'open');
-		for (const p of seed.positions) if (SPEAKERS.includes(p[0])) await state(item.id, p);
+		for (const p of seed.positions) if (ostergotlandRepresented.includes(p[0])) await state(item.id, p);
 		const closed = await closeItemIn(tx, item, admin);
 		await tx.update(decisionItems).set({ closedAt }).where(eq(decisionItems.id, item.id));
 		if (info.reservation) {
 			const [name, reason] = info.reservation;
 			await tx
 				.insert(decisionReservations)
-				.values({ consortiumId, itemId: item.id, organisationId: await organisation(name), userId: await person(speakerEmail(name)), reason });
+				.values({ consortiumId, itemId: item.id, organisationId: await organisation(name), userId: await person(representativeEmail(name)), reason });
 		}
 		await recordIn(
 			tx,
@@ -194,9 +170,12 @@ export async function ensureDecisionsDemo(tx: Transaction, consortiumId: string)
 
 	const deadline = endOfDayInStockholm(new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10));
 	const item = await create(open, deadline, 'open');
-	const rows = rowsOf<{ id: string }>(
-		await tx.execute(sql`select id from requirements where consortium_id = ${consortiumId} and is_latest order by number limit 2`)
-	);
+	const rows = await tx
+		.select({ id: requirements.id })
+		.from(requirements)
+		.where(and(eq(requirements.consortiumId, consortiumId), eq(requirements.isLatest, true)))
+		.orderBy(asc(requirements.number))
+		.limit(2);
 	if (rows.length > 0)
 		await tx.insert(decisionLinks).values(rows.map((r) => ({ consortiumId, itemId: item.id, targetKind: 'requirement' as const, targetId: r.id })));
 	const ydreRepresentative = await person('ombud.ydre@samsyn.demo');

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Transaction } from '../db/client';
 import {
 	consortia,
@@ -100,6 +100,15 @@ export async function organisationNamed(tx: Transaction, consortiumId: string, n
 	const found = rows.find((o) => o.name === name);
 	if (!found) throw new Error(`no organisation ${name}`);
 	return found;
+}
+
+/** The id of the account with this email (compared in lower case), or null when there is none. */
+export async function userIdByEmail(tx: Transaction, email: string): Promise<string | null> {
+	const [row] = await tx
+		.select({ id: users.id })
+		.from(users)
+		.where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+	return row?.id ?? null;
 }
 
 /** Inserts a need; title and capture date default to plain values. */

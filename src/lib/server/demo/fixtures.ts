@@ -1,7 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Transaction } from '../db/client';
-import { consortia, delegations, users } from '../db/schema';
-import { buildConsortium, buildMembership, buildOrganisation } from './factories';
+import { consortia, delegations } from '../db/schema';
+import { buildConsortium, buildMembership, buildOrganisation, userIdByEmail } from './factories';
 
 export const TRIO_SLUG = 'e2e-trio';
 
@@ -27,11 +27,8 @@ export async function ensureMajorityTrio(tx: Transaction): Promise<void> {
 		['ombud.kinda@samsyn.demo', await org('Kinda'), 'representative']
 	];
 	for (const [email, organisationId, role] of people) {
-		const [user] = await tx
-			.select({ id: users.id })
-			.from(users)
-			.where(sql`lower(${users.email}) = ${email}`);
-		if (user) await buildMembership(tx, { consortiumId: consortium.id, userId: user.id, organisationId, role, since: '2026-01-01' });
+		const userId = await userIdByEmail(tx, email);
+		if (userId) await buildMembership(tx, { consortiumId: consortium.id, userId, organisationId, role, since: '2026-01-01' });
 	}
 }
 
@@ -66,13 +63,10 @@ export async function ensureDecisionsQuartet(tx: Transaction): Promise<void> {
 	await org('Motala');
 	const ids = new Map<string, string>();
 	for (const [email, organisationId, role] of people) {
-		const [user] = await tx
-			.select({ id: users.id })
-			.from(users)
-			.where(sql`lower(${users.email}) = ${email}`);
-		if (!user) continue;
-		ids.set(email, user.id);
-		await buildMembership(tx, { consortiumId: consortium.id, userId: user.id, organisationId, role, since: '2026-01-01' });
+		const userId = await userIdByEmail(tx, email);
+		if (!userId) continue;
+		ids.set(email, userId);
+		await buildMembership(tx, { consortiumId: consortium.id, userId, organisationId, role, since: '2026-01-01' });
 	}
 	const from = ids.get('ombud.ydre@samsyn.demo');
 	const to = ids.get('ersattare.ydre@samsyn.demo');

@@ -1,14 +1,12 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Transaction } from '../db/client';
-import { decisions, meetingAgendaItems, meetings, organisations, users } from '../db/schema';
+import { decisions, meetingAgendaItems, meetings, organisations } from '../db/schema';
 import { addAgendaItemIn, approveMinutesIn, createMeetingIn, setAttendanceIn, startMinutesIn, writeParagraphIn } from '../meetings/commands';
 import { lockMeeting } from '../meetings/state';
 import { MeetingInput } from '../meetings/schemas';
 import { stockholmDate } from '../../decisions/deadline';
-
-/** The municipalities whose representatives have demo accounts: present at the October meeting. */
-const PRESENT = ['Linköping', 'Norrköping', 'Kinda', 'Finspång', 'Mjölby', 'Vadstena', 'Ydre'];
-const emailOf = (name: string) => `ombud.${name.toLowerCase().replace(/ö/g, 'o').replace(/å/g, 'a').replace(/ä/g, 'a')}@samsyn.demo`;
+import { userIdByEmail } from './factories';
+import { ostergotlandRepresented, representativeEmail } from './data';
 
 const paragraphTexts: Record<number, string> = {
 	1: 'Ordföranden öppnade mötet och hälsade alla välkomna. Dagordningen godkändes.',
@@ -28,16 +26,10 @@ const paragraphTexts: Record<number, string> = {
 export async function ensureMeetingsDemo(tx: Transaction, consortiumId: string): Promise<void> {
 	const [existing] = await tx.select({ n: count() }).from(meetings).where(eq(meetings.consortiumId, consortiumId));
 	if ((existing?.n ?? 0) > 0) return;
-	const person = async (email: string) =>
-		(
-			await tx
-				.select({ id: users.id })
-				.from(users)
-				.where(sql`lower(${users.email}) = ${email}`)
-		)[0]?.id ?? null;
+	const person = (email: string) => userIdByEmail(tx, email);
 	const admin = await person('admin@samsyn.demo');
-	const linkoping = await person(emailOf('Linköping'));
-	const vadstena = await person(emailOf('Vadstena'));
+	const linkoping = await person(representativeEmail('Linköping'));
+	const vadstena = await person(representativeEmail('Vadstena'));
 	const adjusterIds = [linkoping, vadstena].filter((id): id is string => id !== null);
 
 	const october = await createMeetingIn(
@@ -70,8 +62,8 @@ export async function ensureMeetingsDemo(tx: Transaction, consortiumId: string):
 		.orderBy(asc(organisations.name));
 	let others = 0;
 	for (const organisation of municipalities) {
-		const present = PRESENT.includes(organisation.name);
-		const userId = present ? await person(emailOf(organisation.name)) : null;
+		const present = ostergotlandRepresented.includes(organisation.name);
+		const userId = present ? await person(representativeEmail(organisation.name)) : null;
 		await setAttendanceIn(tx, october, {
 			organisationId: organisation.id,
 			status: present ? 'present' : others++ % 2 === 0 ? 'excused' : 'absent',

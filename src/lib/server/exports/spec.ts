@@ -1,5 +1,6 @@
 import { m } from '../../paraglide/messages';
 import { needSources, obligations, requirementSubtypes, requirementTypes, scopes, statuses, verificationMethods } from '../requirements/schemas';
+import { stockholmDate } from '../../decisions/deadline';
 
 export type Locale = 'sv' | 'en';
 export type Obligation = (typeof obligations)[number];
@@ -115,10 +116,8 @@ export function groupByType(requirements: readonly SpecRequirement[]): { type: R
 		.filter((g) => g.requirements.length > 0);
 }
 
-/** A date as the documents print it: 2026-11-23 in both languages (ISO 8601, Swedish practice). */
-export function printDate(date: Date): string {
-	return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
-}
+/** A date as the documents print it: 2026-11-23 in both languages (ISO 8601, Swedish practice), Swedish time. */
+export const printDate = (date: Date): string => stockholmDate(date);
 
 /** A file name for a download: the baseline's name, with characters that trouble file systems removed. */
 export function exportFileName(name: string, extension: string): string {

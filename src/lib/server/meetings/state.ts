@@ -1,4 +1,5 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { advisoryLock } from '../db/locks';
 import type { Transaction } from '../db/client';
 import { meetingAdjusters, meetings } from '../db/schema';
 import { NotFound } from '../errors';
@@ -12,7 +13,7 @@ export type MeetingRow = typeof meetings.$inferSelect;
  * Advisory, because an adjuster who approves may not lock the meeting's row.
  */
 export async function lockMeeting(tx: Transaction, consortiumId: string, id: string): Promise<MeetingRow> {
-	await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${'meeting:' + id}, 0))`);
+	await advisoryLock(tx, `meeting:${id}`);
 	const [row] = await tx
 		.select()
 		.from(meetings)

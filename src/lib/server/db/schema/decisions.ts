@@ -1,35 +1,9 @@
-import { sql, type SQL } from 'drizzle-orm';
-import {
-	boolean,
-	check,
-	date,
-	foreignKey,
-	index,
-	integer,
-	jsonb,
-	pgTable,
-	primaryKey,
-	text,
-	timestamp,
-	unique,
-	uuid,
-	type AnyPgColumn
-} from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
+import { consortiumRef, createdAt, nonBlank, updatedAt, userRef, within } from './columns';
 import { consortia, organisations } from './consortia';
 import { decisionItemStatus, decisionLevel, decisionLinkKind, decisionResult, decisionStance, mandateKind } from './enums';
-
-const consortiumRef = () =>
-	uuid('consortium_id')
-		.notNull()
-		.references(() => consortia.id, { onDelete: 'cascade' });
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const userRef = (name: string) => uuid(name).references(() => users.id, { onDelete: 'set null' });
-type Parent = { id: AnyPgColumn; consortiumId: AnyPgColumn };
-/** A link to something of the same consortium, by (id, consortium_id), so it cannot point outside it. */
-const within = (name: string, column: AnyPgColumn, consortiumId: AnyPgColumn, parent: () => Parent) =>
-	foreignKey({ name, columns: [column, consortiumId], foreignColumns: [parent().id, parent().consortiumId] }).onDelete('cascade');
-const nonBlank = (column: AnyPgColumn): SQL => sql`length(trim(${column})) > 0`;
 
 /** A matter the consortium decides (beslutsärende): prepared as a draft, opened for positions, closed, recorded. */
 export const decisionItems = pgTable(
@@ -60,7 +34,7 @@ export const decisionItems = pgTable(
 		version: integer('version').notNull().default(1),
 		createdBy: userRef('created_by'),
 		createdAt: createdAt(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		updatedAt: updatedAt()
 	},
 	(t) => [
 		unique('decision_items_id_consortium_key').on(t.id, t.consortiumId),
@@ -127,7 +101,7 @@ export const decisionPositions = pgTable(
 		userId: userRef('user_id'),
 		actingAs: mandateKind('acting_as').notNull(),
 		createdAt: createdAt(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		updatedAt: updatedAt()
 	},
 	(t) => [
 		within('decision_positions_item_fk', t.itemId, t.consortiumId, () => decisionItems),

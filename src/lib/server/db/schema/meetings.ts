@@ -1,33 +1,10 @@
 import { sql } from 'drizzle-orm';
-import {
-	boolean,
-	check,
-	date,
-	foreignKey,
-	index,
-	integer,
-	pgTable,
-	primaryKey,
-	text,
-	time,
-	timestamp,
-	unique,
-	uuid,
-	type AnyPgColumn
-} from 'drizzle-orm/pg-core';
+import { boolean, check, date, foreignKey, index, integer, pgTable, primaryKey, text, time, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
-import { consortia, organisations } from './consortia';
+import { consortiumRef, createdAt, nonBlank, userRef, within } from './columns';
+import { organisations } from './consortia';
 import { decisionItems } from './decisions';
 import { attendanceStatus, decisionLevel, mandateKind } from './enums';
-
-const consortiumRef = () =>
-	uuid('consortium_id')
-		.notNull()
-		.references(() => consortia.id, { onDelete: 'cascade' });
-type Parent = { id: AnyPgColumn; consortiumId: AnyPgColumn };
-/** A link to something of the same consortium, by (id, consortium_id), so it cannot point outside it. */
-const within = (name: string, column: AnyPgColumn, consortiumId: AnyPgColumn, parent: () => Parent) =>
-	foreignKey({ name, columns: [column, consortiumId], foreignColumns: [parent().id, parent().consortiumId] }).onDelete('cascade');
 
 /**
  * A meeting of the steering group or the project group (möte). Its minutes (protokoll) are started
@@ -50,14 +27,14 @@ export const meetings = pgTable(
 		minutesStartedAt: timestamp('minutes_started_at', { withTimezone: true }),
 		/** Justerat: when the last adjuster approved. */
 		adjustedAt: timestamp('adjusted_at', { withTimezone: true }),
-		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		createdBy: userRef('created_by'),
+		createdAt: createdAt(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [
 		unique('meetings_id_consortium_key').on(t.id, t.consortiumId),
 		index('meetings_consortium_date_idx').on(t.consortiumId, t.meetingDate),
-		check('meetings_title_check', sql`length(trim(${t.title})) > 0`),
+		check('meetings_title_check', nonBlank(t.title)),
 		check('meetings_adjusted_check', sql`${t.adjustedAt} is null or ${t.minutesStartedAt} is not null`)
 	]
 );
@@ -86,7 +63,7 @@ export const meetingAgendaItems = pgTable(
 		unique('meeting_agenda_items_meeting_position_key').on(t.meetingId, t.position),
 		index('meeting_agenda_items_consortium_id_idx').on(t.consortiumId),
 		index('meeting_agenda_items_decision_item_idx').on(t.decisionItemId),
-		check('meeting_agenda_items_title_check', sql`length(trim(${t.title})) > 0`)
+		check('meeting_agenda_items_title_check', nonBlank(t.title))
 	]
 );
 
@@ -101,7 +78,7 @@ export const meetingParagraphs = pgTable(
 		number: integer('number').notNull(),
 		/** The minutes text (plain text). */
 		text: text('text').notNull().default(''),
-		updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+		updatedBy: userRef('updated_by'),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [
@@ -132,7 +109,7 @@ export const meetingAttendance = pgTable(
 		meetingId: uuid('meeting_id').notNull(),
 		organisationId: uuid('organisation_id').notNull(),
 		status: attendanceStatus('status').notNull(),
-		userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+		userId: userRef('user_id'),
 		capacity: mandateKind('capacity')
 	},
 	(t) => [

@@ -4,7 +4,6 @@ import {
 	check,
 	customType,
 	date,
-	foreignKey,
 	index,
 	integer,
 	pgTable,
@@ -17,6 +16,7 @@ import {
 	type AnyPgColumn
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
+import { consortiumRef, createdAt, updatedAt, userRef, within } from './columns';
 import { consortia, organisations } from './consortia';
 import {
 	approvalVerdict,
@@ -41,21 +41,6 @@ function swedish(...parts: [weight: 'A' | 'B' | 'C', expression: SQL][]): SQL {
 	return sql.join(pieces, sql` || `);
 }
 
-const consortiumRef = () =>
-	uuid('consortium_id')
-		.notNull()
-		.references(() => consortia.id, { onDelete: 'cascade' });
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
-const userRef = (name: string) => uuid(name).references(() => users.id, { onDelete: 'set null' });
-
-/*
- * Rows that link two things of a consortium refer to each with (id, consortium_id), so the schema
- * itself keeps a link inside its consortium whatever the application does.
- */
-type Parent = { id: AnyPgColumn; consortiumId: AnyPgColumn };
-const within = (name: string, column: AnyPgColumn, consortiumId: AnyPgColumn, parent: () => Parent) =>
-	foreignKey({ name, columns: [column, consortiumId], foreignColumns: [parent().id, parent().consortiumId] }).onDelete('cascade');
 const sameConsortium = (table: string) => (t: { id: AnyPgColumn; consortiumId: AnyPgColumn }) => unique(`${table}_id_consortium_key`).on(t.id, t.consortiumId);
 
 /**

@@ -1,5 +1,7 @@
 import { getLocale } from '$lib/paraglide/runtime';
 
+// How the pages show dates: in the reader's language, always in Swedish time (the consortium's).
+
 const locale = () => (getLocale() === 'en' ? 'en-GB' : 'sv-SE');
 
 /** A calendar date in the reader's language, in Swedish time. */
