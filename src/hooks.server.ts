@@ -8,6 +8,7 @@ import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { startAuthHousekeeping } from '$lib/server/auth/housekeeping';
 import { startMailDelivery } from '$lib/server/mail/outbox';
 import { startDecisionClock } from '$lib/server/decisions/clock';
+import { startPriorityClock } from '$lib/server/prioritisation/clock';
 import { log, loggablePath } from '$lib/server/log';
 import { closeDatabaseOnShutdown, prepareDatabase } from '$lib/server/startup';
 import { registerUpgradeHandler } from '$lib/server/realtime/upgrade';
@@ -22,6 +23,7 @@ export const init: ServerInit = async () => {
 	startAuthHousekeeping();
 	startMailDelivery();
 	startDecisionClock();
+	startPriorityClock();
 };
 
 const handleRequestLog: Handle = async ({ event, resolve }) => {

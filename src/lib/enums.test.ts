@@ -9,6 +9,7 @@ import { roleLabel } from './labels';
 import * as requirementLabels from './requirement-labels';
 import * as decisionLabels from './decision-labels';
 import * as meetingLabels from './meeting-labels';
+import * as priorityLabels from './priority-labels';
 
 const { handle } = useFreshDatabase();
 
@@ -37,7 +38,13 @@ const vocabularies: [string, readonly string[], ((value: never) => string) | nul
 	['decision_stance', lists.stances, decisionLabels.stanceLabel],
 	['decision_result', lists.decisionResults, decisionLabels.resultLabel],
 	['decision_link_kind', lists.decisionLinkKinds, decisionLabels.linkKindLabel],
-	['attendance_status', lists.attendanceStatuses, meetingLabels.attendanceLabel]
+	['attendance_status', lists.attendanceStatuses, meetingLabels.attendanceLabel],
+	['priority_method', lists.priorityMethods, priorityLabels.methodLabel],
+	['priority_weighting', lists.priorityWeightings, priorityLabels.priorityWeightingLabel],
+	['priority_round_status', lists.priorityRoundStatuses, priorityLabels.roundStatusLabel],
+	['priority_submission_status', lists.prioritySubmissionStatuses, priorityLabels.submissionStatusLabel],
+	['priority_item_kind', lists.priorityItemKinds, priorityLabels.itemKindLabel],
+	['moscow_priority', lists.moscowPriorities, priorityLabels.moscowLabel]
 ];
 
 describe('one source for each enumeration', () => {

@@ -55,7 +55,7 @@ export const verdicts = ['approve', 'object'] as const;
 export type Verdict = (typeof verdicts)[number];
 
 /** What a comment or a notification is about. */
-export const contentKinds = ['need', 'story', 'requirement', 'decision_item'] as const;
+export const contentKinds = ['need', 'story', 'requirement', 'decision_item', 'priority_round'] as const;
 export type ContentKind = (typeof contentKinds)[number];
 
 /** What an uploaded file holds. */
@@ -85,3 +85,27 @@ export type DecisionResultKind = (typeof decisionResults)[number];
 /** What a decision item may concern; later areas add their kinds here (and a migration). */
 export const decisionLinkKinds = ['need', 'story', 'requirement', 'baseline'] as const;
 export type DecisionLinkKind = (typeof decisionLinkKinds)[number];
+
+/** How a priority round combines the organisations' submissions: Borda count on ranks, sum of 100 points, or MoSCoW score. */
+export const priorityMethods = ['borda', 'points', 'moscow'] as const;
+export type PriorityMethod = (typeof priorityMethods)[number];
+
+/** Which weighting a round's combined ranking shows first: one organisation one voice, or by population. */
+export const priorityWeightings = ['equal', 'population'] as const;
+export type PriorityWeighting = (typeof priorityWeightings)[number];
+
+/** A priority round's lifecycle: draft → open → closed. */
+export const priorityRoundStatuses = ['draft', 'open', 'closed'] as const;
+export type PriorityRoundStatus = (typeof priorityRoundStatuses)[number];
+
+/** An organisation's submission: saved as a draft, then submitted (and changeable until the round closes). */
+export const prioritySubmissionStatuses = ['draft', 'submitted'] as const;
+export type PrioritySubmissionStatus = (typeof prioritySubmissionStatuses)[number];
+
+/** What a round ranks: user stories and approved requirements. */
+export const priorityItemKinds = ['story', 'requirement'] as const;
+export type PriorityItemKind = (typeof priorityItemKinds)[number];
+
+/** MoSCoW: Måste, Bör, Kan, Inte nu. */
+export const moscowPriorities = ['must', 'should', 'could', 'wont'] as const;
+export type MoscowPriority = (typeof moscowPriorities)[number];

@@ -31,6 +31,7 @@ export function areaLabel(area: Area): string {
 		baselines: m.nav_baselines,
 		decisions: m.nav_decisions,
 		meetings: m.meetings_area,
+		prioritisation: m.nav_prioritisation,
 		api_tokens: m.nav_api_tokens,
 		settings: m.nav_settings,
 		audit: m.nav_audit,

@@ -13,6 +13,7 @@ export type Area =
 	| 'baselines'
 	| 'decisions'
 	| 'meetings'
+	| 'prioritisation'
 	| 'settings'
 	| 'api_tokens'
 	| 'audit'

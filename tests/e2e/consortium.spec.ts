@@ -32,6 +32,16 @@ test('the overview shows organisations with people, roles, mandates and the grou
 	await expect(page.getByText('Beslut fattas med enkel majoritet av organisationerna.')).toBeVisible();
 	// a member does not speak for Motala
 	await expect(page.getByTestId('speaks-for')).toHaveCount(0);
+	// what happened lately, each entry a link to the thing: the demo's recorded decisions among it
+	const activity = page.getByRole('region', { name: 'Senaste händelser' });
+	await expect(activity.getByRole('listitem').first()).toBeVisible();
+	await expect(
+		activity
+			.getByRole('listitem')
+			.filter({ hasText: 'Beslut registrerat' })
+			.getByRole('link', { name: /^B-\d{4}-\d{3} / })
+			.first()
+	).toBeVisible();
 	await expectAccessible(page);
 });
 

@@ -348,6 +348,16 @@ async function reflowPath(page: Page, which: string): Promise<string> {
 		await visit(page, `${base}/decisions`);
 		return (await page.getByRole('link', { name: 'Godkännande av delleverans 1: inloggning och behörighet', exact: true }).getAttribute('href'))!;
 	}
+	if (which === 'a meeting') {
+		// The demo's justerade October minutes: attendance by capacity, paragraphs with decisions and a reservation
+		await visit(page, `${base}/meetings`);
+		return (await page.getByRole('link', { name: 'Styrgruppens möte oktober', exact: true }).getAttribute('href'))!;
+	}
+	if (which === 'a priority round') {
+		// The demo's closed round: seven municipalities' rankings of twelve stories, the combined ranking and the heatmap
+		await visit(page, `${base}/prioritisation`);
+		return (await page.getByRole('link', { name: 'Prioritering av användarberättelser inför MVP', exact: true }).getAttribute('href'))!;
+	}
 	if (which !== 'baselines' && which !== 'a baseline') return `${base}/${which}`;
 	const origin = new URL(page.url()).origin;
 	// Frozen once (a second attempt is refused as a taken name, which is as good)
@@ -369,7 +379,19 @@ const zooms = [
 	{ name: '200 % zoom (640 CSS px at device scale 2)', options: { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 } }
 ];
 for (const zoom of zooms) {
-	for (const which of ['requirements', 'members', 'baselines', 'a baseline', 'decisions', 'decisions/log', 'a decision item']) {
+	for (const which of [
+		'requirements',
+		'members',
+		'baselines',
+		'a baseline',
+		'decisions',
+		'decisions/log',
+		'a decision item',
+		'meetings',
+		'a meeting',
+		'prioritisation',
+		'a priority round'
+	]) {
 		test(`reflow at ${zoom.name}, ${which}: no word in a table cell broken across lines, nothing scrolls sideways`, async ({ browser }) => {
 			const page = await as(browser, 'admin@samsyn.demo', zoom.options);
 			expect(await page.evaluate(() => [window.innerWidth, window.devicePixelRatio])).toEqual([

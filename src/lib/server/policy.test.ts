@@ -12,6 +12,7 @@ import {
 	type Action,
 	type Actor,
 	type MeetingResource,
+	type PriorityRoundResource,
 	type PublishingRight,
 	type RequirementResource,
 	type Role
@@ -52,6 +53,7 @@ const matrix: Record<Role, Record<Action, boolean>> = {
 		'members.manage',
 		'rules.manage',
 		'decisions.manage',
+		'priorities.manage',
 		'audit.read',
 		'supplier.publish',
 		'published.read'
@@ -295,6 +297,50 @@ describe('per-item rules', () => {
 		expect(can(actor('supplier'), 'meeting.read_minutes', meeting())).toBe(false);
 		expect(can(actor('observer'), 'meeting.read_minutes', meeting())).toBe(true);
 		expect(can(actor('admin'), 'meeting.edit', { ...meeting(), consortiumId: B })).toBe(false);
+	});
+});
+
+describe('priority rounds', () => {
+	const round = (more: Partial<PriorityRoundResource> = {}): PriorityRoundResource => ({ consortiumId: A, status: 'open', deadlinePassed: false, ...more });
+
+	it('admins prepare, open and close a round, each in its state (the reason is said)', () => {
+		expect(can(actor('admin'), 'priority_round.edit', round({ status: 'draft' }))).toBe(true);
+		expect(decide(actor('admin'), 'priority_round.edit', round())).toEqual({ kind: 'locked', key: 'priority_round_not_draft' });
+		expect(can(actor('admin'), 'priority_round.open', round({ status: 'draft' }))).toBe(true);
+		expect(decide(actor('admin'), 'priority_round.open', round({ status: 'draft', deadlinePassed: true }))).toEqual({
+			kind: 'locked',
+			key: 'priority_deadline_past'
+		});
+		expect(can(actor('admin'), 'priority_round.close', round())).toBe(true);
+		expect(decide(actor('admin'), 'priority_round.close', round({ status: 'closed' }))).toEqual({ kind: 'locked', key: 'priority_round_not_open' });
+		for (const role of ['representative', 'deputy', 'member', 'observer', 'supplier'] as const) {
+			expect(can(actor(role, true), 'priority_round.open', round({ status: 'draft' })), role).toBe(false);
+			expect(can(actor(role, true), 'priority_round.close', round()), role).toBe(false);
+		}
+		expect(can(actor('admin'), 'priority_round.close', { ...round(), consortiumId: B })).toBe(false);
+	});
+
+	it('whoever speaks for a voting organisation submits while the round is open and before its deadline', () => {
+		expect(can(actor('representative', true), 'priority_round.submit', round())).toBe(true);
+		expect(can(actor('deputy', true), 'priority_round.submit', round())).toBe(true);
+		expect(decide(actor('deputy', false), 'priority_round.submit', round())).toEqual({ kind: 'forbidden', key: 'priority_not_speaker' });
+		expect(decide(actor('representative', false), 'priority_round.submit', round())).toEqual({ kind: 'forbidden', key: 'priority_not_speaker' });
+		expect(decide(actor('member', true), 'priority_round.submit', round())).toEqual({ kind: 'forbidden', key: 'priority_not_speaker' });
+		expect(decide(actor('admin', true), 'priority_round.submit', round())).toEqual({ kind: 'forbidden', key: 'priority_not_speaker' });
+		expect(decide(actor('representative', true, { kind: 'convenor' }), 'priority_round.submit', round())).toEqual({
+			kind: 'forbidden',
+			key: 'organisation_not_voting'
+		});
+		expect(decide(actor('supplier', true), 'priority_round.submit', round())).toEqual({ kind: 'forbidden', key: 'forbidden' });
+		expect(decide(actor('representative', true), 'priority_round.submit', round({ deadlinePassed: true }))).toEqual({
+			kind: 'locked',
+			key: 'priority_deadline_past'
+		});
+		expect(decide(actor('representative', true), 'priority_round.submit', round({ status: 'closed' }))).toEqual({
+			kind: 'locked',
+			key: 'priority_round_not_open'
+		});
+		expect(decide(actor('representative', true), 'priority_round.submit', { ...round(), consortiumId: B })).toEqual({ kind: 'outside', key: 'not_found' });
 	});
 });
 

@@ -8,7 +8,7 @@
  */
 
 import type { Role } from '../roles';
-import type { DecisionItemStatus } from '../enums';
+import type { DecisionItemStatus, PriorityRoundStatus } from '../enums';
 import type { organisationKind, requirementStatus } from './db/schema/enums';
 import { CommandError, NotFound } from './errors';
 
@@ -90,6 +90,13 @@ export interface MeetingResource {
 	adjuster: { approved: boolean } | null;
 }
 
+/** A priority round as the policy needs it: its state, and whether its deadline has passed. */
+export interface PriorityRoundResource {
+	consortiumId: string;
+	status: PriorityRoundStatus;
+	deadlinePassed: boolean;
+}
+
 export interface DelegationResource {
 	consortiumId: string;
 	organisationId: string;
@@ -121,6 +128,10 @@ export interface ItemResources {
 	'meeting.write_paragraph': MeetingResource;
 	'meeting.record_decision': MeetingResource;
 	'meeting.approve': MeetingResource;
+	'priority_round.edit': PriorityRoundResource;
+	'priority_round.open': PriorityRoundResource;
+	'priority_round.close': PriorityRoundResource;
+	'priority_round.submit': PriorityRoundResource;
 }
 export type ItemAction = keyof ItemResources;
 
@@ -134,6 +145,7 @@ export const consortiumActions = [
 	'members.manage',
 	'rules.manage',
 	'decisions.manage',
+	'priorities.manage',
 	'audit.read',
 	'supplier.publish',
 	'published.read',
@@ -183,6 +195,13 @@ const speaksOnItem = (m: Membership, d: DecisionItemResource): boolean | Refusal
 	return false;
 };
 
+/** Who speaks for the organisation in a priority round: whoever speaks for it by mandate, for a voting organisation. */
+const speaksInRound = (m: Membership): boolean | Refusal => {
+	const speaker = m.role === 'representative' || m.role === 'deputy';
+	if (m.organisationKind !== 'municipality' && m.organisationKind !== 'region') return speaker ? deny('organisation_not_voting') : deny('priority_not_speaker');
+	return speaksFor(m, undefined) || deny('priority_not_speaker');
+};
+
 /** The first answer unless it is yes, then the second (a refusal is an object, so `&&` would pass it over). */
 const then = (first: boolean | Refusal, second: boolean | Refusal): boolean | Refusal => (first === true ? second : first);
 
@@ -197,6 +216,7 @@ const consortiumRules: Record<Exclude<ConsortiumAction, 'platform.operate'>, Rul
 	'members.manage': (m) => m.role === 'admin',
 	'rules.manage': (m) => m.role === 'admin',
 	'decisions.manage': (m) => m.role === 'admin',
+	'priorities.manage': (m) => m.role === 'admin',
 	'audit.read': (m) => m.role === 'admin',
 	'supplier.publish': (m, r) => {
 		const right = r.publishing ?? 'admins';
@@ -252,6 +272,17 @@ const itemRules: { [A in ItemAction]: Rule<ItemResources[A]> } = {
 		then(
 			internalRoles.includes(m.role) && r.adjuster !== null ? true : deny('meetings_not_adjuster'),
 			r.adjusted || r.adjuster?.approved ? locked('meetings_already_approved') : r.minutesStarted || locked('meetings_minutes_not_started')
+		),
+	// Priority rounds: admins prepare, open and close; whoever speaks for a voting organisation submits
+	// its priorities while the round is open and its deadline has not passed.
+	'priority_round.edit': (m, r) => m.role === 'admin' && (r.status === 'draft' || locked('priority_round_not_draft')),
+	'priority_round.open': (m, r) =>
+		m.role === 'admin' && (r.status !== 'draft' ? locked('priority_round_not_draft') : !r.deadlinePassed || locked('priority_deadline_past')),
+	'priority_round.close': (m, r) => m.role === 'admin' && (r.status === 'open' || locked('priority_round_not_open')),
+	'priority_round.submit': (m, r) =>
+		then(
+			internalRoles.includes(m.role) ? speaksInRound(m) : false,
+			r.status !== 'open' ? locked('priority_round_not_open') : !r.deadlinePassed || locked('priority_deadline_past')
 		),
 	// The organisation's representative (also one appointed after the delegation was given) or an admin.
 	'delegation.revoke': (m, d) => m.role === 'admin' || (m.role === 'representative' && d.organisationId === m.organisationId)

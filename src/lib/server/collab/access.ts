@@ -27,7 +27,7 @@ export async function accessIn(tx: Transaction, person: Person, name: string): P
 	const document = parseDocumentName(name);
 	if (!document) return null;
 	const kind = documentKind(document.kind)!;
-	const entity = await kind.resolve(tx, document.id);
+	const entity = await kind.resolve(tx, document.id, document.field);
 	if (!entity) return null;
 	const actor = await actorIn(tx, person, entity.consortiumId);
 	const resource = { consortiumId: entity.consortiumId };

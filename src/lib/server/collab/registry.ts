@@ -26,7 +26,8 @@ export interface DerivedContent {
  * connecting user's transaction (row-level security applies) and returns null for "no such thing".
  */
 export interface DocumentKind {
-	fields: readonly string[];
+	/** The entity's co-edited fields: a fixed list, or a test for fields named by data (a meeting's paragraphs `p1`, `p2`, …). */
+	fields: readonly string[] | ((field: string) => boolean);
 	/** The policy action that lets someone edit; defaults to `content.write`. */
 	editAction?: Action;
 	/**
@@ -35,7 +36,7 @@ export interface DocumentKind {
 	 * each, every process decides its open connections to the entity's documents again.
 	 */
 	accessChangedBy?: readonly string[];
-	resolve(tx: Transaction, id: string): Promise<ResolvedEntity | null>;
+	resolve(tx: Transaction, id: string, field: string): Promise<ResolvedEntity | null>;
 	/**
 	 * The entity's text from before it was co-edited (typed into a creation form, imported, seeded),
 	 * which becomes the first edit of an empty document; runs on the server's own connection.
@@ -73,7 +74,9 @@ export function parseDocumentName(name: string): DocumentName | null {
 	if (!match) return null;
 	const [, kind, id, field] = match as unknown as [string, string, string, string];
 	const definition = kinds.get(kind);
-	if (!definition || !definition.fields.includes(field)) return null;
+	if (!definition) return null;
+	const known = typeof definition.fields === 'function' ? definition.fields(field) : definition.fields.includes(field);
+	if (!known) return null;
 	return { name, kind, id, field };
 }
 

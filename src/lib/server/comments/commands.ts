@@ -48,7 +48,16 @@ async function targetTitle(tx: Transaction, consortiumId: string, kind: TargetKi
 
 /** The path of a need, story, requirement or decision item page. */
 export function targetPath(slug: string, kind: TargetKind, id: string): string {
-	const area = kind === 'need' ? 'needs' : kind === 'story' ? 'stories' : kind === 'decision_item' ? 'decisions' : 'requirements';
+	const area =
+		kind === 'need'
+			? 'needs'
+			: kind === 'story'
+				? 'stories'
+				: kind === 'decision_item'
+					? 'decisions'
+					: kind === 'priority_round'
+						? 'prioritisation'
+						: 'requirements';
 	return `/c/${slug}/${area}/${id}`;
 }
 

@@ -414,6 +414,8 @@ export async function recordIn(tx: Transaction, recordedBy: string | null, item:
 		entityType: 'decision_item',
 		entityId: item.id,
 		related: [entry!.id],
+		// a decision communicated as it is recorded appears on the supplier's pages at once
+		audience: entry!.communicated ? 'everyone' : 'internal',
 		after: entry
 	});
 	return entry!;

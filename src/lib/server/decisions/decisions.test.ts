@@ -197,6 +197,37 @@ describe('closing, reservations and the log', () => {
 		expect(next.previousHash).toBe(entry.hash);
 	});
 
+	it('corrects a decision with a new one that supersedes it: both stay, linked both ways; another consortium’s entry cannot be superseded', async () => {
+		const w = await world();
+		const first = await openItem(w, { title: 'Val av larmplattform' });
+		await closeDecisionItem(w.people.admin, w.consortium.id, first.id);
+		const old = await recordDecision(w.people.admin, w.consortium.id, first.id, record());
+		const correction = await openItem(w, { title: 'Rättelse: val av larmplattform' });
+		await closeDecisionItem(w.people.admin, w.consortium.id, correction.id);
+		expect((await decisionItemDetail(w.people.admin, w.consortium.id, correction.id)).supersedable.map((d) => d.number)).toEqual([old.number]);
+		expect((await decisionItemDetail(w.people.member, w.consortium.id, correction.id)).supersedable).toEqual([]);
+
+		const elsewhere = await world();
+		const foreign = await openItem(elsewhere);
+		await closeDecisionItem(elsewhere.people.admin, elsewhere.consortium.id, foreign.id);
+		const foreignEntry = await recordDecision(elsewhere.people.admin, elsewhere.consortium.id, foreign.id, record());
+		await expect(recordDecision(w.people.admin, w.consortium.id, correction.id, record({ supersedesId: foreignEntry.id }))).rejects.toMatchObject({
+			key: 'unknown_link',
+			field: 'supersedesId'
+		});
+
+		const entry = await recordDecision(w.people.admin, w.consortium.id, correction.id, record({ supersedesId: old.id }));
+		expect(entry.supersedesId).toBe(old.id);
+		const log = await decisionLog(w.people.observer, w.consortium.id);
+		expect(log.entries.map((e) => [e.number, e.supersedes, e.supersededBy])).toEqual([
+			[entry.number, old.number, null],
+			[old.number, null, entry.number]
+		]);
+		const [kept] = await asSystem((tx) => tx.select().from(decisions).where(eq(decisions.id, old.id)));
+		expect(kept!.hash).toBe(old.hash);
+		expect((await verifyDecisionLog(w.people.admin, w.consortium.id)).ok).toBe(true);
+	});
+
 	it('gives one number when the same item is recorded twice at once', async () => {
 		const w = await world();
 		const item = await openItem(w);

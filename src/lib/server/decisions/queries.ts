@@ -125,16 +125,27 @@ export async function decisionItemDetail(person: Who, consortiumId: string, id: 
 			links.push(...found.map((f) => ({ kind, id: f.id, title: f.title })));
 		}
 		const organisationId = actor.membership?.organisationId;
+		const itemCan = itemAbilities(actor, 'decision_item', resource);
+		// What a correction can supersede: the consortium's recorded decisions, newest first
+		const supersedable = itemCan.record
+			? await tx
+					.select({ id: decisions.id, number: decisions.number, title: decisions.title })
+					.from(decisions)
+					.where(eq(decisions.consortiumId, consortiumId))
+					.orderBy(desc(decisions.year), desc(decisions.sequence))
+					.limit(200)
+			: [];
 		return {
 			item,
 			...state,
+			supersedable,
 			links,
 			history,
 			conflicts,
 			reservations,
 			entry: entry ?? null,
 			myPosition: state.positions.find((p) => p.organisationId === organisationId) ?? null,
-			can: { ...itemAbilities(actor, 'decision_item', resource), manage: abilities(actor, { consortiumId })['decisions.manage'] }
+			can: { ...itemCan, manage: abilities(actor, { consortiumId })['decisions.manage'] }
 		};
 	});
 }
@@ -177,6 +188,9 @@ export async function decisionLog(person: Who, consortiumId: string, filter: Log
 				secret: decisions.secret,
 				itemId: decisions.itemId,
 				supersedesId: decisions.supersedesId,
+				/** The numbers of the entry this one corrects, and of the one that corrected it (what the reader may see of them). */
+				supersedes: sql<string | null>`(select s.number from decisions s where s.id = decisions.supersedes_id)`,
+				supersededBy: sql<string | null>`(select n.number from decisions n where n.supersedes_id = decisions.id order by n.recorded_at limit 1)`,
 				acknowledgedAt: sql<Date | null>`(select min(a.created_at) from ${decisionAcknowledgements} a where a.decision_id = ${decisions.id})`
 			})
 			.from(decisions)
@@ -211,7 +225,13 @@ export async function verifyDecisionLog(person: Who, consortiumId: string): Prom
 export async function decisionLinkOptions(person: Who, consortiumId: string) {
 	return withUser(person, async (tx) => {
 		await readerFor(tx, person, consortiumId);
-		const [requirementOptions, baselineOptions] = await Promise.all([
+		const [needOptions, storyOptions, requirementOptions, baselineOptions] = await Promise.all([
+			tx.select({ id: needs.id, title: needs.title }).from(needs).where(eq(needs.consortiumId, consortiumId)).orderBy(asc(needs.title)),
+			tx
+				.select({ id: userStories.id, title: userStories.goal })
+				.from(userStories)
+				.where(eq(userStories.consortiumId, consortiumId))
+				.orderBy(asc(userStories.goal)),
 			tx
 				.select({ id: requirements.id, number: requirements.identifier, title: requirements.title })
 				.from(requirements)
@@ -219,6 +239,6 @@ export async function decisionLinkOptions(person: Who, consortiumId: string) {
 				.orderBy(asc(requirements.number)),
 			tx.select({ id: baselines.id, name: baselines.name }).from(baselines).where(eq(baselines.consortiumId, consortiumId)).orderBy(desc(baselines.createdAt))
 		]);
-		return { requirements: requirementOptions, baselines: baselineOptions };
+		return { needs: needOptions, stories: storyOptions, requirements: requirementOptions, baselines: baselineOptions };
 	});
 }

@@ -8,7 +8,8 @@ import { ensureRequirementsDemo } from './requirements';
 import { ensureDemoBaseline } from './baselines';
 import { ensureDecisionsDemo } from './decisions';
 import { ensureMeetingsDemo } from './meetings';
-import { ensureDecisionsQuartet, ensureMajorityTrio } from './fixtures';
+import { ensurePrioritisationDemo } from './prioritisation';
+import { ensureDecisionsQuartet, ensureMajorityTrio, ensurePrioritiesTrio } from './fixtures';
 import { config } from '../config';
 import { buildConsortium, buildMembership, buildOrganisation, organisationNamed } from './factories';
 import { DEMO_PASSWORD, KASAM, OSTERGOTLAND, demoAccounts, kasamMunicipalities, ostergotlandMunicipalities } from './data';
@@ -69,9 +70,11 @@ export async function seedDemo(): Promise<void> {
 		await ensureDemoBaseline(tx, ids.get(OSTERGOTLAND.slug)!, 'admin@samsyn.demo');
 		await ensureDecisionsDemo(tx, ids.get(OSTERGOTLAND.slug)!);
 		await ensureMeetingsDemo(tx, ids.get(OSTERGOTLAND.slug)!);
+		await ensurePrioritisationDemo(tx, ids.get(OSTERGOTLAND.slug)!);
 		if (config().SEED_E2E_FIXTURES === 'true') {
 			await ensureMajorityTrio(tx);
 			await ensureDecisionsQuartet(tx);
+			await ensurePrioritiesTrio(tx);
 		}
 	});
 	log.info('demo data seeded');

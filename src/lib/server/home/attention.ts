@@ -1,14 +1,24 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { withUser } from '../db/request';
-import { decisionAcknowledgements, decisionItems, decisionPositions, decisions, requirementApprovals, requirements } from '../db/schema';
+import {
+	decisionAcknowledgements,
+	decisionItems,
+	decisionPositions,
+	decisions,
+	priorityRounds,
+	prioritySubmissions,
+	requirementApprovals,
+	requirements
+} from '../db/schema';
 import { actorOf, type Who } from '../consortia/actor';
 import { can } from '../policy';
 import { meetingsAttention } from '../meetings/queries';
 
 /**
  * What needs the person now, for the consortium's front page: the open items and the requirements
- * in review that await their organisation's word (when they speak for it), the coming deadlines,
- * and for the supplier the communicated decisions it has not acknowledged. Later areas add theirs.
+ * in review and the open priority rounds that await their organisation's word (when they speak for
+ * it), the coming deadlines, and for the supplier the communicated decisions it has not acknowledged.
+ * Later areas add theirs.
  */
 export async function attentionFor(person: Who, consortiumId: string) {
 	return withUser(person, async (tx) => {
@@ -29,7 +39,7 @@ export async function attentionFor(person: Who, consortiumId: string) {
 			return { kind: 'supplier' as const, unacknowledged };
 		}
 		const speaks = membership.speaksForOrganisation && (membership.organisationKind === 'municipality' || membership.organisationKind === 'region');
-		const [awaitingPosition, awaitingApproval, deadlines] = await Promise.all([
+		const [awaitingPosition, awaitingApproval, deadlines, awaitingPriorities] = await Promise.all([
 			speaks
 				? tx
 						.select({ id: decisionItems.id, title: decisionItems.title, deadline: decisionItems.deadline })
@@ -63,10 +73,24 @@ export async function attentionFor(person: Who, consortiumId: string) {
 				.from(decisionItems)
 				.where(and(eq(decisionItems.consortiumId, consortiumId), eq(decisionItems.status, 'open')))
 				.orderBy(asc(decisionItems.deadline))
-				.limit(10)
+				.limit(10),
+			// Open priority rounds the organisation has not submitted to (a saved draft still awaits submitting).
+			speaks
+				? tx
+						.select({ id: priorityRounds.id, title: priorityRounds.title, deadline: priorityRounds.deadline })
+						.from(priorityRounds)
+						.where(
+							and(
+								eq(priorityRounds.consortiumId, consortiumId),
+								eq(priorityRounds.status, 'open'),
+								sql`not exists (select 1 from ${prioritySubmissions} s where s.round_id = ${priorityRounds}.id and s.organisation_id = ${membership.organisationId} and s.status = 'submitted')`
+							)
+						)
+						.orderBy(asc(priorityRounds.deadline))
+				: Promise.resolve([])
 		]);
 		// Minutes the person is named to justera and has not, and the meetings ahead.
 		const { toAdjust, upcoming: upcomingMeetings } = await meetingsAttention(person, consortiumId);
-		return { kind: 'internal' as const, speaks, awaitingPosition, awaitingApproval, deadlines, toAdjust, upcomingMeetings };
+		return { kind: 'internal' as const, speaks, awaitingPosition, awaitingApproval, awaitingPriorities, deadlines, toAdjust, upcomingMeetings };
 	});
 }

@@ -14,6 +14,8 @@ import {
 	organisations
 } from '../db/schema';
 import { recordChange } from '../audit/record-change';
+import { storeDerivedText } from '../collab/derived';
+import { paragraphDocument } from '../collab/kinds/meetings';
 import { CommandError, NotFound } from '../errors';
 import { actorFor, type Who } from '../consortia/actor';
 import { authorize, Forbidden } from '../policy';
@@ -21,9 +23,25 @@ import { lockItem } from '../decisions/state';
 import { recordIn } from '../decisions/commands';
 import { m } from '$lib/paraglide/messages';
 import { lockMeeting, meetingResource, paragraphReference, type MeetingRow } from './state';
-import type { AdjustersInput, AgendaItemInput, AttendanceInput, MeetingInput, ParagraphInput, RecordFromMeetingInput } from './schemas';
+import type {
+	AdjustersInput,
+	AgendaItemInput,
+	AttendanceInput,
+	MeetingDetailsInput,
+	MeetingInput,
+	MoveAgendaItemInput,
+	ParagraphInput,
+	RecordFromMeetingInput
+} from './schemas';
 
 const TOPIC = 'meeting';
+
+/**
+ * The supplier reads meetings and their agendas (not the minutes): a change to either is announced
+ * to it as well, except an item kept for the municipalities, whose change it must not even notice.
+ */
+const SUPPLIER_SEES = 'everyone';
+const agendaAudience = (item: { municipalitiesOnly: boolean }) => (item.municipalitiesOnly ? 'internal' : 'everyone');
 
 /** Refuses adjusters who are not internal members of the consortium. */
 async function checkAdjusters(tx: Transaction, consortiumId: string, userIds: string[]): Promise<void> {
@@ -115,6 +133,7 @@ export async function createMeetingIn(tx: Transaction, createdBy: string | null,
 		action: 'meeting.created',
 		entityType: TOPIC,
 		entityId: meeting!.id,
+		audience: SUPPLIER_SEES,
 		after: { ...meeting, input }
 	});
 	return meeting!;
@@ -147,8 +166,81 @@ async function onMeeting<T>(
 export async function addAgendaItem(person: Who, consortiumId: string, meetingId: string, input: AgendaItemInput) {
 	return onMeeting(person, consortiumId, meetingId, 'meeting.edit', async (tx, meeting) => {
 		const row = await addAgendaItemIn(tx, meeting, input);
-		await recordChange(tx, { actorId: person.id, consortiumId, action: 'meeting.agenda_item_added', entityType: TOPIC, entityId: meetingId, after: row });
+		await recordChange(tx, {
+			actorId: person.id,
+			consortiumId,
+			action: 'meeting.agenda_item_added',
+			entityType: TOPIC,
+			entityId: meetingId,
+			audience: agendaAudience(row),
+			after: row
+		});
 		return row;
+	});
+}
+
+/**
+ * Changes the meeting's title, time and place until the minutes are justerade; its date and level
+ * only until the minutes are started, since the decision log names a paragraph by them
+ * ("Styrgruppen 2026-11-12, § 4") and the paragraphs are numbered in the date's year.
+ */
+export async function editMeeting(person: Who, consortiumId: string, meetingId: string, input: MeetingDetailsInput): Promise<MeetingRow> {
+	return onMeeting(person, consortiumId, meetingId, 'meeting.edit', async (tx, meeting) => {
+		if (meeting.minutesStartedAt && (input.date !== meeting.meetingDate || input.level !== meeting.level))
+			throw new CommandError('meetings_date_fixed', input.date !== meeting.meetingDate ? 'date' : 'level', 409);
+		const [after] = await tx
+			.update(meetings)
+			.set({
+				title: input.title,
+				level: input.level,
+				meetingDate: input.date,
+				startsAt: input.startsAt,
+				endsAt: input.endsAt ?? null,
+				place: input.place,
+				updatedAt: new Date()
+			})
+			.where(eq(meetings.id, meetingId))
+			.returning();
+		await recordChange(tx, {
+			actorId: person.id,
+			consortiumId,
+			action: 'meeting.edited',
+			entityType: TOPIC,
+			entityId: meetingId,
+			audience: SUPPLIER_SEES,
+			before: meeting,
+			after
+		});
+		return after!;
+	});
+}
+
+/** Moves an agenda item one place up or down, before the minutes number the items in agenda order. */
+export async function moveAgendaItem(person: Who, consortiumId: string, meetingId: string, input: MoveAgendaItemInput): Promise<number> {
+	return onMeeting(person, consortiumId, meetingId, 'meeting.edit', async (tx, meeting) => {
+		if (meeting.minutesStartedAt) throw new CommandError('meetings_minutes_started', 'form', 409);
+		const agenda = await tx.select().from(meetingAgendaItems).where(eq(meetingAgendaItems.meetingId, meetingId)).orderBy(asc(meetingAgendaItems.position));
+		const at = agenda.findIndex((a) => a.id === input.agendaItemId);
+		if (at < 0) throw new NotFound();
+		const to = input.direction === 'up' ? at - 1 : at + 1;
+		const other = agenda[to];
+		if (!other) return at + 1; // already first (or last): nothing moves
+		const item = agenda[at]!;
+		// positions are unique per meeting: park the item outside the order while its neighbour moves
+		await tx.update(meetingAgendaItems).set({ position: -item.position }).where(eq(meetingAgendaItems.id, item.id));
+		await tx.update(meetingAgendaItems).set({ position: item.position }).where(eq(meetingAgendaItems.id, other.id));
+		await tx.update(meetingAgendaItems).set({ position: other.position }).where(eq(meetingAgendaItems.id, item.id));
+		await recordChange(tx, {
+			actorId: person.id,
+			consortiumId,
+			action: 'meeting.agenda_item_moved',
+			entityType: TOPIC,
+			entityId: meetingId,
+			audience: agendaAudience(item),
+			before: { id: item.id, position: item.position },
+			after: { id: item.id, position: other.position }
+		});
+		return to + 1;
 	});
 }
 
@@ -161,7 +253,15 @@ export async function removeAgendaItem(person: Who, consortiumId: string, meetin
 			.where(and(eq(meetingAgendaItems.id, agendaItemId), eq(meetingAgendaItems.meetingId, meetingId)))
 			.returning();
 		if (!row) throw new NotFound();
-		await recordChange(tx, { actorId: person.id, consortiumId, action: 'meeting.agenda_item_removed', entityType: TOPIC, entityId: meetingId, before: row });
+		await recordChange(tx, {
+			actorId: person.id,
+			consortiumId,
+			action: 'meeting.agenda_item_removed',
+			entityType: TOPIC,
+			entityId: meetingId,
+			audience: agendaAudience(row),
+			before: row
+		});
 	});
 }
 
@@ -244,7 +344,10 @@ export async function startMinutes(person: Who, consortiumId: string, meetingId:
 	return onMeeting(person, consortiumId, meetingId, 'meeting.start_minutes', (tx, meeting) => startMinutesIn(tx, person.id, meeting));
 }
 
-/** Writers draft a paragraph's minutes text (plain text) until the minutes are justerade. */
+/**
+ * Sets a paragraph's minutes text until the minutes are justerade: the demo's and the tests' way in;
+ * people co-write the paragraph's document (`meeting/<id>/p<n>`), whose text lands on the same row.
+ */
 export async function writeParagraphIn(tx: Transaction, writtenBy: string | null, meeting: MeetingRow, input: ParagraphInput) {
 	const [row] = await tx
 		.update(meetingParagraphs)
@@ -298,6 +401,9 @@ export async function recordFromMeeting(person: Who, consortiumId: string, meeti
 
 /** An adjuster's approval in the caller's transaction (the meeting locked); the last one justerar the minutes (a trigger sets it). */
 export async function approveMinutesIn(tx: Transaction, userId: string, meeting: MeetingRow): Promise<MeetingRow> {
+	// What the adjuster approves is the co-written text as it is now, not as last debounced
+	const paragraphs = await tx.select({ number: meetingParagraphs.number }).from(meetingParagraphs).where(eq(meetingParagraphs.meetingId, meeting.id));
+	for (const { number } of paragraphs) await storeDerivedText(tx, paragraphDocument(meeting.id, number));
 	const [row] = await tx
 		.update(meetingAdjusters)
 		.set({ approvedAt: new Date() })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { useFreshDatabase } from '../testing/database';
 import { asSystem, withUser } from '../db/request';
 import { rowsOf } from '../db/rows';
@@ -13,6 +13,8 @@ import {
 	addAgendaItem,
 	approveMinutes,
 	createMeeting,
+	editMeeting,
+	moveAgendaItem,
 	recordFromMeeting,
 	removeAgendaItem,
 	setAdjusters,
@@ -21,9 +23,14 @@ import {
 	writeParagraph
 } from './commands';
 import { listMeetings, meetingDetail, meetingsAttention } from './queries';
-import { AgendaItemInput, AttendanceInput, MeetingInput, ParagraphInput, RecordFromMeetingInput } from './schemas';
+import { AgendaItemInput, AttendanceInput, MeetingDetailsInput, MeetingInput, ParagraphInput, RecordFromMeetingInput } from './schemas';
 import { minutesDocx, minutesPdf } from './exports';
 import { minutesDocument } from './queries';
+import { resolveAccess } from '../collab/access';
+import { documentKind } from '../collab/registry';
+import { appendUpdates } from '../collab/store';
+import { textToUpdate } from '../collab/render';
+import { paragraphDocument } from '../collab/kinds/meetings';
 
 useFreshDatabase();
 
@@ -282,6 +289,95 @@ describe('running a meeting', () => {
 		expect(detail.meeting.adjustedAt).not.toBeNull();
 		expect(detail.agenda[0]!.text).toBe('Ordföranden öppnade mötet.');
 		expect(detail.attendance.find((a) => a.organisationId === w.orgs.b.id)!.status).toBe('excused');
+	});
+
+	it('lets admins change the details and the order of the agenda; date and body stay fixed once the minutes are started', async () => {
+		const w = await world();
+		const meeting = await createMeeting(w.people.admin, w.consortium.id, meetingInput(w, { agenda: 'Mötets öppnande\nStatusrapport\nÖvriga frågor' }));
+		const details = (over: Record<string, unknown> = {}) =>
+			MeetingDetailsInput.parse({
+				title: 'Styrgruppsmöte december',
+				level: 'steering_group',
+				date: '2026-12-03',
+				startsAt: '09:00',
+				endsAt: '',
+				place: 'Teams',
+				...over
+			});
+		await expect(editMeeting(w.people.member, w.consortium.id, meeting.id, details())).rejects.toBeInstanceOf(Forbidden);
+		await expect(editMeeting(w.people.outsider, w.consortium.id, meeting.id, details())).rejects.toBeInstanceOf(NotFound);
+		const edited = await editMeeting(w.people.admin, w.consortium.id, meeting.id, details());
+		expect(edited).toMatchObject({ title: 'Styrgruppsmöte december', meetingDate: '2026-12-03', place: 'Teams', endsAt: null });
+
+		const order = async () => (await meetingDetail(w.people.observer, w.consortium.id, meeting.id)).agenda.map((a) => a.title);
+		const id = async (title: string) =>
+			(await asSystem((tx) => tx.select().from(meetingAgendaItems).where(eq(meetingAgendaItems.meetingId, meeting.id)))).find((a) => a.title === title)!.id;
+		expect(await moveAgendaItem(w.people.admin, w.consortium.id, meeting.id, { agendaItemId: await id('Övriga frågor'), direction: 'up' })).toBe(2);
+		expect(await order()).toEqual(['Mötets öppnande', 'Övriga frågor', 'Statusrapport']);
+		expect(await moveAgendaItem(w.people.admin, w.consortium.id, meeting.id, { agendaItemId: await id('Mötets öppnande'), direction: 'up' })).toBe(1);
+		await expect(
+			moveAgendaItem(w.people.member, w.consortium.id, meeting.id, { agendaItemId: await id('Statusrapport'), direction: 'up' })
+		).rejects.toBeInstanceOf(Forbidden);
+		expect(await order()).toEqual(['Mötets öppnande', 'Övriga frågor', 'Statusrapport']);
+
+		await startMinutes(w.people.admin, w.consortium.id, meeting.id);
+		await expect(
+			moveAgendaItem(w.people.admin, w.consortium.id, meeting.id, { agendaItemId: await id('Statusrapport'), direction: 'up' })
+		).rejects.toMatchObject({
+			key: 'meetings_minutes_started'
+		});
+		await expect(editMeeting(w.people.admin, w.consortium.id, meeting.id, details({ date: '2026-12-04' }))).rejects.toMatchObject({
+			key: 'meetings_date_fixed',
+			field: 'date'
+		});
+		await expect(editMeeting(w.people.admin, w.consortium.id, meeting.id, details({ level: 'project_group' }))).rejects.toMatchObject({
+			key: 'meetings_date_fixed',
+			field: 'level'
+		});
+		expect(await editMeeting(w.people.admin, w.consortium.id, meeting.id, details({ place: 'Linköpings stadshus, sal 3' }))).toMatchObject({
+			place: 'Linköpings stadshus, sal 3'
+		});
+		const audit = await asSystem((tx) => tx.select().from(auditLog).where(eq(auditLog.entityId, meeting.id)));
+		expect(audit.filter((a) => a.action === 'meeting.edited')).toHaveLength(2);
+		expect(audit.filter((a) => a.action === 'meeting.agenda_item_moved')).toHaveLength(1);
+	});
+
+	it('co-writes each paragraph as a document of its own: writers edit, observers read, the supplier nothing; the adjusters approve the words as they are, which then lock', async () => {
+		const w = await world();
+		const meeting = await started(w);
+		const paragraphs = await asSystem((tx) => tx.select().from(meetingParagraphs).where(eq(meetingParagraphs.meetingId, meeting.id)));
+		const first = Math.min(...paragraphs.map((p) => p.number));
+		const doc = paragraphDocument(meeting.id, first);
+		expect(doc).toBe(`meeting/${meeting.id}/p${first}`);
+		expect((await resolveAccess(w.people.member, doc))?.level).toBe('edit');
+		expect((await resolveAccess(w.people.observer, doc))?.level).toBe('read');
+		expect(await resolveAccess(w.people.supplier, doc)).toBeNull();
+		expect(await resolveAccess(w.people.outsider, doc)).toBeNull();
+		expect(await resolveAccess(w.people.member, paragraphDocument(meeting.id, first + 100))).toBeNull();
+		expect(await resolveAccess(w.people.member, `meeting/${meeting.id}/p0`)).toBeNull();
+		expect(await resolveAccess(w.people.member, `meeting/${meeting.id}/text`)).toBeNull();
+
+		// Words typed a moment ago, not yet written to the row by the debounce, are what the adjusters approve
+		await appendUpdates([{ document: doc, consortiumId: w.consortium.id, update: textToUpdate('Ordföranden öppnade mötet.'), userId: w.people.member.id }]);
+		await approveMinutes(w.people.representative, w.consortium.id, meeting.id);
+		await approveMinutes(w.people.rep2, w.consortium.id, meeting.id);
+		const [row] = await asSystem((tx) =>
+			tx
+				.select()
+				.from(meetingParagraphs)
+				.where(and(eq(meetingParagraphs.meetingId, meeting.id), eq(meetingParagraphs.number, first)))
+		);
+		expect(row!.text).toBe('Ordföranden öppnade mötet.');
+		expect((await resolveAccess(w.people.member, doc))?.level).toBe('read');
+		// a late debounced write after justering changes nothing
+		await asSystem((tx) => documentKind('meeting')!.onDerived!(tx, meeting.id, `p${first}`, { text: 'Smygändring', html: '<p>Smygändring</p>' }));
+		const [kept] = await asSystem((tx) =>
+			tx
+				.select()
+				.from(meetingParagraphs)
+				.where(and(eq(meetingParagraphs.meetingId, meeting.id), eq(meetingParagraphs.number, first)))
+		);
+		expect(kept!.text).toBe('Ordföranden öppnade mötet.');
 	});
 
 	it('records a closed decision item from the meeting with its §, and exports the minutes as PDF and Word', async () => {

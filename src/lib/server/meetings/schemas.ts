@@ -45,6 +45,24 @@ export const MeetingInput = z.preprocess(
 );
 export type MeetingInput = z.infer<typeof MeetingInput>;
 
+/** A meeting's own details, changed after it was created. */
+export const MeetingDetailsInput = z.object({
+	title: RequiredText(200),
+	level: z.enum(decisionLevels, { message: 'invalid_choice' }),
+	date: DateString,
+	startsAt: clock,
+	endsAt: z.preprocess(blankToUndefined, clock.optional()),
+	place: OptionalText(500)
+});
+export type MeetingDetailsInput = z.infer<typeof MeetingDetailsInput>;
+
+/** Moves an agenda item one place up or down. */
+export const MoveAgendaItemInput = z.object({
+	agendaItemId: z.uuid({ message: 'invalid' }),
+	direction: z.enum(['up', 'down'], { message: 'invalid_choice' })
+});
+export type MoveAgendaItemInput = z.infer<typeof MoveAgendaItemInput>;
+
 export const AgendaItemInput = z.object({
 	title: z.preprocess(blankToUndefined, RequiredText(500).optional()),
 	decisionItemId: optionalUuid,

@@ -3,3 +3,4 @@
 import './consortium';
 import './requirements';
 import './decisions';
+import './meetings';

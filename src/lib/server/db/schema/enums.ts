@@ -7,6 +7,12 @@ import {
 	decisionLinkKinds,
 	decisionResults,
 	stances,
+	priorityMethods,
+	priorityWeightings,
+	priorityRoundStatuses,
+	prioritySubmissionStatuses,
+	priorityItemKinds,
+	moscowPriorities,
 	decisionRules,
 	importKinds,
 	mandateKinds,
@@ -77,3 +83,15 @@ export const decisionResult = pgEnum('decision_result', decisionResults);
 export const decisionLinkKind = pgEnum('decision_link_kind', decisionLinkKinds);
 
 export const attendanceStatus = pgEnum('attendance_status', attendanceStatuses);
+
+export const priorityMethod = pgEnum('priority_method', priorityMethods);
+
+export const priorityWeighting = pgEnum('priority_weighting', priorityWeightings);
+
+export const priorityRoundStatus = pgEnum('priority_round_status', priorityRoundStatuses);
+
+export const prioritySubmissionStatus = pgEnum('priority_submission_status', prioritySubmissionStatuses);
+
+export const priorityItemKind = pgEnum('priority_item_kind', priorityItemKinds);
+
+export const moscowPriority = pgEnum('moscow_priority', moscowPriorities);

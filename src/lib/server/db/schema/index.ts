@@ -7,3 +7,4 @@ export * from './collab';
 export * from './baselines';
 export * from './decisions';
 export * from './meetings';
+export * from './prioritisation';

@@ -22,6 +22,7 @@ export const load: LayoutServerLoad = async (event) => {
 				{ area: 'baselines', href: `${base}/baselines` },
 				{ area: 'decisions', href: `${base}/decisions` },
 				{ area: 'meetings', href: `${base}/meetings` },
+				{ area: 'prioritisation', href: `${base}/prioritisation` },
 				...(can(actor, 'rules.manage', resource) ? [{ area: 'settings' as const, href: `${base}/settings` }] : []),
 				...(can(actor, 'members.manage', resource) ? [{ area: 'api_tokens' as const, href: `${base}/api-tokens` }] : []),
 				...(can(actor, 'audit.read', resource) ? [{ area: 'audit' as const, href: `${base}/audit` }] : [])

@@ -2,16 +2,29 @@ import { can } from '$lib/server/policy';
 import { getOverview } from '$lib/server/consortia/queries';
 import { inConsortium } from '$lib/server/request-context';
 import { attentionFor } from '$lib/server/home/attention';
+import { activityFor } from '$lib/server/home/activity';
 import { inOneTransaction } from '$lib/server/db/request';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	event.depends('samsyn:organisation', 'samsyn:ground_rules', 'samsyn:decision_item', 'samsyn:decision', 'samsyn:requirement', 'samsyn:meeting');
+	event.depends(
+		'samsyn:organisation',
+		'samsyn:ground_rules',
+		'samsyn:decision_item',
+		'samsyn:decision',
+		'samsyn:requirement',
+		'samsyn:meeting',
+		'samsyn:baseline',
+		'samsyn:need',
+		'samsyn:story'
+	);
 	await event.parent();
 	const { user, consortium, actor } = await inConsortium(event);
 	// The supplier sees only what was published to it; nothing internal is even queried.
 	if (!can(actor, 'internal.read', { consortiumId: consortium.id }))
 		return { view: 'supplier' as const, overview: null, attention: await attentionFor(actor, consortium.id) };
-	const [overview, attention] = await inOneTransaction(user, () => Promise.all([getOverview(actor, consortium.id), attentionFor(actor, consortium.id)]));
-	return { view: 'internal' as const, overview, attention };
+	const [overview, attention, activity] = await inOneTransaction(user, () =>
+		Promise.all([getOverview(actor, consortium.id), attentionFor(actor, consortium.id), activityFor(actor, consortium.id)])
+	);
+	return { view: 'internal' as const, overview, attention, activity };
 };

@@ -2,15 +2,24 @@ import { z } from 'zod';
 import {
 	addAgendaItem,
 	approveMinutes,
+	editMeeting,
+	moveAgendaItem,
 	recordFromMeeting,
 	removeAgendaItem,
 	setAdjusters,
 	setAttendance,
-	startMinutes,
-	writeParagraph
+	startMinutes
 } from '$lib/server/meetings/commands';
 import { meetingDetail } from '$lib/server/meetings/queries';
-import { AdjustersInput, AgendaItemInput, AttendanceInput, ParagraphInput, RecordFromMeetingInput } from '$lib/server/meetings/schemas';
+import {
+	AdjustersInput,
+	AgendaItemInput,
+	AttendanceInput,
+	MeetingDetailsInput,
+	MoveAgendaItemInput,
+	RecordFromMeetingInput
+} from '$lib/server/meetings/schemas';
+import { plainTextToHtml } from '$lib/server/requirements/text';
 import { formAction, notFoundOn } from '$lib/server/form-action';
 import { inConsortium } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
@@ -20,7 +29,9 @@ export const load: PageServerLoad = async (event) => {
 	await event.parent();
 	const { consortium, actor } = await inConsortium(event);
 	try {
-		return await meetingDetail(actor, consortium.id, event.params.id);
+		const detail = await meetingDetail(actor, consortium.id, event.params.id);
+		if (!detail.internal) return detail;
+		return { ...detail, agenda: detail.agenda.map((item) => ({ ...item, html: plainTextToHtml(item.text ?? '') })) };
 	} catch (e) {
 		notFoundOn(e);
 	}
@@ -29,6 +40,12 @@ export const load: PageServerLoad = async (event) => {
 const Nothing = z.object({});
 
 export const actions: Actions = {
+	edit: formAction(MeetingDetailsInput, async (input, { actor, consortium, event }) => {
+		await editMeeting(actor, consortium.id, event.params.id!, input);
+	}),
+	move: formAction(MoveAgendaItemInput, async (input, { actor, consortium, event }) => {
+		return { position: await moveAgendaItem(actor, consortium.id, event.params.id!, input) };
+	}),
 	agenda: formAction(AgendaItemInput, async (input, { actor, consortium, event }) => {
 		await addAgendaItem(actor, consortium.id, event.params.id!, input);
 	}),
@@ -43,9 +60,6 @@ export const actions: Actions = {
 	}),
 	start: formAction(Nothing, async (_input, { actor, consortium, event }) => {
 		await startMinutes(actor, consortium.id, event.params.id!);
-	}),
-	paragraph: formAction(ParagraphInput, async (input, { actor, consortium, event }) => {
-		await writeParagraph(actor, consortium.id, event.params.id!, input);
 	}),
 	record: formAction(RecordFromMeetingInput, async (input, { actor, consortium, event }) => {
 		const entry = await recordFromMeeting(actor, consortium.id, event.params.id!, input);

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { redirect } from '@sveltejs/kit';
+import { closeRound, openRound, updateRound } from '$lib/server/prioritisation/commands';
+import { roundDetail, roundItemOptions } from '$lib/server/prioritisation/queries';
+import { UpdateRoundInput } from '$lib/server/prioritisation/schemas';
+import { inOneTransaction } from '$lib/server/db/request';
+import { stockholmDate } from '$lib/decisions/deadline';
+import { formAction, notFoundOn } from '$lib/server/form-action';
+import { asReader } from '$lib/server/request-context';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	event.depends(`samsyn:item:${event.params.id}`, 'samsyn:priority_round');
+	await event.parent();
+	const { user, consortium, actor } = await asReader(event);
+	try {
+		return await inOneTransaction(user, async () => {
+			const detail = await roundDetail(actor, consortium.id, event.params.id);
+			// A draft's admin edits it: the form needs what the round can rank.
+			const options = detail.can.edit ? await roundItemOptions(actor, consortium.id) : null;
+			return { ...detail, options, deadlineDate: stockholmDate(detail.round.deadline) };
+		});
+	} catch (e) {
+		notFoundOn(e);
+	}
+};
+
+const Nothing = z.object({});
+
+export const actions: Actions = {
+	update: formAction(UpdateRoundInput, async (input, { actor, consortium, event }) => {
+		await updateRound(actor, consortium.id, event.params.id!, input);
+		redirect(303, `/c/${consortium.slug}/prioritisation/${event.params.id}`);
+	}),
+	open: formAction(Nothing, async (_input, { actor, consortium, event }) => {
+		await openRound(actor, consortium.id, event.params.id!);
+		return { done: 'opened' };
+	}),
+	close: formAction(Nothing, async (_input, { actor, consortium, event }) => {
+		await closeRound(actor, consortium.id, event.params.id!);
+		return { done: 'closed' };
+	})
+};
