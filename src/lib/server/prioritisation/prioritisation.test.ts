@@ -7,6 +7,8 @@ import { buildConsortium, buildMembership, buildOrganisation, buildRequirement, 
 import { Forbidden, type Role } from '../policy';
 import { CommandError, NotFound } from '../errors';
 import { closeRound, createRound, openRound, saveSubmission, updateRound } from './commands';
+import { createBaseline } from '../baselines/commands';
+import { CreateBaselineInput } from '../baselines/schemas';
 import { closeDueRounds, remindDueRounds } from './clock';
 import { listRounds, roundDetail, submissionForm } from './queries';
 import { RoundInput, SubmissionInput, UpdateRoundInput } from './schemas';
@@ -181,6 +183,16 @@ describe('preparing a round', () => {
 		);
 		expect(updated.title).toBe('Ny rubrik');
 		expect((await roundDetail(w.people.member, w.consortium.id, round.id)).items).toHaveLength(4);
+		// a baseline chosen while editing the draft brings every requirement it froze
+		const baseline = await createBaseline(w.people.admin, w.consortium.id, CreateBaselineInput.parse({ name: 'Kravbaslinje 1' }));
+		await updateRound(
+			w.people.admin,
+			w.consortium.id,
+			round.id,
+			UpdateRoundInput.parse({ ...roundInput(w, { storyIds: [w.stories[0]!.id], baselineId: baseline.id }), version: updated.version })
+		);
+		const withBaseline = await roundDetail(w.people.member, w.consortium.id, round.id);
+		expect(withBaseline.items.map((i) => i.kind)).toEqual(['story', 'requirement', 'requirement']);
 	});
 });
 
