@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
 import type { Transaction } from '../db/client';
 import { asServerIn, withUser } from '../db/request';
-import { tryAdvisoryLock } from '../db/locks';
+import { eachTaken } from '../db/locks';
 import {
 	baselines,
 	consortia,
@@ -483,15 +483,14 @@ async function eachDueItem(
 		.where(and(eq(decisionItems.status, 'open'), due))
 		.orderBy(asc(decisionItems.deadline))
 		.limit(100);
-	const done: string[] = [];
-	for (const { id } of candidates) {
-		if (!(await tryAdvisoryLock(tx, id))) continue;
-		const [item] = await tx.select().from(decisionItems).where(eq(decisionItems.id, id));
-		if (item?.status !== 'open' || !still(item)) continue;
-		await act(item);
-		done.push(id);
-	}
-	return done;
+	return eachTaken(
+		tx,
+		candidates.map((c) => c.id),
+		(id) => id,
+		async (id) => (await tx.select().from(decisionItems).where(eq(decisionItems.id, id)))[0],
+		(item) => item.status === 'open' && still(item),
+		act
+	);
 }
 
 /** Closes every open item whose deadline has passed; several processes at once close each exactly once. */

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
 import type { Transaction } from '../db/client';
 import { withUser } from '../db/request';
-import { advisoryLock, tryAdvisoryLock } from '../db/locks';
+import { advisoryLock, eachTaken } from '../db/locks';
 import {
 	baselineItems,
 	baselines,
@@ -341,8 +341,7 @@ export async function saveSubmissionIn(
 /**
  * The open rounds `due` selects, each taken by at most one process: a round whose lock another
  * process holds is skipped (it is being handled there), and each taken one is read again under the
- * lock and handed to `act` only while `still` holds (what another process finished is not done twice).
- * The same pattern as the decision items' sweep, on the rounds' own lock keys.
+ * lock and handed to `act` only while `still` holds (`eachTaken`, on the rounds' own lock keys).
  */
 async function eachDueRound(
 	tx: Transaction,
@@ -356,15 +355,14 @@ async function eachDueRound(
 		.where(and(eq(priorityRounds.status, 'open'), due))
 		.orderBy(asc(priorityRounds.deadline))
 		.limit(100);
-	const done: string[] = [];
-	for (const { id } of candidates) {
-		if (!(await tryAdvisoryLock(tx, roundLockKey(id)))) continue;
-		const [round] = await tx.select().from(priorityRounds).where(eq(priorityRounds.id, id));
-		if (round?.status !== 'open' || !still(round)) continue;
-		await act(round);
-		done.push(id);
-	}
-	return done;
+	return eachTaken(
+		tx,
+		candidates.map((c) => c.id),
+		roundLockKey,
+		async (id) => (await tx.select().from(priorityRounds).where(eq(priorityRounds.id, id)))[0],
+		(round) => round.status === 'open' && still(round),
+		act
+	);
 }
 
 /** Closes every open round whose deadline has passed; several processes at once close each exactly once. */
