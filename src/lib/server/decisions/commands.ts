@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
 import type { Transaction } from '../db/client';
 import { asServerIn, withUser } from '../db/request';
+import { speakersOf } from '../consortia/speakers';
 import { eachTaken } from '../db/locks';
 import {
 	baselines,
@@ -16,7 +17,6 @@ import {
 	decisionPositions,
 	decisionReservations,
 	decisions,
-	memberships,
 	needs,
 	organisations,
 	requirements,
@@ -536,28 +536,11 @@ async function remindIn(tx: Transaction, item: DecisionItemRow, now: Date, origi
 				sql`not exists (select 1 from ${decisionPositions} p where p.item_id = ${item.id} and p.organisation_id = ${organisations.id})`
 			)
 		);
-	const speakers = silent.length
-		? await tx
-				.select({
-					userId: memberships.userId,
-					organisationId: memberships.organisationId,
-					email: users.email,
-					locale: users.locale,
-					mail: users.mailNotifications
-				})
-				.from(memberships)
-				.innerJoin(users, eq(users.id, memberships.userId))
-				.where(
-					and(
-						eq(memberships.consortiumId, item.consortiumId),
-						inArray(memberships.role, ['representative', 'deputy']),
-						inArray(
-							memberships.organisationId,
-							silent.map((o) => o.id)
-						)
-					)
-				)
-		: [];
+	const speakers = await speakersOf(
+		tx,
+		item.consortiumId,
+		silent.map((o) => o.id)
+	);
 	const link = `${origin}/c/${consortium!.slug}/decisions/${item.id}`;
 	const deadline = stockholmDate(item.deadline!);
 	for (const speaker of speakers) {

@@ -3,11 +3,11 @@ import { m } from '$lib/paraglide/messages';
 import type { Transaction } from '../db/client';
 import { withUser } from '../db/request';
 import { advisoryLock, eachTaken } from '../db/locks';
+import { speakersOf } from '../consortia/speakers';
 import {
 	baselineItems,
 	baselines,
 	consortia,
-	memberships,
 	organisations,
 	priorityRoundItems,
 	priorityRounds,
@@ -15,8 +15,7 @@ import {
 	prioritySubmissionHistory,
 	prioritySubmissions,
 	requirements,
-	userStories,
-	users
+	userStories
 } from '../db/schema';
 import { recordChange } from '../audit/record-change';
 import { enqueueMail } from '../mail/outbox';
@@ -408,28 +407,11 @@ async function remindIn(tx: Transaction, round: PriorityRoundRow, now: Date, ori
 				sql`not exists (select 1 from ${prioritySubmissions} s where s.round_id = ${round.id} and s.organisation_id = ${organisations.id} and s.status = 'submitted')`
 			)
 		);
-	const speakers = silent.length
-		? await tx
-				.select({
-					userId: memberships.userId,
-					organisationId: memberships.organisationId,
-					email: users.email,
-					locale: users.locale,
-					mail: users.mailNotifications
-				})
-				.from(memberships)
-				.innerJoin(users, eq(users.id, memberships.userId))
-				.where(
-					and(
-						eq(memberships.consortiumId, round.consortiumId),
-						inArray(memberships.role, ['representative', 'deputy']),
-						inArray(
-							memberships.organisationId,
-							silent.map((o) => o.id)
-						)
-					)
-				)
-		: [];
+	const speakers = await speakersOf(
+		tx,
+		round.consortiumId,
+		silent.map((o) => o.id)
+	);
 	const link = `${origin}/c/${consortium!.slug}/prioritisation/${round.id}/submission`;
 	const deadline = stockholmDate(round.deadline);
 	for (const speaker of speakers) {
