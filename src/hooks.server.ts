@@ -9,6 +9,7 @@ import { startAuthHousekeeping } from '$lib/server/auth/housekeeping';
 import { startMailDelivery } from '$lib/server/mail/outbox';
 import { startDecisionClock } from '$lib/server/decisions/clock';
 import { startPriorityClock } from '$lib/server/prioritisation/clock';
+import { startWebhookDelivery } from '$lib/server/webhooks/delivery';
 import { log, loggablePath } from '$lib/server/log';
 import { closeDatabaseOnShutdown, prepareDatabase } from '$lib/server/startup';
 import { registerUpgradeHandler } from '$lib/server/realtime/upgrade';
@@ -24,6 +25,7 @@ export const init: ServerInit = async () => {
 	startMailDelivery();
 	startDecisionClock();
 	startPriorityClock();
+	startWebhookDelivery();
 };
 
 const handleRequestLog: Handle = async ({ event, resolve }) => {

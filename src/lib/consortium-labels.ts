@@ -59,6 +59,7 @@ export function groundRulesInWords(rules: {
 	quorumPercent: number;
 	weighting: Weighting;
 	publishing: PublishingRight;
+	questionResponseDays?: number;
 }): string[] {
 	const decision =
 		rules.decisionRule === 'consensus'
@@ -70,7 +71,8 @@ export function groundRulesInWords(rules: {
 		decision,
 		m.rules_words_quorum({ percent: String(rules.quorumPercent) }),
 		rules.weighting === 'per_organisation' ? m.rules_words_per_organisation() : m.rules_words_by_population(),
-		publishingInWords[rules.publishing]()
+		publishingInWords[rules.publishing](),
+		...(rules.questionResponseDays ? [m.rules_words_question_days({ days: String(rules.questionResponseDays) })] : [])
 	];
 }
 

@@ -10,6 +10,9 @@ import * as requirementLabels from './requirement-labels';
 import * as decisionLabels from './decision-labels';
 import * as meetingLabels from './meeting-labels';
 import * as priorityLabels from './priority-labels';
+import * as questionLabels from './question-labels';
+import * as webhookLabels from './webhook-labels';
+import * as backlogLabels from './backlog-labels';
 
 const { handle } = useFreshDatabase();
 
@@ -44,7 +47,15 @@ const vocabularies: [string, readonly string[], ((value: never) => string) | nul
 	['priority_round_status', lists.priorityRoundStatuses, priorityLabels.roundStatusLabel],
 	['priority_submission_status', lists.prioritySubmissionStatuses, priorityLabels.submissionStatusLabel],
 	['priority_item_kind', lists.priorityItemKinds, priorityLabels.itemKindLabel],
-	['moscow_priority', lists.moscowPriorities, priorityLabels.moscowLabel]
+	['moscow_priority', lists.moscowPriorities, priorityLabels.moscowLabel],
+	['question_status', lists.questionStatuses, questionLabels.questionStatusLabel],
+	['webhook_delivery_status', lists.webhookDeliveryStatuses, webhookLabels.deliveryStatusLabel],
+	['backlog_status', lists.backlogStatuses, backlogLabels.backlogStatusLabel],
+	['capacity_unit', lists.capacityUnits, backlogLabels.capacityUnitLabel],
+	['change_request_kind', lists.changeRequestKinds, backlogLabels.changeKindLabel],
+	['change_request_status', lists.changeRequestStatuses, backlogLabels.changeStatusLabel],
+	['delivery_status', lists.deliveryStatuses, backlogLabels.deliveryStatusLabel],
+	['acceptance_verdict', lists.acceptanceVerdicts, backlogLabels.verdictLabel]
 ];
 
 describe('one source for each enumeration', () => {

@@ -109,3 +109,42 @@ export type PriorityItemKind = (typeof priorityItemKinds)[number];
 /** MoSCoW: Måste, Bör, Kan, Inte nu. */
 export const moscowPriorities = ['must', 'should', 'could', 'wont'] as const;
 export type MoscowPriority = (typeof moscowPriorities)[number];
+
+/** A question from the supplier: open until the consortium's answer is approved and sent. Overdue is an open one past its due date. */
+export const questionStatuses = ['open', 'answered'] as const;
+export type QuestionStatus = (typeof questionStatuses)[number];
+
+/** How a question stands, for the lists and their filters: open, answered, or open past its due date. */
+export const questionStates = ['open', 'answered', 'overdue'] as const;
+export type QuestionState = (typeof questionStates)[number];
+
+/** A backlog (the MVP plan) while its line is drawn, and once its scope is locked ("MVP 1.0"). */
+export const backlogStatuses = ['planning', 'locked'] as const;
+export type BacklogStatus = (typeof backlogStatuses)[number];
+
+/** What a backlog's capacity and the supplier's estimates are counted in. */
+export const capacityUnits = ['story_points', 'sek'] as const;
+export type CapacityUnit = (typeof capacityUnits)[number];
+
+/** What a change request (ändringsbegäran) to a locked MVP scope asks. */
+export const changeRequestKinds = ['add', 'remove', 'move', 'criteria'] as const;
+export type ChangeRequestKind = (typeof changeRequestKinds)[number];
+
+export const changeRequestStatuses = ['proposed', 'approved', 'rejected', 'withdrawn'] as const;
+export type ChangeRequestStatus = (typeof changeRequestStatuses)[number];
+
+/** Delivery status of a backlog item as the supplier reports it. */
+export const deliveryStatuses = ['not_started', 'in_progress', 'delivered'] as const;
+export type DeliveryStatus = (typeof deliveryStatuses)[number];
+
+/** The consortium's verdict on a delivered item. */
+export const acceptanceVerdicts = ['accepted', 'returned'] as const;
+export type AcceptanceVerdict = (typeof acceptanceVerdicts)[number];
+
+/** The events a consortium's webhooks can subscribe to (a `ping` is sent only when an admin asks for one). */
+export const webhookEventTypes = ['release.published', 'decision.communicated', 'question.answered'] as const;
+export type WebhookEventType = (typeof webhookEventTypes)[number];
+
+/** A webhook delivery: waiting for its (next) attempt, delivered, or failed after the last attempt. */
+export const webhookDeliveryStatuses = ['pending', 'delivered', 'failed'] as const;
+export type WebhookDeliveryStatus = (typeof webhookDeliveryStatuses)[number];

@@ -14,8 +14,11 @@ export type Area =
 	| 'decisions'
 	| 'meetings'
 	| 'prioritisation'
+	| 'backlog'
+	| 'questions'
 	| 'settings'
 	| 'api_tokens'
+	| 'webhooks'
 	| 'audit'
 	| 'supplier'
 	| 'supplier_decisions';

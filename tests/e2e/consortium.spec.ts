@@ -187,13 +187,20 @@ test('the supplier sees only the supplier view; internal pages, other consortia 
 	await page.goto('/c/ostergotland');
 	// what the consortium communicated and awaits the supplier's receipt: the demo's one decision
 	await expect(page.getByRole('link', { name: '1 beslut från konsortiet väntar på er kvittens' })).toBeVisible();
-	await expect(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link')).toHaveText(['Leverantörsvy', 'Konsortiets beslut', 'Möten']);
+	await expect(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link')).toHaveText([
+		'Leverantörsvy',
+		'Backlogg och leveranser',
+		'Konsortiets beslut',
+		'Frågor från leverantören',
+		'Möten'
+	]);
 	await expect(page.getByText('Ydre')).toHaveCount(0);
 	await expectAccessible(page);
 	for (const path of [
 		'/c/ostergotland/members',
 		'/c/ostergotland/settings',
 		'/c/ostergotland/audit',
+		'/c/ostergotland/webhooks',
 		'/c/ostergotland/decisions',
 		'/c/kasam',
 		'/c/finns-inte',
@@ -210,6 +217,43 @@ test('the supplier sees only the supplier view; internal pages, other consortia 
 		form: { email: 'x@y.se', organisationId: '00000000-0000-0000-0000-000000000000', role: 'admin' }
 	});
 	expect(response.status()).toBe(404);
+});
+
+test('the supplier leak matrix: every internal page of every area, found by an admin, answers the supplier 404', async ({ browser }) => {
+	test.setTimeout(180_000);
+	const base = '/c/ostergotland';
+	const admin = await (await browser.newContext({ locale: 'sv-SE' })).newPage();
+	await signIn(admin, 'admin@samsyn.demo');
+	const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+	// The first item page an admin reaches from each area's list.
+	const firstOf = async (area: string): Promise<string> => {
+		await admin.goto(`${base}/${area}`);
+		const hrefs = await admin.locator('main a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+		const found = hrefs.find((href) => new RegExp(`^${base}/${area}/${uuid}$`).test(href));
+		expect(found, area).toBeTruthy();
+		return found!;
+	};
+	const round = await firstOf('prioritisation');
+	const internal = [
+		...['members', 'settings', 'audit', 'webhooks', 'api-tokens', 'about', 'import', 'needs', 'stories', 'requirements', 'traceability', 'baselines'].map(
+			(area) => `${base}/${area}`
+		),
+		...['decisions', 'prioritisation'].map((area) => `${base}/${area}`),
+		await firstOf('needs'),
+		await firstOf('stories'),
+		await firstOf('requirements'),
+		await firstOf('baselines'),
+		await firstOf('decisions'),
+		round,
+		`${round}/submission`,
+		await firstOf('backlog')
+	];
+	const supplier = await (await browser.newContext({ locale: 'sv-SE' })).newPage();
+	await signIn(supplier, 'leverantor@samsyn.demo');
+	for (const path of internal) expect((await supplier.request.get(path)).status(), path).toBe(404);
+	// What was published to it is there: the releases, the communicated decisions, its questions.
+	for (const path of [`${base}/backlog`, `${base}/backlog/releases/1`, `${base}/decisions/log`, `${base}/questions`])
+		expect((await supplier.request.get(path)).status(), path).toBe(200);
 });
 
 test('an admin edits the ground rules and adds an organisation; bad input is answered beside the field', async ({ page }) => {
@@ -276,6 +320,26 @@ test('the operator creates a consortium and invites its first admin, who accepts
 	await expect(admin).toHaveURL(new RegExp(`/c/${slug}$`));
 	await admin.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Medlemmar' }).click();
 	await expect(admin.getByRole('heading', { name: 'Bjud in' })).toBeVisible();
+});
+
+test('an admin registering a webhook to a private address is told why, beside the field; the page fits 320 px', async ({ page }) => {
+	await page.setViewportSize({ width: 320, height: 700 });
+	await signIn(page, 'admin@samsyn.demo');
+	await page.goto('/c/ostergotland');
+	await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Webhooks' }).click();
+	await expect(page.getByRole('heading', { name: 'Webhooks', level: 1 })).toBeVisible();
+	await hydrated(page);
+	await expectAccessible(page);
+	await page.getByLabel('Adress', { exact: true }).fill('https://127.0.0.1/samsyn');
+	await page.getByRole('button', { name: 'Registrera', exact: true }).click();
+	await expect(page.getByLabel('Adress', { exact: true })).toHaveAccessibleDescription(/privat eller internt nät/);
+	await page.getByLabel('Adress', { exact: true }).fill('inte en adress');
+	await page.getByRole('button', { name: 'Registrera', exact: true }).click();
+	await expect(page.getByLabel('Adress', { exact: true })).toHaveAccessibleDescription(/fullständig adress som börjar med https/);
+	await expect(page.getByText('Inga webhooks ännu.')).toBeVisible();
+	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+	expect(overflow).toBeLessThanOrEqual(0);
+	await expectAccessible(page);
 });
 
 test('pages of the consortium fit 320 px', async ({ page }) => {

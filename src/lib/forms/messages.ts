@@ -69,6 +69,11 @@ const sentences: Record<string, (p: Params) => string> = {
 	// needs, stories, requirements, comments
 	stale_write: () => m.error_stale_write(),
 	unknown_link: () => m.error_unknown_link(),
+	// the supplier's questions
+	question_item_unknown: () => m.error_question_item_unknown(),
+	question_answered: () => m.error_question_answered(),
+	question_no_draft: () => m.error_question_no_draft(),
+	question_not_approver: () => m.error_question_not_approver(),
 	need_own_organisation: () => m.error_need_own_organisation(),
 	requirement_closed: () => m.error_requirement_closed(),
 	requirement_body_coedited: () => m.error_requirement_body_coedited(),
@@ -88,6 +93,17 @@ const sentences: Record<string, (p: Params) => string> = {
 	decision_deadline_past: () => m.error_decision_deadline_past(),
 	decision_already_recorded: () => m.error_decision_already_recorded(),
 	decision_secret_not_communicated: () => m.error_decision_secret_not_communicated(),
+	// the backlog, releases and delivery
+	backlog_locked: () => m.error_backlog_locked(),
+	backlog_not_locked: () => m.error_backlog_not_locked(),
+	backlog_line_empty: () => m.error_backlog_line_empty(),
+	backlog_line_too_far: (p) => m.error_backlog_line_too_far({ max: n(p.max) }),
+	backlog_round_not_closed: () => m.error_backlog_round_not_closed(),
+	backlog_round_empty: () => m.error_backlog_round_empty(),
+	backlog_item_already_in: () => m.error_backlog_item_already_in(),
+	backlog_rank_too_far: (p) => m.error_backlog_rank_too_far({ max: n(p.max) }),
+	backlog_rank_unchanged: () => m.error_backlog_rank_unchanged(),
+	delivery_not_delivered: () => m.error_delivery_not_delivered(),
 	// priority rounds
 	priority_round_not_draft: () => m.error_priority_round_not_draft(),
 	priority_round_not_open: () => m.error_priority_round_not_open(),
@@ -131,7 +147,16 @@ const sentences: Record<string, (p: Params) => string> = {
 	import_missing_columns: (p) => m.import_refusal_missing_columns({ columns: n(p.columns) }),
 	import_unsupported_format: () => m.import_refusal_unsupported_format(),
 	import_unpacked_too_large: (p) => m.import_refusal_unpacked_too_large({ size: n(Math.round(Number(p.limit ?? 0) / 1024 / 1024)) }),
-	import_stale: () => m.import_error_stale()
+	import_stale: () => m.import_error_stale(),
+	// webhooks and API tokens
+	webhook_url_invalid: () => m.webhooks_error_url_invalid(),
+	webhook_url_https: () => m.webhooks_error_url_https(),
+	webhook_url_credentials: () => m.webhooks_error_url_credentials(),
+	webhook_url_unresolvable: () => m.webhooks_error_url_unresolvable(),
+	webhook_url_private: () => m.webhooks_error_url_private(),
+	webhook_events_required: () => m.webhooks_error_events_required(),
+	webhook_disabled: () => m.webhooks_error_disabled(),
+	api_token_holder_not_supplier: () => m.api_error_holder_not_supplier()
 };
 
 /** The sentence for a form's or a command's error, in the current language. */

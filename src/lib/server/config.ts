@@ -21,6 +21,11 @@ const Environment = z.object({
 	MAIL_FROM: z.string().default('Samsyn <no-reply@samsyn.local>'),
 	/** Shows /dev/mail in a production build without SMTP_URL (the browser tests use it). */
 	SHOW_DEV_MAIL: z.enum(['true', 'false']).optional(),
+	/**
+	 * Lets webhooks reach private, loopback, link-local and other non-public addresses, and plain
+	 * http: for a receiver inside a closed network, and for tests. Off by default.
+	 */
+	WEBHOOKS_ALLOW_PRIVATE: z.enum(['true', 'false']).optional(),
 	ORIGIN: z.string().optional(),
 	PORT: z.coerce.number().int().positive().default(3000)
 });

@@ -54,6 +54,7 @@ const matrix: Record<Role, Record<Action, boolean>> = {
 		'rules.manage',
 		'decisions.manage',
 		'priorities.manage',
+		'webhooks.manage',
 		'audit.read',
 		'supplier.publish',
 		'published.read'

@@ -8,7 +8,7 @@
  */
 
 import type { Role } from '../roles';
-import type { DecisionItemStatus, PriorityRoundStatus } from '../enums';
+import type { BacklogStatus, DecisionItemStatus, PriorityRoundStatus, QuestionStatus } from '../enums';
 import type { organisationKind, requirementStatus } from './db/schema/enums';
 import { CommandError, NotFound } from './errors';
 
@@ -97,6 +97,23 @@ export interface PriorityRoundResource {
 	deadlinePassed: boolean;
 }
 
+/** A backlog (the MVP plan) as the policy needs it: planned or locked, and who may speak to the supplier. */
+export interface BacklogResource {
+	consortiumId: string;
+	status: BacklogStatus;
+	/** The ground rules' publishing right, for publishing a release of it. */
+	publishing: PublishingRight;
+}
+
+/** A question from the supplier as the policy needs it: answered or not, whether an answer is drafted, and who may send it. */
+export interface QuestionResource {
+	consortiumId: string;
+	status: QuestionStatus;
+	hasDraft: boolean;
+	/** The ground rules' publishing right: who may approve and send the answer. */
+	publishing: PublishingRight;
+}
+
 export interface DelegationResource {
 	consortiumId: string;
 	organisationId: string;
@@ -132,6 +149,13 @@ export interface ItemResources {
 	'priority_round.open': PriorityRoundResource;
 	'priority_round.close': PriorityRoundResource;
 	'priority_round.submit': PriorityRoundResource;
+	'question.note': QuestionResource;
+	'question.draft': QuestionResource;
+	'question.approve': QuestionResource;
+	'backlog.plan': BacklogResource;
+	'backlog.lock': BacklogResource;
+	'backlog.request_change': BacklogResource;
+	'backlog.publish': BacklogResource;
 }
 export type ItemAction = keyof ItemResources;
 
@@ -146,6 +170,7 @@ export const consortiumActions = [
 	'rules.manage',
 	'decisions.manage',
 	'priorities.manage',
+	'webhooks.manage',
 	'audit.read',
 	'supplier.publish',
 	'published.read',
@@ -217,6 +242,7 @@ const consortiumRules: Record<Exclude<ConsortiumAction, 'platform.operate'>, Rul
 	'rules.manage': (m) => m.role === 'admin',
 	'decisions.manage': (m) => m.role === 'admin',
 	'priorities.manage': (m) => m.role === 'admin',
+	'webhooks.manage': (m) => m.role === 'admin',
 	'audit.read': (m) => m.role === 'admin',
 	'supplier.publish': (m, r) => {
 		const right = r.publishing ?? 'admins';
@@ -283,6 +309,21 @@ const itemRules: { [A in ItemAction]: Rule<ItemResources[A]> } = {
 		then(
 			internalRoles.includes(m.role) ? speaksInRound(m) : false,
 			r.status !== 'open' ? locked('priority_round_not_open') : !r.deadlinePassed || locked('priority_deadline_past')
+		),
+	// The backlog: admins plan it and lock its scope; after the lock only a change request (a decision
+	// item any writer may propose) changes it; whoever may speak to the supplier publishes releases of a locked one.
+	'backlog.plan': (m, b) => m.role === 'admin' && (b.status === 'planning' || locked('backlog_locked')),
+	'backlog.lock': (m, b) => m.role === 'admin' && (b.status === 'planning' || locked('backlog_locked')),
+	'backlog.request_change': forWriters((_m, b) => b.status === 'locked' || locked('backlog_not_locked')),
+	'backlog.publish': (m, b, a) => then(consortiumRules['supplier.publish'](m, b, a), b.status === 'locked' || locked('backlog_not_locked')),
+	// The supplier's questions: writers triage them in internal notes and draft the answer while it is
+	// open; whoever may speak to the supplier under the ground rules approves a draft, which sends it.
+	'question.note': forWriters(() => true),
+	'question.draft': forWriters((_m, q) => q.status === 'open' || locked('question_answered')),
+	'question.approve': (m, q, a) =>
+		then(
+			consortiumRules['supplier.publish'](m, q, a) || deny('question_not_approver'),
+			q.status !== 'open' ? locked('question_answered') : q.hasDraft || locked('question_no_draft')
 		),
 	// The organisation's representative (also one appointed after the delegation was given) or an admin.
 	'delegation.revoke': (m, d) => m.role === 'admin' || (m.role === 'representative' && d.organisationId === m.organisationId)

@@ -10,6 +10,9 @@ import { decisionLevels } from '../../enums';
 import { NeedFilters, RequirementFilters, StoryFilters, statuses, requirementTypes } from '../requirements/schemas';
 import { INT4_MAX } from '../validation';
 import { authenticateApiToken } from './tokens';
+import { backlogOverview, releaseDetail } from '../backlog/queries';
+import { releaseToJson } from '../backlog/exports';
+import { Forbidden } from '../policy';
 
 /** An opaque cursor: the offset of the next page, so clients need not compute it. */
 const encodeCursor = (offset: number) => Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
@@ -175,6 +178,62 @@ export async function listDecisions(event: RequestEvent, slug: string): Promise<
 	} catch (e) {
 		if (e instanceof BadRequest) return e.response;
 		if (e instanceof NotFound) return problem(404, 'not found');
+		throw e;
+	}
+}
+
+/**
+ * GET /api/v1/c/<slug>/releases: the backlog releases published to the supplier, newest first, each
+ * with its number, version, note, decision, publishing and acknowledgement times and item count. For
+ * internal members, the supplier and their API tokens (a supplier's token sees what the supplier sees).
+ */
+export async function listReleases(event: RequestEvent, slug: string): Promise<Response> {
+	const who = await caller(event, slug);
+	if (who instanceof Response) return who;
+	if ([...event.url.searchParams.keys()].length > 0) return problem(400, `unknown parameter: ${[...event.url.searchParams.keys()].join(', ')}`);
+	try {
+		const { releases } = await backlogOverview(who.person, who.consortiumId);
+		return json({
+			items: releases.map((r) => ({
+				number: r.number,
+				version: r.version,
+				note: r.note,
+				decision: r.decisionNumber,
+				published_at: r.publishedAt.toISOString(),
+				acknowledged_at: r.acknowledgedAt?.toISOString() ?? null,
+				href: `/api/v1/c/${slug}/releases/${r.number}`
+			})),
+			total: releases.length
+		});
+	} catch (e) {
+		if (e instanceof NotFound || e instanceof Forbidden) return problem(404, 'not found');
+		throw e;
+	}
+}
+
+/** GET /api/v1/c/<slug>/releases/<n>: one release whole, in the JSON export's shape, with each item's delivery status. */
+export async function getRelease(event: RequestEvent, slug: string, number: number): Promise<Response> {
+	const who = await caller(event, slug);
+	if (who instanceof Response) return who;
+	try {
+		const { release, items } = await releaseDetail(who.person, who.consortiumId, number);
+		const body = releaseToJson({ ...release, items });
+		return json({
+			...body,
+			acknowledged_at: release.acknowledgedAt?.toISOString() ?? null,
+			items: body.items.map((item, i) => {
+				const delivery = items[i]!.delivery;
+				return {
+					...item,
+					delivery: delivery.report ? { status: delivery.report.status, note: delivery.report.note, reported_at: delivery.report.at.toISOString() } : null,
+					verdict: delivery.verdict
+						? { verdict: delivery.verdict.verdict, reason: delivery.verdict.reason, decided_at: delivery.verdict.at.toISOString() }
+						: null
+				};
+			})
+		});
+	} catch (e) {
+		if (e instanceof NotFound || e instanceof Forbidden) return problem(404, 'not found');
 		throw e;
 	}
 }

@@ -26,6 +26,7 @@ async function loadGroundRules(tx: Transaction, consortiumId: string) {
 			quorumPercent: 50,
 			weighting: 'per_organisation' as const,
 			publishing: 'admins' as const,
+			questionResponseDays: 5,
 			updatedAt: null,
 			updatedBy: null
 		}

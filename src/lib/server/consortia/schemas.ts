@@ -79,7 +79,9 @@ export const GroundRulesInput = z.object({
 	qualifiedMajorityPercent: percent(51),
 	quorumPercent: percent(0),
 	weighting: enumOf(weightings),
-	publishing: enumOf(publishingRights)
+	publishing: enumOf(publishingRights),
+	/** The target for answering the supplier's questions, in Swedish working days; left out, it stays as it is. */
+	questionResponseDays: OptionalIntegerBetween(1, 60)
 });
 export type GroundRulesInput = z.infer<typeof GroundRulesInput>;
 

@@ -23,8 +23,10 @@ import {
 	userStories,
 	users
 } from '../db/schema';
+import { settleChangeRequestIn } from '../backlog/commands';
 import { recordChange } from '../audit/record-change';
 import { enqueueMail } from '../mail/outbox';
+import { enqueueWebhookEvent } from '../webhooks/outbox';
 import { notify } from '../notifications/notify';
 import { storeDerivedText } from '../collab/derived';
 import { config } from '../config';
@@ -407,6 +409,8 @@ export async function recordIn(tx: Transaction, recordedBy: string | null, item:
 		.update(decisionItems)
 		.set({ status: 'recorded', version: item.version + 1, updatedAt: new Date() })
 		.where(eq(decisionItems.id, item.id));
+	// A change request to a locked backlog takes effect (or is turned down) as its decision is recorded.
+	await settleChangeRequestIn(tx, item.id, entry!, recordedBy);
 	await recordChange(tx, {
 		actorId: recordedBy,
 		consortiumId,
@@ -418,7 +422,22 @@ export async function recordIn(tx: Transaction, recordedBy: string | null, item:
 		audience: entry!.communicated ? 'everyone' : 'internal',
 		after: entry
 	});
+	if (entry!.communicated) await announceCommunicated(tx, entry!);
 	return entry!;
+}
+
+/** Queues the `decision.communicated` webhook event: what the supplier now sees of the decision, and where. */
+async function announceCommunicated(tx: Transaction, entry: DecisionRow): Promise<void> {
+	const [consortium] = await tx.select({ slug: consortia.slug }).from(consortia).where(eq(consortia.id, entry.consortiumId));
+	await enqueueWebhookEvent(tx, entry.consortiumId, 'decision.communicated', {
+		id: entry.id,
+		number: entry.number,
+		title: entry.title,
+		text: entry.text,
+		decided_on: entry.decidedOn,
+		level: entry.level,
+		link: `${config().ORIGIN ?? ''}/c/${consortium!.slug}/decisions/log#${entry.number}`
+	});
 }
 
 /** Shows a recorded decision that is not secret to the supplier under "Konsortiets beslut". */
@@ -443,6 +462,7 @@ export async function communicateDecision(person: Who, consortiumId: string, dec
 			before: { communicated: false },
 			after: { communicated: true }
 		});
+		await announceCommunicated(tx, entry);
 	});
 }
 

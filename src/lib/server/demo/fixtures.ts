@@ -1,6 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Transaction } from '../db/client';
-import { consortia, delegations } from '../db/schema';
+import { consortia, delegations, priorityRoundItems } from '../db/schema';
+import { closeRoundIn, createRoundIn, openRoundIn, saveSubmissionIn } from '../prioritisation/commands';
+import { SubmissionInput } from '../prioritisation/schemas';
+import { endOfDayInStockholm } from '../../decisions/deadline';
 import { buildConsortium, buildMembership, buildOrganisation, buildStory, userIdByEmail } from './factories';
 
 export const TRIO_SLUG = 'e2e-trio';
@@ -122,4 +125,100 @@ export async function ensurePrioritiesTrio(tx: Transaction): Promise<void> {
 	for (const goal of ['se larm i mobilen', 'signera givna läkemedel', 'läsa omsorgsplanen', 'boka om ett besök']) {
 		await buildStory(tx, consortium.id, { role: 'nattpersonal', goal, purpose: 'arbeta tryggt' });
 	}
+}
+
+export const QUESTIONS_SLUG = 'e2e-fragor';
+
+/**
+ * A consortium for the supplier's questions journey; seeded only with SEED_E2E_FIXTURES=true. The
+ * supplier's product owner asks; Motala's participant (a writer) triages and drafts; the coordinator
+ * administers and, under the ground rules, approves and sends the answer.
+ */
+export async function ensureQuestionsTrio(tx: Transaction): Promise<void> {
+	const [existing] = await tx.select({ id: consortia.id }).from(consortia).where(eq(consortia.slug, QUESTIONS_SLUG));
+	if (existing) return;
+	const consortium = await buildConsortium(
+		tx,
+		{ slug: QUESTIONS_SLUG, name: 'Frågor i trio', description: 'Leverantören frågar, konsortiet svarar med en röst.' },
+		{ decisionRule: 'majority', quorumPercent: 50, weighting: 'per_organisation', publishing: 'admins', questionResponseDays: 5 }
+	);
+	const org = async (name: string, kind: 'municipality' | 'convenor' | 'supplier' = 'municipality') =>
+		(await buildOrganisation(tx, consortium.id, { name, kind })).id;
+	const people: [email: string, organisation: string, role: 'admin' | 'member' | 'supplier'][] = [
+		['admin@samsyn.demo', await org('Kansliet', 'convenor'), 'admin'],
+		['deltagare.motala@samsyn.demo', await org('Motala'), 'member'],
+		['leverantor@samsyn.demo', await org('Leverantören', 'supplier'), 'supplier']
+	];
+	for (const [email, organisationId, role] of people) {
+		const userId = await userIdByEmail(tx, email);
+		if (userId) await buildMembership(tx, { consortiumId: consortium.id, userId, organisationId, role, since: '2026-01-01' });
+	}
+}
+
+export const MVP_SLUG = 'e2e-mvp';
+
+/**
+ * A consortium for the MVP journey; seeded only with SEED_E2E_FIXTURES=true. Linköping, Kinda and
+ * Ydre ranked four stories in a round that is now closed (Linköping and Kinda agree, Ydre puts the
+ * last first); the coordinator administers and speaks to the supplier; Motala's participant writes;
+ * the supplier's product owner receives the releases. Built through the rounds' own commands.
+ */
+export async function ensureMvpTrio(tx: Transaction): Promise<void> {
+	const [existing] = await tx.select({ id: consortia.id }).from(consortia).where(eq(consortia.slug, MVP_SLUG));
+	if (existing) return;
+	const consortium = await buildConsortium(
+		tx,
+		{ slug: MVP_SLUG, name: 'MVP i trio', description: 'Tre kommuner enas om en MVP och lämnar den till leverantören.' },
+		{ decisionRule: 'majority', quorumPercent: 50, weighting: 'per_organisation', publishing: 'admins' }
+	);
+	const org = async (name: string, kind: 'municipality' | 'convenor' | 'supplier' = 'municipality', population?: number) =>
+		(await buildOrganisation(tx, consortium.id, { name, kind, population })).id;
+	const linkoping = await org('Linköping', 'municipality', 163_051);
+	const people: [email: string, organisation: string, role: 'admin' | 'representative' | 'member' | 'supplier'][] = [
+		['admin@samsyn.demo', await org('Kansliet', 'convenor'), 'admin'],
+		['ombud.linkoping@samsyn.demo', linkoping, 'representative'],
+		['ombud.kinda@samsyn.demo', await org('Kinda', 'municipality', 9940), 'representative'],
+		['ombud.ydre@samsyn.demo', await org('Ydre', 'municipality', 3747), 'representative'],
+		['deltagare.motala@samsyn.demo', linkoping, 'member'],
+		['leverantor@samsyn.demo', await org('Leverantören', 'supplier'), 'supplier']
+	];
+	const ids = new Map<string, { userId: string; organisationId: string }>();
+	for (const [email, organisationId, role] of people) {
+		const userId = await userIdByEmail(tx, email);
+		if (!userId) continue;
+		ids.set(email, { userId, organisationId });
+		await buildMembership(tx, { consortiumId: consortium.id, userId, organisationId, role, since: '2026-01-01' });
+	}
+	const stories = [];
+	for (const goal of ['se larm i mobilen', 'signera givna läkemedel', 'läsa omsorgsplanen', 'boka om ett besök'])
+		stories.push(await buildStory(tx, consortium.id, { role: 'nattpersonal', goal, purpose: 'arbeta tryggt' }));
+	const deadline = endOfDayInStockholm(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
+	const draft = await createRoundIn(
+		tx,
+		consortium.id,
+		ids.get('admin@samsyn.demo')?.userId ?? null,
+		{ title: 'Prioritering inför MVP', instructions: '', method: 'borda', weighting: 'equal', deadline, reminderHours: 48 },
+		stories.map((s) => ({ kind: 'story' as const, id: s.id }))
+	);
+	const round = await openRoundIn(tx, draft, null);
+	const items = (await tx.select().from(priorityRoundItems).where(eq(priorityRoundItems.roundId, round.id)))
+		.sort((a, b) => a.position - b.position)
+		.map((i) => i.id);
+	const orders: Record<string, number[]> = {
+		'ombud.linkoping@samsyn.demo': [0, 1, 2, 3],
+		'ombud.kinda@samsyn.demo': [0, 2, 1, 3],
+		'ombud.ydre@samsyn.demo': [3, 0, 1, 2]
+	};
+	for (const [email, order] of Object.entries(orders)) {
+		const who = ids.get(email);
+		if (!who) continue;
+		const form = Object.fromEntries(
+			order.flatMap((position, i) => [
+				[`rank.${items[position]}`, String(i + 1)],
+				[`moscow.${items[position]}`, i < 2 ? 'must' : 'could']
+			])
+		);
+		await saveSubmissionIn(tx, round, who.organisationId, who.userId, 'representative', SubmissionInput.parse({ intent: 'submit', ...form }));
+	}
+	await closeRoundIn(tx, round, null);
 }

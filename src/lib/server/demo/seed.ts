@@ -9,7 +9,9 @@ import { ensureDemoBaseline } from './baselines';
 import { ensureDecisionsDemo } from './decisions';
 import { ensureMeetingsDemo } from './meetings';
 import { ensurePrioritisationDemo } from './prioritisation';
-import { ensureDecisionsQuartet, ensureMajorityTrio, ensurePrioritiesTrio } from './fixtures';
+import { ensureBacklogDemo } from './backlog';
+import { ensureQuestionsDemo } from './questions';
+import { ensureDecisionsQuartet, ensureMajorityTrio, ensureMvpTrio, ensurePrioritiesTrio, ensureQuestionsTrio } from './fixtures';
 import { config } from '../config';
 import { buildConsortium, buildMembership, buildOrganisation, organisationNamed } from './factories';
 import { DEMO_PASSWORD, KASAM, OSTERGOTLAND, demoAccounts, kasamMunicipalities, ostergotlandMunicipalities } from './data';
@@ -71,10 +73,14 @@ export async function seedDemo(): Promise<void> {
 		await ensureDecisionsDemo(tx, ids.get(OSTERGOTLAND.slug)!);
 		await ensureMeetingsDemo(tx, ids.get(OSTERGOTLAND.slug)!);
 		await ensurePrioritisationDemo(tx, ids.get(OSTERGOTLAND.slug)!);
+		await ensureBacklogDemo(tx, ids.get(OSTERGOTLAND.slug)!);
+		await ensureQuestionsDemo(tx, ids.get(OSTERGOTLAND.slug)!);
 		if (config().SEED_E2E_FIXTURES === 'true') {
 			await ensureMajorityTrio(tx);
 			await ensureDecisionsQuartet(tx);
 			await ensurePrioritiesTrio(tx);
+			await ensureQuestionsTrio(tx);
+			await ensureMvpTrio(tx);
 		}
 	});
 	log.info('demo data seeded');

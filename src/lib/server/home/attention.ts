@@ -13,11 +13,14 @@ import {
 import { actorOf, type Who } from '../consortia/actor';
 import { can } from '../policy';
 import { meetingsAttention } from '../meetings/queries';
+import { questionsAttentionIn } from '../questions/queries';
+import { backlogAttentionIn } from '../backlog/queries';
 
 /**
  * What needs the person now, for the consortium's front page: the open items and the requirements
  * in review and the open priority rounds that await their organisation's word (when they speak for
- * it), the coming deadlines, and for the supplier the communicated decisions it has not acknowledged.
+ * it), the coming deadlines, the supplier's overdue questions for whoever may answer them, and for the
+ * supplier the communicated decisions it has not acknowledged and the answers it got lately.
  * Later areas add theirs.
  */
 export async function attentionFor(person: Who, consortiumId: string) {
@@ -36,7 +39,9 @@ export async function attentionFor(person: Who, consortiumId: string) {
 					)
 				)
 				.orderBy(asc(decisions.recordedAt));
-			return { kind: 'supplier' as const, unacknowledged };
+			const { answered } = await questionsAttentionIn(tx, actor, consortiumId);
+			const { unacknowledgedReleases } = await backlogAttentionIn(tx, actor, consortiumId);
+			return { kind: 'supplier' as const, unacknowledged, answered, unacknowledgedReleases };
 		}
 		const speaks = membership.speaksForOrganisation && (membership.organisationKind === 'municipality' || membership.organisationKind === 'region');
 		const [awaitingPosition, awaitingApproval, deadlines, awaitingPriorities] = await Promise.all([
@@ -91,6 +96,19 @@ export async function attentionFor(person: Who, consortiumId: string) {
 		]);
 		// Minutes the person is named to justera and has not, and the meetings ahead.
 		const { toAdjust, upcoming: upcomingMeetings } = await meetingsAttention(person, consortiumId);
-		return { kind: 'internal' as const, speaks, awaitingPosition, awaitingApproval, awaitingPriorities, deadlines, toAdjust, upcomingMeetings };
+		const { overdue: overdueQuestions } = await questionsAttentionIn(tx, actor, consortiumId);
+		const { awaitingVerdict } = await backlogAttentionIn(tx, actor, consortiumId);
+		return {
+			kind: 'internal' as const,
+			speaks,
+			awaitingPosition,
+			awaitingApproval,
+			awaitingPriorities,
+			deadlines,
+			toAdjust,
+			upcomingMeetings,
+			overdueQuestions,
+			awaitingVerdict
+		};
 	});
 }

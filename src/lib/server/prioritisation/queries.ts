@@ -91,7 +91,7 @@ export interface RoundItem {
 }
 
 /** The round's items in its order, each with the words it is known by. */
-async function itemsOf(tx: Transaction, roundId: string): Promise<RoundItem[]> {
+export async function itemsOf(tx: Transaction, roundId: string): Promise<RoundItem[]> {
 	const rows = await tx
 		.select({
 			id: priorityRoundItems.id,
@@ -133,46 +133,95 @@ export interface EntryView {
 }
 
 /**
+ * Every voting organisation with its submitted entries (drafts are the organisation's own business:
+ * never counted), and the combined ranking by the round's method with both weightings, once there
+ * are submissions. For the round's page and for the backlog built from a closed round.
+ */
+export async function standingsIn(tx: Transaction, consortiumId: string, round: Pick<typeof priorityRounds.$inferSelect, 'id' | 'method'>, items: RoundItem[]) {
+	const id = round.id;
+	const [members, submissions, entries] = await Promise.all([
+		tx
+			.select({ id: organisations.id, name: organisations.name, population: organisations.population })
+			.from(organisations)
+			.where(and(eq(organisations.consortiumId, consortiumId), inArray(organisations.kind, [...votingKinds])))
+			.orderBy(asc(organisations.name)),
+		tx
+			.select({
+				id: prioritySubmissions.id,
+				organisationId: prioritySubmissions.organisationId,
+				status: prioritySubmissions.status,
+				actingAs: prioritySubmissions.actingAs,
+				submittedAt: prioritySubmissions.submittedAt,
+				version: prioritySubmissions.version,
+				byName: users.name
+			})
+			.from(prioritySubmissions)
+			.leftJoin(users, eq(users.id, prioritySubmissions.userId))
+			.where(eq(prioritySubmissions.roundId, id)),
+		tx
+			.select({
+				submissionId: prioritySubmissionEntries.submissionId,
+				roundItemId: prioritySubmissionEntries.roundItemId,
+				moscow: prioritySubmissionEntries.moscow,
+				rank: prioritySubmissionEntries.rank,
+				points: prioritySubmissionEntries.points
+			})
+			.from(prioritySubmissionEntries)
+			.innerJoin(prioritySubmissions, eq(prioritySubmissions.id, prioritySubmissionEntries.submissionId))
+			.where(and(eq(prioritySubmissionEntries.roundId, id), eq(prioritySubmissions.status, 'submitted')))
+	]);
+	const bySubmission = new Map<string, Map<string, EntryView>>();
+	for (const e of entries) {
+		const map = bySubmission.get(e.submissionId) ?? new Map<string, EntryView>();
+		map.set(e.roundItemId, { moscow: e.moscow, rank: e.rank, points: e.points });
+		bySubmission.set(e.submissionId, map);
+	}
+	const organisationsView = members.map((o) => {
+		const s = submissions.find((x) => x.organisationId === o.id);
+		const submitted = s?.status === 'submitted';
+		return {
+			id: o.id,
+			name: o.name,
+			population: o.population,
+			submitted,
+			byName: submitted ? (s?.byName ?? null) : null,
+			actingAs: submitted ? (s?.actingAs ?? null) : null,
+			submittedAt: submitted ? (s?.submittedAt ?? null) : null,
+			version: submitted ? (s?.version ?? 0) : 0,
+			entries: submitted && s ? Object.fromEntries(bySubmission.get(s.id) ?? []) : {}
+		};
+	});
+	const itemIds = items.map((i) => i.id);
+	const submitted = organisationsView.filter((o) => o.submitted);
+	const inputs: Submission[] = submitted.map((o) => {
+		const own = Object.entries(o.entries as Record<string, EntryView>);
+		return {
+			organisationId: o.id,
+			population: o.population,
+			order: own
+				.filter(([, e]) => e.rank !== null)
+				.sort(([, a], [, b]) => a.rank! - b.rank!)
+				.map(([itemId]) => itemId),
+			points: Object.fromEntries(own.map(([itemId, e]) => [itemId, e.points ?? 0])),
+			moscow: Object.fromEntries(own.filter(([, e]) => e.moscow).map(([itemId, e]) => [itemId, e.moscow!]))
+		};
+	});
+	const ranking = submitted.length > 0 ? combine(itemIds, inputs, round.method) : null;
+	return { organisations: organisationsView, submissions, ranking };
+}
+
+/**
  * One round whole, for internal members: its items, which organisations have submitted (and who,
  * in which capacity), and once there are submissions the combined ranking by the round's method
  * with both weightings, the spread, MoSCoW mix, the items to discuss, Kendall's W and each
- * organisation's entries (the heatmap). Drafts are the organisation's own business: never counted.
+ * organisation's entries (the heatmap).
  */
 export async function roundDetail(person: Who, consortiumId: string, id: string) {
 	return withUser(person, async (tx) => {
 		const actor = await readerFor(tx, person, consortiumId);
 		const round = await roundOf(tx, consortiumId, id);
-		const [items, members, submissions, entries, history] = await Promise.all([
+		const [items, history] = await Promise.all([
 			itemsOf(tx, id),
-			tx
-				.select({ id: organisations.id, name: organisations.name, population: organisations.population })
-				.from(organisations)
-				.where(and(eq(organisations.consortiumId, consortiumId), inArray(organisations.kind, [...votingKinds])))
-				.orderBy(asc(organisations.name)),
-			tx
-				.select({
-					id: prioritySubmissions.id,
-					organisationId: prioritySubmissions.organisationId,
-					status: prioritySubmissions.status,
-					actingAs: prioritySubmissions.actingAs,
-					submittedAt: prioritySubmissions.submittedAt,
-					version: prioritySubmissions.version,
-					byName: users.name
-				})
-				.from(prioritySubmissions)
-				.leftJoin(users, eq(users.id, prioritySubmissions.userId))
-				.where(eq(prioritySubmissions.roundId, id)),
-			tx
-				.select({
-					submissionId: prioritySubmissionEntries.submissionId,
-					roundItemId: prioritySubmissionEntries.roundItemId,
-					moscow: prioritySubmissionEntries.moscow,
-					rank: prioritySubmissionEntries.rank,
-					points: prioritySubmissionEntries.points
-				})
-				.from(prioritySubmissionEntries)
-				.innerJoin(prioritySubmissions, eq(prioritySubmissions.id, prioritySubmissionEntries.submissionId))
-				.where(and(eq(prioritySubmissionEntries.roundId, id), eq(prioritySubmissions.status, 'submitted'))),
 			tx
 				.select({
 					organisation: organisations.name,
@@ -187,43 +236,7 @@ export async function roundDetail(person: Who, consortiumId: string, id: string)
 				.where(eq(prioritySubmissionHistory.roundId, id))
 				.orderBy(desc(prioritySubmissionHistory.submittedAt))
 		]);
-		const bySubmission = new Map<string, Map<string, EntryView>>();
-		for (const e of entries) {
-			const map = bySubmission.get(e.submissionId) ?? new Map<string, EntryView>();
-			map.set(e.roundItemId, { moscow: e.moscow, rank: e.rank, points: e.points });
-			bySubmission.set(e.submissionId, map);
-		}
-		const organisationsView = members.map((o) => {
-			const s = submissions.find((x) => x.organisationId === o.id);
-			const submitted = s?.status === 'submitted';
-			return {
-				id: o.id,
-				name: o.name,
-				population: o.population,
-				submitted,
-				byName: submitted ? (s?.byName ?? null) : null,
-				actingAs: submitted ? (s?.actingAs ?? null) : null,
-				submittedAt: submitted ? (s?.submittedAt ?? null) : null,
-				version: submitted ? (s?.version ?? 0) : 0,
-				entries: submitted && s ? Object.fromEntries(bySubmission.get(s.id) ?? []) : {}
-			};
-		});
-		const itemIds = items.map((i) => i.id);
-		const submitted = organisationsView.filter((o) => o.submitted);
-		const inputs: Submission[] = submitted.map((o) => {
-			const own = Object.entries(o.entries as Record<string, EntryView>);
-			return {
-				organisationId: o.id,
-				population: o.population,
-				order: own
-					.filter(([, e]) => e.rank !== null)
-					.sort(([, a], [, b]) => a.rank! - b.rank!)
-					.map(([itemId]) => itemId),
-				points: Object.fromEntries(own.map(([itemId, e]) => [itemId, e.points ?? 0])),
-				moscow: Object.fromEntries(own.filter(([, e]) => e.moscow).map(([itemId, e]) => [itemId, e.moscow!]))
-			};
-		});
-		const ranking = submitted.length > 0 ? combine(itemIds, inputs, round.method) : null;
+		const { organisations: organisationsView, submissions, ranking } = await standingsIn(tx, consortiumId, round, items);
 		const membership = actor.membership;
 		const mine = membership ? submissions.find((s) => s.organisationId === membership.organisationId) : undefined;
 		return {

@@ -142,10 +142,15 @@ export const groundRules = pgTable(
 		quorumPercent: integer('quorum_percent').notNull().default(50),
 		weighting: voteWeighting('weighting').notNull().default('per_organisation'),
 		publishing: publishingRight('publishing').notNull().default('admins'),
+		/** The target for answering the supplier's questions, in Swedish working days. */
+		questionResponseDays: integer('question_response_days').notNull().default(5),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' })
 	},
-	(t) => [check('ground_rules_percent_check', sql`${t.qualifiedMajorityPercent} between 51 and 100 and ${t.quorumPercent} between 0 and 100`)]
+	(t) => [
+		check('ground_rules_percent_check', sql`${t.qualifiedMajorityPercent} between 51 and 100 and ${t.quorumPercent} between 0 and 100`),
+		check('ground_rules_question_response_days_check', sql`${t.questionResponseDays} between 1 and 60`)
+	]
 );
 
 export const invitations = pgTable(

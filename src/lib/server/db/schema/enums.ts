@@ -13,6 +13,7 @@ import {
 	prioritySubmissionStatuses,
 	priorityItemKinds,
 	moscowPriorities,
+	questionStatuses,
 	decisionRules,
 	importKinds,
 	mandateKinds,
@@ -29,7 +30,14 @@ import {
 	storyKinds,
 	verdicts,
 	verificationMethods,
-	voteWeightings
+	voteWeightings,
+	webhookDeliveryStatuses,
+	acceptanceVerdicts,
+	backlogStatuses,
+	capacityUnits,
+	changeRequestKinds,
+	changeRequestStatuses,
+	deliveryStatuses
 } from '../../../enums';
 
 // The values live in src/lib/enums.ts, which browser code may import too; changing one there needs a migration.
@@ -95,3 +103,20 @@ export const prioritySubmissionStatus = pgEnum('priority_submission_status', pri
 export const priorityItemKind = pgEnum('priority_item_kind', priorityItemKinds);
 
 export const moscowPriority = pgEnum('moscow_priority', moscowPriorities);
+
+export const questionStatus = pgEnum('question_status', questionStatuses);
+
+/** A webhook delivery: waiting for its (next) attempt, delivered, or failed after the last attempt. */
+export const webhookDeliveryStatus = pgEnum('webhook_delivery_status', webhookDeliveryStatuses);
+
+export const backlogStatus = pgEnum('backlog_status', backlogStatuses);
+
+export const capacityUnit = pgEnum('capacity_unit', capacityUnits);
+
+export const changeRequestKind = pgEnum('change_request_kind', changeRequestKinds);
+
+export const changeRequestStatus = pgEnum('change_request_status', changeRequestStatuses);
+
+export const deliveryStatus = pgEnum('delivery_status', deliveryStatuses);
+
+export const acceptanceVerdict = pgEnum('acceptance_verdict', acceptanceVerdicts);

@@ -8,3 +8,6 @@ export * from './baselines';
 export * from './decisions';
 export * from './meetings';
 export * from './prioritisation';
+export * from './backlog';
+export * from './webhooks';
+export * from './questions';

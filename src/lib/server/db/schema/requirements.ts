@@ -354,6 +354,8 @@ export const apiTokens = pgTable(
 		createdBy: uuid('created_by')
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
+		/** The supplier person it was issued to: it reads with their rights. Null: the creator's. */
+		holderId: uuid('holder_id').references(() => users.id, { onDelete: 'cascade' }),
 		createdAt: createdAt(),
 		lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
 		revokedAt: timestamp('revoked_at', { withTimezone: true })

@@ -23,13 +23,18 @@ export const load: LayoutServerLoad = async (event) => {
 				{ area: 'decisions', href: `${base}/decisions` },
 				{ area: 'meetings', href: `${base}/meetings` },
 				{ area: 'prioritisation', href: `${base}/prioritisation` },
+				{ area: 'backlog', href: `${base}/backlog` },
+				{ area: 'questions', href: `${base}/questions` },
 				...(can(actor, 'rules.manage', resource) ? [{ area: 'settings' as const, href: `${base}/settings` }] : []),
 				...(can(actor, 'members.manage', resource) ? [{ area: 'api_tokens' as const, href: `${base}/api-tokens` }] : []),
+				...(can(actor, 'webhooks.manage', resource) ? [{ area: 'webhooks' as const, href: `${base}/webhooks` }] : []),
 				...(can(actor, 'audit.read', resource) ? [{ area: 'audit' as const, href: `${base}/audit` }] : [])
 			]
 		: [
 				{ area: 'supplier', href: base },
+				{ area: 'backlog', href: `${base}/backlog` },
 				{ area: 'supplier_decisions', href: `${base}/decisions/log` },
+				{ area: 'questions', href: `${base}/questions` },
 				{ area: 'meetings', href: `${base}/meetings` }
 			];
 	const me = actor.membership ? { organisationId: actor.membership.organisationId, speaksForOrganisation: actor.membership.speaksForOrganisation } : null;

@@ -16,7 +16,10 @@ export const load: PageServerLoad = async (event) => {
 		'samsyn:meeting',
 		'samsyn:baseline',
 		'samsyn:need',
-		'samsyn:story'
+		'samsyn:story',
+		'samsyn:question',
+		'samsyn:backlog_release',
+		'samsyn:delivery'
 	);
 	await event.parent();
 	const { user, consortium, actor } = await inConsortium(event);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createApiToken, CreateTokenInput, listApiTokens, revokeApiToken } from '$lib/server/api/tokens';
+import { createApiToken, CreateTokenInput, listApiTokens, listTokenHolders, revokeApiToken } from '$lib/server/api/tokens';
 import { formAction, notFoundOn } from '$lib/server/form-action';
 import { inConsortium } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
@@ -9,7 +9,8 @@ export const load: PageServerLoad = async (event) => {
 	await event.parent();
 	const { consortium, actor } = await inConsortium(event);
 	try {
-		return { tokens: await listApiTokens(actor, consortium.id) };
+		const [tokens, holders] = await Promise.all([listApiTokens(actor, consortium.id), listTokenHolders(actor, consortium.id)]);
+		return { tokens, holders };
 	} catch (e) {
 		notFoundOn(e);
 	}
@@ -19,7 +20,7 @@ export const actions: Actions = {
 	create: formAction(
 		CreateTokenInput,
 		async (input, { actor, consortium }) => {
-			const created = await createApiToken(actor, consortium.id, input.name);
+			const created = await createApiToken(actor, consortium.id, input.name, input.holderId);
 			return { token: created.token, name: input.name };
 		},
 		{ visibleTo: 'members.manage' }

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { acknowledgeRelease, judgeDelivery, reportDelivery } from '$lib/server/backlog/commands';
+import { releaseDetail } from '$lib/server/backlog/queries';
+import { AcceptanceInput, DeliveryInput } from '$lib/server/backlog/schemas';
+import { formAction, notFoundOn } from '$lib/server/form-action';
+import { inConsortium } from '$lib/server/request-context';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	event.depends('samsyn:backlog_release', 'samsyn:delivery');
+	await event.parent();
+	const { consortium, actor } = await inConsortium(event);
+	try {
+		return await releaseDetail(actor, consortium.id, Number(event.params.number));
+	} catch (e) {
+		notFoundOn(e);
+	}
+};
+
+const Item = z.object({ backlogItemId: z.uuid({ message: 'invalid' }) });
+
+export const actions: Actions = {
+	acknowledge: formAction(
+		z.object({}),
+		async (_input, { actor, consortium, event }) => {
+			await acknowledgeRelease(actor, consortium.id, Number(event.params.number));
+			return { done: 'acknowledged' };
+		},
+		{ visibleTo: 'published.read' }
+	),
+	report: formAction(
+		DeliveryInput.and(Item),
+		async (input, { actor, consortium }) => {
+			await reportDelivery(actor, consortium.id, input.backlogItemId, input);
+			return { status: input.status };
+		},
+		{ visibleTo: 'published.read' }
+	),
+	judge: formAction(AcceptanceInput.and(Item), async (input, { actor, consortium }) => {
+		await judgeDelivery(actor, consortium.id, input.backlogItemId, input);
+		return { verdict: input.verdict };
+	})
+};
