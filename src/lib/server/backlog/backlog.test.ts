@@ -8,7 +8,7 @@ import { CommandError, NotFound } from '../errors';
 import { closeRound, createRound, openRound, saveSubmission } from '../prioritisation/commands';
 import { roundDetail } from '../prioritisation/queries';
 import { RoundInput, SubmissionInput } from '../prioritisation/schemas';
-import { closeDecisionItem, openDecisionItem, recordDecision, statePosition } from '../decisions/commands';
+import { closeDecisionItem, openDecisionItem, recordDecision, statePosition, withdrawDecisionItem } from '../decisions/commands';
 import { PositionInput, RecordInput } from '../decisions/schemas';
 import { acknowledgeRelease, createBacklog, judgeDelivery, lockScope, publishRelease, reportDelivery, requestChange, savePlan, setLine } from './commands';
 import { backlogDetail, backlogOverview, releaseDetail } from './queries';
@@ -200,7 +200,7 @@ describe('change requests and releases', () => {
 		expect(second.diff!.moved).toEqual([]);
 	});
 
-	it('leaves the backlog as it was when the change request is turned down', async () => {
+	it('leaves the backlog as it was when the change request is turned down or withdrawn', async () => {
 		const w = await world();
 		const { backlog, items } = await lockedBacklog(w);
 		const change = await requestChange(
@@ -213,6 +213,17 @@ describe('change requests and releases', () => {
 		const after = await backlogDetail(w.people.admin!, w.consortium.id, backlog.id);
 		expect(after.items.map((i) => i.label)).toEqual(['se larm', 'signera läkemedel', 'dela omsorgsplan', 'boka besök']);
 		expect(after.changes[0]).toMatchObject({ status: 'rejected' });
+		// A change request whose decision item is withdrawn is withdrawn with it.
+		const second = await requestChange(
+			w.people.admin!,
+			w.consortium.id,
+			backlog.id,
+			ChangeRequestInput.parse({ kind: 'criteria', backlogItemId: items[0]!.id, criteria: 'Larmet syns inom 5 s', motivation: 'IVO', impact: 'Ingen' })
+		);
+		await withdrawDecisionItem(w.people.admin!, w.consortium.id, second.decisionItemId);
+		const withdrawn = await backlogDetail(w.people.admin!, w.consortium.id, backlog.id);
+		expect(withdrawn.changes[0]).toMatchObject({ number: second.number, status: 'withdrawn' });
+		expect(withdrawn.items[0]!.acceptanceCriteria).toBe('');
 	});
 
 	it('refuses change requests that do not fit the backlog, each with its field', async () => {

@@ -486,6 +486,25 @@ export async function settleChangeRequestIn(
 	});
 }
 
+/** Called when a decision item is withdrawn (decisions/commands.ts), in its transaction: its change request is withdrawn too. */
+export async function withdrawChangeRequestIn(tx: Transaction, decisionItemId: string, actorId: string | null): Promise<void> {
+	const [change] = await tx
+		.update(backlogChanges)
+		.set({ status: 'withdrawn' })
+		.where(and(eq(backlogChanges.decisionItemId, decisionItemId), eq(backlogChanges.status, 'proposed')))
+		.returning();
+	if (!change) return;
+	await recordChange(tx, {
+		actorId,
+		consortiumId: change.consortiumId,
+		action: 'backlog.change_withdrawn',
+		entityType: 'backlog',
+		entityId: change.backlogId,
+		related: [decisionItemId],
+		after: { change: change.number, status: 'withdrawn' }
+	});
+}
+
 /**
  * Publishes a release of a locked backlog to the supplier: numbered per consortium, the MVP items
  * (above the line) frozen with their place, MoSCoW, estimate, acceptance criteria and the requirement

@@ -23,7 +23,7 @@ import {
 	userStories,
 	users
 } from '../db/schema';
-import { settleChangeRequestIn } from '../backlog/commands';
+import { settleChangeRequestIn, withdrawChangeRequestIn } from '../backlog/commands';
 import { recordChange } from '../audit/record-change';
 import { enqueueMail } from '../mail/outbox';
 import { enqueueWebhookEvent } from '../webhooks/outbox';
@@ -170,6 +170,8 @@ async function moveItem(
 			before: { status: before.status },
 			after: { status: after!.status, deadline: after!.deadline }
 		});
+		// A change request whose decision item is withdrawn will not be decided either.
+		if (to === 'withdrawn') await withdrawChangeRequestIn(tx, id, person.id);
 		return after!;
 	});
 }
