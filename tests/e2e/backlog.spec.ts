@@ -145,7 +145,12 @@ test('the admin builds the MVP from a closed round, locks and publishes it; the 
 	await member.getByRole('button', { name: 'Skicka ändringsbegäran' }).click();
 	await expect(member.getByRole('status').filter({ hasText: /Ändringsbegäran Ä-\d+ är skapad som ett beslutsärende/ })).toBeFocused();
 	await expect(member.getByRole('table', { name: 'Ändringsbegäranden' }).getByRole('row').nth(1)).toContainText('Föreslagen');
-	await expect(member.getByRole('table', { name: /Backloggens 4 poster/ }).getByRole('row').nth(1)).toContainText('se larm i mobilen');
+	await expect(
+		member
+			.getByRole('table', { name: /Backloggens 4 poster/ })
+			.getByRole('row')
+			.nth(1)
+	).toContainText('se larm i mobilen');
 	await expectAccessible(member);
 
 	// The same pages at 320 px: tables become cards, nothing scrolls sideways, axe finds nothing
