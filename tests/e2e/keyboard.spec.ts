@@ -126,6 +126,8 @@ test('a requirement in review: an objection without a reason, an approval, a com
 });
 
 test('members: an invitation without an organisation, a role changed and a removal confirmed, by keyboard', async ({ browser }) => {
+	// Three people's browsers and four axe runs: 45 s on an idle machine, past the default 60 s on a loaded one.
+	test.setTimeout(150_000);
 	const admin = await as(browser, 'admin@samsyn.demo');
 	const email = `tangentbord.${Date.now()}@kommun.test`;
 	const name = `Tangent Bordsson ${Date.now().toString(36)}`;
