@@ -13,6 +13,7 @@ import * as priorityLabels from './priority-labels';
 import * as questionLabels from './question-labels';
 import * as webhookLabels from './webhook-labels';
 import * as backlogLabels from './backlog-labels';
+import * as portfolioLabels from './portfolio-labels';
 
 const { handle } = useFreshDatabase();
 
@@ -55,7 +56,9 @@ const vocabularies: [string, readonly string[], ((value: never) => string) | nul
 	['change_request_kind', lists.changeRequestKinds, backlogLabels.changeKindLabel],
 	['change_request_status', lists.changeRequestStatuses, backlogLabels.changeStatusLabel],
 	['delivery_status', lists.deliveryStatuses, backlogLabels.deliveryStatusLabel],
-	['acceptance_verdict', lists.acceptanceVerdicts, backlogLabels.verdictLabel]
+	['acceptance_verdict', lists.acceptanceVerdicts, backlogLabels.verdictLabel],
+	['technology_status', lists.technologyStatuses, portfolioLabels.technologyStatusLabel],
+	['portfolio_intent', lists.portfolioIntents, portfolioLabels.portfolioIntentLabel]
 ];
 
 describe('one source for each enumeration', () => {

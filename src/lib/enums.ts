@@ -148,3 +148,11 @@ export type WebhookEventType = (typeof webhookEventTypes)[number];
 /** A webhook delivery: waiting for its (next) attempt, delivered, or failed after the last attempt. */
 export const webhookDeliveryStatuses = ['pending', 'delivered', 'failed'] as const;
 export type WebhookDeliveryStatus = (typeof webhookDeliveryStatuses)[number];
+
+/** Where a municipality stands with a welfare technology in the portfolio (Tabell 4's "infört" / "planerat" and more). */
+export const technologyStatuses = ['in_use', 'pilot', 'in_procurement', 'planned', 'investigating', 'not_relevant', 'discontinued'] as const;
+export type TechnologyStatus = (typeof technologyStatuses)[number];
+
+/** Whether a municipality wants to go on with a technology together with others ("vill göra tillsammans"), alone, or does not know yet. */
+export const portfolioIntents = ['together', 'alone', 'unknown'] as const;
+export type PortfolioIntent = (typeof portfolioIntents)[number];

@@ -33,6 +33,7 @@ export function areaLabel(area: Area): string {
 		meetings: m.meetings_area,
 		prioritisation: m.nav_prioritisation,
 		backlog: m.nav_backlog,
+		portfolio: m.nav_portfolio,
 		questions: m.nav_questions,
 		api_tokens: m.nav_api_tokens,
 		webhooks: m.nav_webhooks,

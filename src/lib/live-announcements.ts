@@ -28,6 +28,8 @@ const listRoutes: Record<string, readonly string[]> = {
 	'/(app)/c/[slug=slug]/needs': ['need'],
 	'/(app)/c/[slug=slug]/stories': ['story'],
 	'/(app)/c/[slug=slug]/traceability': ['need', 'story', 'requirement'],
+	'/(app)/c/[slug=slug]/portfolio': ['portfolio'],
+	'/(app)/c/[slug=slug]/portfolio/candidates': ['portfolio'],
 	'/(app)/c/[slug=slug]/members': ['membership', 'invitation', 'organisation', 'mandate', 'delegation']
 };
 

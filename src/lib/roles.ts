@@ -15,6 +15,7 @@ export type Area =
 	| 'meetings'
 	| 'prioritisation'
 	| 'backlog'
+	| 'portfolio'
 	| 'questions'
 	| 'settings'
 	| 'api_tokens'

@@ -246,7 +246,10 @@ test('the supplier leak matrix: every internal page of every area, found by an a
 		await firstOf('decisions'),
 		round,
 		`${round}/submission`,
-		await firstOf('backlog')
+		await firstOf('backlog'),
+		`${base}/portfolio`,
+		`${base}/portfolio/candidates`,
+		await firstOf('portfolio')
 	];
 	const supplier = await (await browser.newContext({ locale: 'sv-SE' })).newPage();
 	await signIn(supplier, 'leverantor@samsyn.demo');

@@ -104,6 +104,13 @@ const sentences: Record<string, (p: Params) => string> = {
 	backlog_rank_too_far: (p) => m.error_backlog_rank_too_far({ max: n(p.max) }),
 	backlog_rank_unchanged: () => m.error_backlog_rank_unchanged(),
 	delivery_not_delivered: () => m.error_delivery_not_delivered(),
+	// the portfolio
+	portfolio_not_own_organisation: () => m.error_portfolio_not_own_organisation(),
+	portfolio_unknown_technology: () => m.error_portfolio_unknown_technology(),
+	portfolio_unknown_municipality: () => m.error_portfolio_unknown_municipality(),
+	portfolio_category_taken: (p) => m.error_portfolio_category_taken({ name: n(p.name) }),
+	portfolio_name_taken: (p) => m.error_portfolio_name_taken({ name: n(p.name), technology: n(p.technology) }),
+	portfolio_merge_same: () => m.error_portfolio_merge_same(),
 	// priority rounds
 	priority_round_not_draft: () => m.error_priority_round_not_draft(),
 	priority_round_not_open: () => m.error_priority_round_not_open(),

@@ -55,6 +55,7 @@ const matrix: Record<Role, Record<Action, boolean>> = {
 		'decisions.manage',
 		'priorities.manage',
 		'webhooks.manage',
+		'portfolio.manage',
 		'audit.read',
 		'supplier.publish',
 		'published.read'
@@ -367,5 +368,27 @@ describe('live events', () => {
 		expect(canReceiveEvent('u', actors, event('everyone'))).toBe(true);
 		expect(canReceiveEvent('u', new Map(), event('user', null, 'u'))).toBe(true);
 		expect(canReceiveEvent('v', new Map(), event('user', null, 'u'))).toBe(false);
+	});
+});
+
+describe('the portfolio: who keeps a municipality’s row', () => {
+	const own = { consortiumId: A, organisationId: OWN };
+	const other = { consortiumId: A, organisationId: OTHER };
+	it.each([
+		['admin', true, true],
+		['representative', true, false],
+		['deputy', true, false],
+		['member', true, false],
+		['observer', false, false],
+		['supplier', false, false]
+	] as const)('%s: own organisation %s, another %s', (role, onOwn, onOther) => {
+		expect(can(actor(role), 'portfolio_status.edit', own)).toBe(onOwn);
+		expect(can(actor(role), 'portfolio_status.edit', other)).toBe(onOther);
+	});
+
+	it('says why a member may not keep another municipality’s row, and answers someone outside like a missing thing', () => {
+		expect(decide(actor('member'), 'portfolio_status.edit', other)).toEqual({ kind: 'forbidden', key: 'portfolio_not_own_organisation' });
+		expect(decide(actor('member'), 'portfolio_status.edit', { consortiumId: B, organisationId: OWN })).toEqual({ kind: 'outside', key: 'not_found' });
+		expect(itemAbilities(actor('deputy'), 'portfolio_status', own)).toEqual({ edit: true });
 	});
 });

@@ -114,6 +114,12 @@ export interface QuestionResource {
 	publishing: PublishingRight;
 }
 
+/** A municipality's row in the portfolio as the policy needs it: whose it is. */
+export interface PortfolioStatusResource {
+	consortiumId: string;
+	organisationId: string;
+}
+
 export interface DelegationResource {
 	consortiumId: string;
 	organisationId: string;
@@ -156,6 +162,7 @@ export interface ItemResources {
 	'backlog.lock': BacklogResource;
 	'backlog.request_change': BacklogResource;
 	'backlog.publish': BacklogResource;
+	'portfolio_status.edit': PortfolioStatusResource;
 }
 export type ItemAction = keyof ItemResources;
 
@@ -171,6 +178,7 @@ export const consortiumActions = [
 	'decisions.manage',
 	'priorities.manage',
 	'webhooks.manage',
+	'portfolio.manage',
 	'audit.read',
 	'supplier.publish',
 	'published.read',
@@ -243,6 +251,7 @@ const consortiumRules: Record<Exclude<ConsortiumAction, 'platform.operate'>, Rul
 	'decisions.manage': (m) => m.role === 'admin',
 	'priorities.manage': (m) => m.role === 'admin',
 	'webhooks.manage': (m) => m.role === 'admin',
+	'portfolio.manage': (m) => m.role === 'admin',
 	'audit.read': (m) => m.role === 'admin',
 	'supplier.publish': (m, r) => {
 		const right = r.publishing ?? 'admins';
@@ -325,6 +334,9 @@ const itemRules: { [A in ItemAction]: Rule<ItemResources[A]> } = {
 			consortiumRules['supplier.publish'](m, q, a) || deny('question_not_approver'),
 			q.status !== 'open' ? locked('question_answered') : q.hasDraft || locked('question_no_draft')
 		),
+	// The portfolio: each municipality's representative, deputy or member keeps its own rows; an admin
+	// may keep any municipality's (the convenor often fills in what a municipality reported by mail).
+	'portfolio_status.edit': forWriters((m, r) => m.role === 'admin' || r.organisationId === m.organisationId || deny('portfolio_not_own_organisation')),
 	// The organisation's representative (also one appointed after the delegation was given) or an admin.
 	'delegation.revoke': (m, d) => m.role === 'admin' || (m.role === 'representative' && d.organisationId === m.organisationId)
 };

@@ -11,6 +11,7 @@ import { ensureMeetingsDemo } from './meetings';
 import { ensurePrioritisationDemo } from './prioritisation';
 import { ensureBacklogDemo } from './backlog';
 import { ensureQuestionsDemo } from './questions';
+import { ensurePortfolioDemo } from './portfolio';
 import { ensureDecisionsQuartet, ensureMajorityTrio, ensureMvpTrio, ensurePrioritiesTrio, ensureQuestionsTrio } from './fixtures';
 import { config } from '../config';
 import { buildConsortium, buildMembership, buildOrganisation, organisationNamed } from './factories';
@@ -75,6 +76,7 @@ export async function seedDemo(): Promise<void> {
 		await ensurePrioritisationDemo(tx, ids.get(OSTERGOTLAND.slug)!);
 		await ensureBacklogDemo(tx, ids.get(OSTERGOTLAND.slug)!);
 		await ensureQuestionsDemo(tx, ids.get(OSTERGOTLAND.slug)!);
+		await ensurePortfolioDemo(tx, ids.get(OSTERGOTLAND.slug)!);
 		if (config().SEED_E2E_FIXTURES === 'true') {
 			await ensureMajorityTrio(tx);
 			await ensureDecisionsQuartet(tx);

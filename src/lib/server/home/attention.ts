@@ -15,6 +15,7 @@ import { can } from '../policy';
 import { meetingsAttention } from '../meetings/queries';
 import { questionsAttentionIn } from '../questions/queries';
 import { backlogAttentionIn } from '../backlog/queries';
+import { portfolioAttentionIn } from '../portfolio/queries';
 
 /**
  * What needs the person now, for the consortium's front page: the open items and the requirements
@@ -98,6 +99,8 @@ export async function attentionFor(person: Who, consortiumId: string) {
 		const { toAdjust, upcoming: upcomingMeetings } = await meetingsAttention(person, consortiumId);
 		const { overdue: overdueQuestions } = await questionsAttentionIn(tx, actor, consortiumId);
 		const { awaitingVerdict } = await backlogAttentionIn(tx, actor, consortiumId);
+		// The organisation's own portfolio contracts that end within six months.
+		const { endingContracts } = await portfolioAttentionIn(tx, actor, consortiumId);
 		return {
 			kind: 'internal' as const,
 			speaks,
@@ -108,7 +111,8 @@ export async function attentionFor(person: Who, consortiumId: string) {
 			toAdjust,
 			upcomingMeetings,
 			overdueQuestions,
-			awaitingVerdict
+			awaitingVerdict,
+			endingContracts
 		};
 	});
 }

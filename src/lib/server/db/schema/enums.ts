@@ -37,7 +37,9 @@ import {
 	capacityUnits,
 	changeRequestKinds,
 	changeRequestStatuses,
-	deliveryStatuses
+	deliveryStatuses,
+	portfolioIntents,
+	technologyStatuses
 } from '../../../enums';
 
 // The values live in src/lib/enums.ts, which browser code may import too; changing one there needs a migration.
@@ -120,3 +122,7 @@ export const changeRequestStatus = pgEnum('change_request_status', changeRequest
 export const deliveryStatus = pgEnum('delivery_status', deliveryStatuses);
 
 export const acceptanceVerdict = pgEnum('acceptance_verdict', acceptanceVerdicts);
+
+export const technologyStatus = pgEnum('technology_status', technologyStatuses);
+
+export const portfolioIntent = pgEnum('portfolio_intent', portfolioIntents);

@@ -11,3 +11,4 @@ export * from './prioritisation';
 export * from './backlog';
 export * from './webhooks';
 export * from './questions';
+export * from './portfolio';

@@ -15,6 +15,7 @@ export const load: LayoutServerLoad = async (event) => {
 				{ area: 'overview', href: base },
 				{ area: 'about', href: `${base}/about` },
 				{ area: 'members', href: `${base}/members` },
+				{ area: 'portfolio', href: `${base}/portfolio` },
 				{ area: 'needs', href: `${base}/needs` },
 				{ area: 'stories', href: `${base}/stories` },
 				{ area: 'requirements', href: `${base}/requirements` },

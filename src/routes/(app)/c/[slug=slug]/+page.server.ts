@@ -18,6 +18,7 @@ export const load: PageServerLoad = async (event) => {
 		'samsyn:need',
 		'samsyn:story',
 		'samsyn:question',
+		'samsyn:portfolio',
 		'samsyn:backlog_release',
 		'samsyn:delivery'
 	);

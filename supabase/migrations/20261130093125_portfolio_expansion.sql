@@ -1,0 +1,1 @@
+ALTER TABLE "technology_statuses" ADD COLUMN "expansion_planned" boolean DEFAULT false NOT NULL;
