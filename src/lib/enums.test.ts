@@ -14,6 +14,7 @@ import * as questionLabels from './question-labels';
 import * as webhookLabels from './webhook-labels';
 import * as backlogLabels from './backlog-labels';
 import * as portfolioLabels from './portfolio-labels';
+import * as roadmapLabels from './roadmap-labels';
 
 const { handle } = useFreshDatabase();
 
@@ -58,7 +59,10 @@ const vocabularies: [string, readonly string[], ((value: never) => string) | nul
 	['delivery_status', lists.deliveryStatuses, backlogLabels.deliveryStatusLabel],
 	['acceptance_verdict', lists.acceptanceVerdicts, backlogLabels.verdictLabel],
 	['technology_status', lists.technologyStatuses, portfolioLabels.technologyStatusLabel],
-	['portfolio_intent', lists.portfolioIntents, portfolioLabels.portfolioIntentLabel]
+	['portfolio_intent', lists.portfolioIntents, portfolioLabels.portfolioIntentLabel],
+	['phase_model', lists.phaseModels, roadmapLabels.phaseModelLabel],
+	['initiative_status', lists.initiativeStatuses, roadmapLabels.initiativeStatusLabel],
+	['initiative_link_kind', lists.initiativeLinkKinds, roadmapLabels.initiativeLinkKindLabel]
 ];
 
 describe('one source for each enumeration', () => {

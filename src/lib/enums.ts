@@ -59,7 +59,7 @@ export const contentKinds = ['need', 'story', 'requirement', 'decision_item', 'p
 export type ContentKind = (typeof contentKinds)[number];
 
 /** What an uploaded file holds. */
-export const importKinds = ['needs', 'requirements'] as const;
+export const importKinds = ['needs', 'requirements', 'portfolio'] as const;
 export type ImportKind = (typeof importKinds)[number];
 
 /** Who decides a matter (the ground rules say which matters go where). */
@@ -156,3 +156,15 @@ export type TechnologyStatus = (typeof technologyStatuses)[number];
 /** Whether a municipality wants to go on with a technology together with others ("vill göra tillsammans"), alone, or does not know yet. */
 export const portfolioIntents = ['together', 'alone', 'unknown'] as const;
 export type PortfolioIntent = (typeof portfolioIntents)[number];
+
+/** The phase model an initiative follows: KASAM's seven phases (seed 000), the six of the procurement lifecycle (seed 001), or its own list. */
+export const phaseModels = ['kasam', 'procurement', 'custom'] as const;
+export type PhaseModel = (typeof phaseModels)[number];
+
+/** How an initiative is going: derived from its dates and gates, or set by hand with a reason. */
+export const initiativeStatuses = ['on_track', 'at_risk', 'delayed'] as const;
+export type InitiativeStatus = (typeof initiativeStatuses)[number];
+
+/** What an initiative links to besides its gates; later areas (documents, risks) add their kinds here and a migration. */
+export const initiativeLinkKinds = ['need', 'requirement', 'baseline', 'decision'] as const;
+export type InitiativeLinkKind = (typeof initiativeLinkKinds)[number];

@@ -34,6 +34,7 @@ export function areaLabel(area: Area): string {
 		prioritisation: m.nav_prioritisation,
 		backlog: m.nav_backlog,
 		portfolio: m.nav_portfolio,
+		roadmap: m.nav_roadmap,
 		questions: m.nav_questions,
 		api_tokens: m.nav_api_tokens,
 		webhooks: m.nav_webhooks,

@@ -21,7 +21,8 @@ export interface PageScope {
 const itemRoutes: Record<string, string> = {
 	'/(app)/c/[slug=slug]/requirements/[id=uuid]': 'requirement',
 	'/(app)/c/[slug=slug]/needs/[id=uuid]': 'need',
-	'/(app)/c/[slug=slug]/stories/[id=uuid]': 'story'
+	'/(app)/c/[slug=slug]/stories/[id=uuid]': 'story',
+	'/(app)/c/[slug=slug]/roadmap/[id=uuid]': 'initiative'
 };
 const listRoutes: Record<string, readonly string[]> = {
 	'/(app)/c/[slug=slug]/requirements': ['requirement'],
@@ -30,6 +31,7 @@ const listRoutes: Record<string, readonly string[]> = {
 	'/(app)/c/[slug=slug]/traceability': ['need', 'story', 'requirement'],
 	'/(app)/c/[slug=slug]/portfolio': ['portfolio'],
 	'/(app)/c/[slug=slug]/portfolio/candidates': ['portfolio'],
+	'/(app)/c/[slug=slug]/roadmap': ['initiative'],
 	'/(app)/c/[slug=slug]/members': ['membership', 'invitation', 'organisation', 'mandate', 'delegation']
 };
 

@@ -16,6 +16,7 @@ export type Area =
 	| 'prioritisation'
 	| 'backlog'
 	| 'portfolio'
+	| 'roadmap'
 	| 'questions'
 	| 'settings'
 	| 'api_tokens'

@@ -249,7 +249,10 @@ test('the supplier leak matrix: every internal page of every area, found by an a
 		await firstOf('backlog'),
 		`${base}/portfolio`,
 		`${base}/portfolio/candidates`,
-		await firstOf('portfolio')
+		await firstOf('portfolio'),
+		`${base}/roadmap`,
+		`${base}/roadmap/new`,
+		await firstOf('roadmap')
 	];
 	const supplier = await (await browser.newContext({ locale: 'sv-SE' })).newPage();
 	await signIn(supplier, 'leverantor@samsyn.demo');

@@ -392,3 +392,24 @@ describe('the portfolio: who keeps a municipality’s row', () => {
 		expect(itemAbilities(actor('deputy'), 'portfolio_status', own)).toEqual({ edit: true });
 	});
 });
+
+describe('initiatives (initiative.edit)', () => {
+	const taking = { consortiumId: A, organisationIds: [OWN] };
+	const outside = { consortiumId: A, organisationIds: ['99999999-9999-4999-8999-999999999999'] };
+	it.each([
+		['admin', true, true],
+		['representative', true, false],
+		['deputy', true, false],
+		['member', true, false],
+		['observer', false, false],
+		['supplier', false, false]
+	] as const)('%s: taking part %s, not taking part %s', (role, onOwn, onOther) => {
+		expect(can(actor(role), 'initiative.edit', taking)).toBe(onOwn);
+		expect(can(actor(role), 'initiative.edit', outside)).toBe(onOther);
+	});
+
+	it('says why a member outside it may not change it, and answers someone outside the consortium like a missing thing', () => {
+		expect(decide(actor('member'), 'initiative.edit', outside)).toEqual({ kind: 'forbidden', key: 'initiative_not_participant' });
+		expect(decide(actor('member'), 'initiative.edit', { consortiumId: B, organisationIds: [OWN] })).toEqual({ kind: 'outside', key: 'not_found' });
+	});
+});

@@ -120,6 +120,12 @@ export interface PortfolioStatusResource {
 	organisationId: string;
 }
 
+/** An initiative as the policy needs it: the organisations that own it or take part in it. */
+export interface InitiativeResource {
+	consortiumId: string;
+	organisationIds: readonly string[];
+}
+
 export interface DelegationResource {
 	consortiumId: string;
 	organisationId: string;
@@ -163,6 +169,7 @@ export interface ItemResources {
 	'backlog.request_change': BacklogResource;
 	'backlog.publish': BacklogResource;
 	'portfolio_status.edit': PortfolioStatusResource;
+	'initiative.edit': InitiativeResource;
 }
 export type ItemAction = keyof ItemResources;
 
@@ -337,6 +344,9 @@ const itemRules: { [A in ItemAction]: Rule<ItemResources[A]> } = {
 	// The portfolio: each municipality's representative, deputy or member keeps its own rows; an admin
 	// may keep any municipality's (the convenor often fills in what a municipality reported by mail).
 	'portfolio_status.edit': forWriters((m, r) => m.role === 'admin' || r.organisationId === m.organisationId || deny('portfolio_not_own_organisation')),
+	// An initiative: planned, rescheduled and gated by those who take part in it (the owning or a
+	// participating organisation's representative, deputy or member) or an admin.
+	'initiative.edit': forWriters((m, i) => m.role === 'admin' || i.organisationIds.includes(m.organisationId) || deny('initiative_not_participant')),
 	// The organisation's representative (also one appointed after the delegation was given) or an admin.
 	'delegation.revoke': (m, d) => m.role === 'admin' || (m.role === 'representative' && d.organisationId === m.organisationId)
 };

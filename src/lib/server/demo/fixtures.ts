@@ -4,7 +4,9 @@ import { consortia, delegations, priorityRoundItems } from '../db/schema';
 import { closeRoundIn, createRoundIn, openRoundIn, saveSubmissionIn } from '../prioritisation/commands';
 import { SubmissionInput } from '../prioritisation/schemas';
 import { endOfDayInStockholm } from '../../decisions/deadline';
-import { buildConsortium, buildMembership, buildOrganisation, buildStory, userIdByEmail } from './factories';
+import { buildConsortium, buildMembership, buildOrganisation, buildStory, organisationNamed, userIdByEmail } from './factories';
+import { OSTERGOTLAND, ostergotlandMunicipalities } from './data';
+import { ensurePortfolioDemo } from './portfolio';
 
 export const TRIO_SLUG = 'e2e-trio';
 
@@ -221,4 +223,36 @@ export async function ensureMvpTrio(tx: Transaction): Promise<void> {
 		await saveSubmissionIn(tx, round, who.organisationId, who.userId, 'representative', SubmissionInput.parse({ intent: 'submit', ...form }));
 	}
 	await closeRoundIn(tx, round, null);
+}
+
+export const ROADMAP_SLUG = 'e2e-fardplan';
+
+/**
+ * Östergötland's portfolio (Table 4, the same seed as the demo) without any initiative, for the
+ * browser journey that turns the dispenser candidate into a joint initiative and schedules it:
+ * Motala's member starts it, the convenor's admin and an observer watch.
+ */
+export async function ensureRoadmapFixture(tx: Transaction): Promise<void> {
+	const [existing] = await tx.select({ id: consortia.id }).from(consortia).where(eq(consortia.slug, ROADMAP_SLUG));
+	if (existing) return;
+	const consortium = await buildConsortium(
+		tx,
+		{ slug: ROADMAP_SLUG, name: 'Färdplan i Östergötland', description: 'Kommunernas portfölj, där gemensamma initiativ föds.' },
+		{ decisionRule: 'majority', quorumPercent: 50, weighting: 'per_organisation', publishing: 'admins' }
+	);
+	for (const m of ostergotlandMunicipalities) await buildOrganisation(tx, consortium.id, { ...m, kind: 'municipality', tier: 'active' });
+	const convenor = await buildOrganisation(tx, consortium.id, { name: 'Kansliet', kind: 'convenor' });
+	const supplier = await buildOrganisation(tx, consortium.id, { name: 'Leverantören', kind: 'supplier' });
+	await buildOrganisation(tx, consortium.id, { name: OSTERGOTLAND.adviser, kind: 'adviser' });
+	const people: [string, string, 'admin' | 'member' | 'observer' | 'supplier'][] = [
+		['admin@samsyn.demo', convenor.id, 'admin'],
+		['deltagare.motala@samsyn.demo', (await organisationNamed(tx, consortium.id, 'Motala')).id, 'member'],
+		['observator@samsyn.demo', (await organisationNamed(tx, consortium.id, OSTERGOTLAND.adviser)).id, 'observer'],
+		['leverantor@samsyn.demo', supplier.id, 'supplier']
+	];
+	for (const [email, organisationId, role] of people) {
+		const userId = await userIdByEmail(tx, email);
+		if (userId) await buildMembership(tx, { consortiumId: consortium.id, userId, organisationId, role, since: '2026-01-01' });
+	}
+	await ensurePortfolioDemo(tx, consortium.id);
 }

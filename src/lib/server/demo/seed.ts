@@ -12,7 +12,8 @@ import { ensurePrioritisationDemo } from './prioritisation';
 import { ensureBacklogDemo } from './backlog';
 import { ensureQuestionsDemo } from './questions';
 import { ensurePortfolioDemo } from './portfolio';
-import { ensureDecisionsQuartet, ensureMajorityTrio, ensureMvpTrio, ensurePrioritiesTrio, ensureQuestionsTrio } from './fixtures';
+import { ensureKasamRoadmapDemo, ensureRoadmapDemo } from './roadmap';
+import { ensureDecisionsQuartet, ensureMajorityTrio, ensureMvpTrio, ensurePrioritiesTrio, ensureQuestionsTrio, ensureRoadmapFixture } from './fixtures';
 import { config } from '../config';
 import { buildConsortium, buildMembership, buildOrganisation, organisationNamed } from './factories';
 import { DEMO_PASSWORD, KASAM, OSTERGOTLAND, demoAccounts, kasamMunicipalities, ostergotlandMunicipalities } from './data';
@@ -77,12 +78,15 @@ export async function seedDemo(): Promise<void> {
 		await ensureBacklogDemo(tx, ids.get(OSTERGOTLAND.slug)!);
 		await ensureQuestionsDemo(tx, ids.get(OSTERGOTLAND.slug)!);
 		await ensurePortfolioDemo(tx, ids.get(OSTERGOTLAND.slug)!);
+		await ensureRoadmapDemo(tx, ids.get(OSTERGOTLAND.slug)!);
+		await ensureKasamRoadmapDemo(tx, ids.get(KASAM.slug)!);
 		if (config().SEED_E2E_FIXTURES === 'true') {
 			await ensureMajorityTrio(tx);
 			await ensureDecisionsQuartet(tx);
 			await ensurePrioritiesTrio(tx);
 			await ensureQuestionsTrio(tx);
 			await ensureMvpTrio(tx);
+			await ensureRoadmapFixture(tx);
 		}
 	});
 	log.info('demo data seeded');

@@ -9,7 +9,7 @@ import { actorFor, type Who } from '../consortia/actor';
 import type { NeedInput, RequirementInput } from '../requirements/schemas';
 import { plainTextToHtml } from '../requirements/text';
 import { ImportRefused, readTable, type Encoding, type Refusal } from './parse';
-import { validateTable, type ImportKind, type ImportRow } from './rows';
+import { importKinds, validateTable, type ImportKind, type ImportRow } from './rows';
 
 /** How long a preview waits for its confirmation. */
 export const PREVIEW_LIFETIME_MS = 60 * 60 * 1000;
@@ -115,17 +115,20 @@ export async function confirmImport(person: Who, consortiumId: string, importId:
 					eq(pendingImports.id, importId),
 					eq(pendingImports.consortiumId, consortiumId),
 					eq(pendingImports.createdBy, person.id),
+					inArray(pendingImports.kind, importKinds),
 					isNull(pendingImports.confirmedAt),
 					gt(pendingImports.expiresAt, new Date())
 				)
 			)
 			.for('update');
 		if (!pending) throw new NotFound();
+		// Portfolio statuses have their own import (portfolio/import.ts); this one writes needs and requirements only.
+		const kind = pending.kind as ImportKind;
 		const valid = (pending.rows as ImportRow[]).filter((r) => r.input && r.errors.length === 0);
 		if (valid.length === 0) throw new CommandError('import_nothing_valid', 'form', 422);
 
 		let created: { id: string; title: string; identifier?: string }[];
-		if (pending.kind === 'requirements') {
+		if (kind === 'requirements') {
 			const inputs = valid.map((r) => r.input as RequirementInput);
 			if (
 				await vanishedOrganisations(
@@ -206,12 +209,12 @@ export async function confirmImport(person: Who, consortiumId: string, importId:
 		await recordChange(tx, {
 			actorId: person.id,
 			consortiumId,
-			action: pending.kind === 'requirements' ? 'requirements.imported' : 'needs.imported',
-			entityType: pending.kind === 'requirements' ? 'requirement' : 'need',
+			action: kind === 'requirements' ? 'requirements.imported' : 'needs.imported',
+			entityType: kind === 'requirements' ? 'requirement' : 'need',
 			entityId: pending.id,
 			after: { fileName: pending.fileName, skippedRows: pending.invalidCount, created }
 		});
-		return { kind: pending.kind, created: created.length };
+		return { kind, created: created.length };
 	});
 }
 
@@ -226,6 +229,7 @@ export async function discardImport(person: Who, consortiumId: string, importId:
 					eq(pendingImports.id, importId),
 					eq(pendingImports.consortiumId, consortiumId),
 					eq(pendingImports.createdBy, person.id),
+					inArray(pendingImports.kind, importKinds),
 					isNull(pendingImports.confirmedAt)
 				)
 			)

@@ -132,7 +132,7 @@ export function splitList(value: string): string[] {
 const issueCode = (message: string): ImportErrorCode => (message === 'required' || message === 'too_long' ? message : 'invalid');
 
 /** A date cell as YYYY-MM-DD: ISO, or the Swedish "2026-03-01" written with dots or slashes. */
-function isoDate(value: string): string | null {
+export function isoDate(value: string): string | null {
 	const match = /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$/.exec(value.trim());
 	if (!match) return null;
 	const [, y, mo, d] = match;

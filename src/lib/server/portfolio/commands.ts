@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Transaction } from '../db/client';
 import { withUser } from '../db/request';
-import { organisations, technologies, technologyCategories, technologyStatuses } from '../db/schema';
+import { initiatives, organisations, technologies, technologyCategories, technologyStatuses } from '../db/schema';
 import { recordChange } from '../audit/record-change';
 import { CommandError } from '../errors';
 import { readerFor, type Who } from '../consortia/actor';
@@ -223,6 +223,8 @@ export async function mergeTechnologiesIn(
 		conflicts.push({ organisationId: status.organisationId, organisation, kept: sourceNewer ? 'merged' : 'target' });
 	}
 	const aliases = cleanAliases(target.name, [...target.aliases, source.name, ...source.aliases]);
+	// Initiatives about the merged entry are about the one it became.
+	await tx.update(initiatives).set({ technologyId: targetId }).where(eq(initiatives.technologyId, sourceId));
 	await tx.delete(technologies).where(eq(technologies.id, sourceId));
 	const [merged] = await tx.update(technologies).set({ aliases, updatedAt: new Date() }).where(eq(technologies.id, targetId)).returning();
 	await recordChange(tx, {

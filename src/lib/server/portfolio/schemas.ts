@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { portfolioIntents, technologyStatuses } from '../../enums';
+import { encodings } from '../imports/parse';
 import { blankToUndefined, OptionalDateString, OptionalIntegerBetween, OptionalText, RequiredText } from '../validation';
 
 /** The years a status may name ("används sedan 1995", "planeras 2028"). */
@@ -50,3 +51,7 @@ export const MatrixFilter = z.object({
 	of: z.preprocess(blankToUndefined, z.uuid().optional()).catch(undefined)
 });
 export type MatrixFilter = z.infer<typeof MatrixFilter>;
+
+/** The status import's upload form, other than the file: the text encoding of a CSV. */
+export const PortfolioUploadInput = z.object({ encoding: z.enum(encodings, { message: 'invalid' }).default('utf-8') });
+export type PortfolioUploadInput = z.infer<typeof PortfolioUploadInput>;

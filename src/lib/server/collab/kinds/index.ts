@@ -4,3 +4,4 @@ import './consortium';
 import './requirements';
 import './decisions';
 import './meetings';
+import './roadmap';

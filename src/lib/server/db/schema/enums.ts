@@ -39,7 +39,10 @@ import {
 	changeRequestStatuses,
 	deliveryStatuses,
 	portfolioIntents,
-	technologyStatuses
+	technologyStatuses,
+	phaseModels,
+	initiativeStatuses,
+	initiativeLinkKinds
 } from '../../../enums';
 
 // The values live in src/lib/enums.ts, which browser code may import too; changing one there needs a migration.
@@ -126,3 +129,9 @@ export const acceptanceVerdict = pgEnum('acceptance_verdict', acceptanceVerdicts
 export const technologyStatus = pgEnum('technology_status', technologyStatuses);
 
 export const portfolioIntent = pgEnum('portfolio_intent', portfolioIntents);
+
+export const phaseModel = pgEnum('phase_model', phaseModels);
+
+export const initiativeStatus = pgEnum('initiative_status', initiativeStatuses);
+
+export const initiativeLinkKind = pgEnum('initiative_link_kind', initiativeLinkKinds);

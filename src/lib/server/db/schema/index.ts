@@ -12,3 +12,4 @@ export * from './backlog';
 export * from './webhooks';
 export * from './questions';
 export * from './portfolio';
+export * from './roadmap';

@@ -16,6 +16,7 @@ export const load: LayoutServerLoad = async (event) => {
 				{ area: 'about', href: `${base}/about` },
 				{ area: 'members', href: `${base}/members` },
 				{ area: 'portfolio', href: `${base}/portfolio` },
+				{ area: 'roadmap', href: `${base}/roadmap` },
 				{ area: 'needs', href: `${base}/needs` },
 				{ area: 'stories', href: `${base}/stories` },
 				{ area: 'requirements', href: `${base}/requirements` },

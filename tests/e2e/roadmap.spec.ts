@@ -1,0 +1,95 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible } from './support/axe';
+import { hydrated } from './support/session';
+import { as, expectNoSidewaysScroll, live } from './support/pages';
+
+// A consortium with Östergötland's portfolio and no initiative yet (fixture e2e-fardplan).
+const base = '/c/e2e-fardplan';
+
+test('the dispenser candidate becomes a joint initiative, is scheduled on the roadmap by keyboard while another person watches it move, and its gate shows the linked decision', async ({
+	browser
+}) => {
+	test.setTimeout(180_000);
+	const observer = await as(browser, 'observator@samsyn.demo');
+	const member = await as(browser, 'deltagare.motala@samsyn.demo');
+
+	// The overlap list proposes the dispenser, first.
+	await member.goto(`${base}/portfolio/candidates`);
+	const dispenser = member.getByRole('main').getByRole('listitem').first();
+	await expect(dispenser).toContainText('Läkemedelsautomat');
+	await dispenser.getByRole('link', { name: 'Starta gemensamt initiativ för Läkemedelsautomat' }).click();
+
+	// Pre-filled: the title, and those who would join.
+	await expect(member.getByRole('heading', { level: 1, name: 'Nytt gemensamt initiativ' })).toBeVisible();
+	await hydrated(member);
+	await expectAccessible(member);
+	await expect(member.getByLabel('Namn')).toHaveValue('Läkemedelsautomat');
+	const chosen = await member.getByLabel('Deltagande organisationer').evaluate((select: HTMLSelectElement) => [...select.selectedOptions].map((o) => o.text));
+	expect(chosen).toEqual(['Mjölby', 'Motala', 'Norrköping', 'Söderköping']);
+	await member.getByLabel('Namn').fill('Läkemedelsautomater i hemtjänsten');
+	await member.getByRole('button', { name: 'Starta initiativet' }).click();
+
+	await expect(member.getByRole('heading', { level: 1, name: '1. Läkemedelsautomater i hemtjänsten' })).toBeVisible();
+	await expect(member.getByRole('definition').filter({ hasText: 'Mjölby, Motala, Norrköping, Söderköping' })).toBeVisible();
+	await hydrated(member);
+	await expectAccessible(member);
+
+	// A gate after the first phase: a decision item prepared for the steering group.
+	const gateForm = member.locator('form').filter({ has: member.getByRole('button', { name: 'Lägg till beslutspunkt' }) });
+	await gateForm.getByRole('button', { name: 'Lägg till beslutspunkt' }).click();
+	await expect(member.getByText('Beslutspunkten är tillagd.')).toBeVisible();
+	const phases = member.getByRole('table', { name: 'Faser och beslutspunkter' });
+	const gate = phases.getByRole('link', { name: 'Beslutspunkt: Projektdirektiv – Läkemedelsautomater i hemtjänsten' });
+	await expect(gate).toBeVisible();
+	await expect(phases.getByRole('row').nth(1)).toContainText('Ej öppnad');
+
+	// The roadmap: the observer watches while the member moves the bar by keyboard.
+	await live(observer, `${base}/roadmap`);
+	await expectAccessible(observer);
+	const period = observer.getByRole('row').filter({ hasText: 'Läkemedelsautomater i hemtjänsten' }).locator('td[data-label="Period"]');
+	const before = (await period.textContent())!.trim();
+
+	await live(member, `${base}/roadmap`);
+	const bar = member.getByRole('button', { name: /^Flytta 1\. Läkemedelsautomater i hemtjänsten/ });
+	await bar.focus();
+	await member.keyboard.press('ArrowRight');
+	await member.keyboard.press('ArrowRight');
+	await expect(member.getByText(/Läkemedelsautomater i hemtjänsten: 2 månader senare, .*Enter sparar\./)).toBeAttached();
+	await member.keyboard.press('Enter');
+	await expect(member.getByText('Läkemedelsautomater i hemtjänsten flyttades 2 månader senare.')).toBeAttached();
+	await expect(bar).toBeFocused();
+
+	// The observer's roadmap moves without a reload; the move is the same two months.
+	await expect(period).not.toHaveText(before);
+	const after = (await period.textContent())!.trim();
+	await expect(member.getByRole('row').filter({ hasText: 'Läkemedelsautomater i hemtjänsten' }).locator('td[data-label="Period"]')).toHaveText(after);
+	await expect(bar).toHaveAccessibleName(new RegExp(`${after.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+
+	// Escape puts a move not yet saved back.
+	await bar.focus();
+	await member.keyboard.press('ArrowLeft');
+	await member.keyboard.press('Escape');
+	await expect(member.getByText('Läkemedelsautomater i hemtjänsten ligger kvar där det låg.')).toBeAttached();
+
+	// The gate's decision item, from the initiative.
+	await member.getByRole('main').getByRole('link', { name: '1. Läkemedelsautomater i hemtjänsten' }).first().click();
+	await member.getByRole('link', { name: 'Beslutspunkt: Projektdirektiv – Läkemedelsautomater i hemtjänsten' }).click();
+	await expect(member.getByRole('heading', { level: 1, name: 'Beslutspunkt: Projektdirektiv – Läkemedelsautomater i hemtjänsten' })).toBeVisible();
+
+	// Municipality roadmap, lanes by municipality, at 320 px: nothing scrolls sideways, axe finds nothing serious.
+	await observer.setViewportSize({ width: 320, height: 640 });
+	for (const path of [`${base}/roadmap?lanes=municipality&years=5`, `${base}/roadmap?lanes=phase&years=1`]) {
+		await observer.goto(path);
+		await expectNoSidewaysScroll(observer);
+		await expectAccessible(observer);
+	}
+	await observer.getByLabel('Kommunens färdplan').selectOption({ label: 'Motala' });
+	await observer.getByRole('button', { name: 'Visa' }).click();
+	await expect(observer.getByRole('heading', { level: 1, name: 'Motalas färdplan' })).toBeVisible();
+	await expect(observer.getByRole('heading', { level: 2, name: 'Motalas egna planer i portföljen' })).toBeVisible();
+	await expectNoSidewaysScroll(observer);
+	await expectAccessible(observer);
+
+	// The observer reads but may not move anything.
+	await expect(observer.getByRole('button', { name: /^Flytta / })).toHaveCount(0);
+});
