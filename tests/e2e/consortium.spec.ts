@@ -252,6 +252,7 @@ test('the supplier leak matrix: every internal page of every area, found by an a
 		await firstOf('portfolio'),
 		`${base}/roadmap`,
 		`${base}/roadmap/new`,
+		`${base}/roadmap/export/pdf`,
 		await firstOf('roadmap')
 	];
 	const supplier = await (await browser.newContext({ locale: 'sv-SE' })).newPage();

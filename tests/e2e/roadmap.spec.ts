@@ -56,7 +56,7 @@ test('the dispenser candidate becomes a joint initiative, is scheduled on the ro
 	await member.keyboard.press('ArrowRight');
 	await expect(member.getByText(/Läkemedelsautomater i hemtjänsten: 2 månader senare, .*Enter sparar\./)).toBeAttached();
 	await member.keyboard.press('Enter');
-	await expect(member.getByText('Läkemedelsautomater i hemtjänsten flyttades 2 månader senare.')).toBeAttached();
+	await expect(member.getByText('Läkemedelsautomater i hemtjänsten flyttades 2 månader senare.').first()).toBeAttached();
 	await expect(bar).toBeFocused();
 
 	// The observer's roadmap moves without a reload; the move is the same two months.
@@ -70,6 +70,16 @@ test('the dispenser candidate becomes a joint initiative, is scheduled on the ro
 	await member.keyboard.press('ArrowLeft');
 	await member.keyboard.press('Escape');
 	await expect(member.getByText('Läkemedelsautomater i hemtjänsten ligger kvar där det låg.')).toBeAttached();
+
+	// Dragging the bar a quarter to the right (three of the 36 months the track shows) moves it three months.
+	const track = (await bar.locator('xpath=..').boundingBox())!;
+	const box = (await bar.boundingBox())!;
+	await member.mouse.move(box.x + 8, box.y + box.height / 2);
+	await member.mouse.down();
+	await member.mouse.move(box.x + 8 + (track.width * 3) / 36, box.y + box.height / 2, { steps: 6 });
+	await member.mouse.up();
+	await expect(member.getByText('Läkemedelsautomater i hemtjänsten flyttades 3 månader senare.').first()).toBeAttached();
+	await expect(period).not.toHaveText(after);
 
 	// The gate's decision item, from the initiative.
 	await member.getByRole('main').getByRole('link', { name: '1. Läkemedelsautomater i hemtjänsten' }).first().click();
@@ -89,6 +99,18 @@ test('the dispenser candidate becomes a joint initiative, is scheduled on the ro
 	await expect(observer.getByRole('heading', { level: 2, name: 'Motalas egna planer i portföljen' })).toBeVisible();
 	await expectNoSidewaysScroll(observer);
 	await expectAccessible(observer);
+
+	// The roadmap as shown, for a slide, for print, and the initiatives for a spreadsheet.
+	for (const [format, type] of [
+		['png', 'image/png'],
+		['pdf', 'application/pdf'],
+		['xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']
+	]) {
+		const link = observer.getByRole('navigation', { name: 'Ladda ned' }).locator(`a[href*="/export/${format}"]`);
+		const response = await observer.request.get((await link.getAttribute('href'))!);
+		expect(response.headers()['content-type'], format).toBe(type);
+		expect(response.headers()['content-disposition'], format).toContain(`Motalas f`);
+	}
 
 	// The observer reads but may not move anything.
 	await expect(observer.getByRole('button', { name: /^Flytta / })).toHaveCount(0);

@@ -110,6 +110,7 @@ const sentences: Record<string, (p: Params) => string> = {
 	portfolio_unknown_municipality: () => m.error_portfolio_unknown_municipality(),
 	portfolio_category_taken: (p) => m.error_portfolio_category_taken({ name: n(p.name) }),
 	portfolio_name_taken: (p) => m.error_portfolio_name_taken({ name: n(p.name), technology: n(p.technology) }),
+	portfolio_category_not_empty: () => m.error_portfolio_category_not_empty(),
 	roadmap_shift_zero: () => m.error_roadmap_shift_zero(),
 	roadmap_not_planned: () => m.error_roadmap_not_planned(),
 	roadmap_gate_taken: () => m.error_roadmap_gate_taken(),

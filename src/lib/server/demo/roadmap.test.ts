@@ -3,7 +3,8 @@ import { eq } from 'drizzle-orm';
 import { useFreshDatabase } from '../testing/database';
 import { asSystem } from '../db/request';
 import { consortia, initiatives, users } from '../db/schema';
-import { roadmap } from '../roadmap/queries';
+import { gateOfDecisionItem, roadmap } from '../roadmap/queries';
+import { attentionFor } from '../home/attention';
 import { seedDemo } from './seed';
 
 useFreshDatabase();
@@ -36,6 +37,9 @@ describe('the demo roadmaps', () => {
 		expect(dispensers.participants.map((p) => p.name)).toEqual(['Mjölby', 'Motala', 'Norrköping', 'Söderköping']);
 		expect(dispensers.technology?.name).toBe('Läkemedelsautomat');
 		expect(locks.dependsOn.map((d) => d.title)).toEqual(['Nattlig tillsyn via kamera']);
+		expect(night.status).toBe('on_track');
+		expect(dispensers.status).toBe('at_risk');
+		expect(dispensers.reasons.map((r) => r.key)).toEqual(['milestone_soon']);
 		expect(locks.status).toBe('on_track');
 		const kasamList = (await roadmap(kasamAdmin, kasam.id)).initiatives;
 		expect(kasamList).toHaveLength(1);
@@ -49,5 +53,20 @@ describe('the demo roadmaps', () => {
 			'Uppföljning och förändring'
 		]);
 		expect(kasamList[0]!.currentPhase).toBe(5);
+
+		// Motala's member sees on the home page that its initiative is at risk, and why; Finspång's representative nothing of it.
+		const person = async (email: string) =>
+			asSystem(async (tx) => ({ id: (await tx.select().from(users).where(eq(users.email, email)))[0]!.id, isOperator: false }));
+		const motala = await attentionFor(await person('deltagare.motala@samsyn.demo'), ostergotland.id);
+		expect(motala?.kind === 'internal' && motala.troubledInitiatives.map((i) => [i.title, i.reasons.map((r) => r.key)])).toEqual([
+			['Läkemedelsautomater i hemtjänsten', ['milestone_soon']]
+		]);
+		const finspang = await attentionFor(await person('ombud.finspang@samsyn.demo'), ostergotland.id);
+		expect(finspang?.kind === 'internal' && finspang.troubledInitiatives).toEqual([]);
+		// The pending gate's decision item names its initiative.
+		expect(await gateOfDecisionItem(observer, ostergotland.id, night.gates[1]!.decisionItemId)).toMatchObject({
+			title: 'Nattlig tillsyn via kamera',
+			phase: 'Analysera och förbereda'
+		});
 	});
 });

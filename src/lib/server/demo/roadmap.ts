@@ -35,6 +35,12 @@ async function progress(tx: Transaction, initiative: InitiativeRow, current: num
 	await tx.update(initiatives).set({ currentPhase: current }).where(eq(initiatives.id, initiative.id));
 }
 
+function inDays(iso: string, days: number): string {
+	const d = new Date(`${iso}T12:00:00Z`);
+	d.setUTCDate(d.getUTCDate() + days);
+	return d.toISOString().slice(0, 10);
+}
+
 async function phaseEnd(tx: Transaction, initiativeId: string, position: number): Promise<string> {
 	const [p] = await tx
 		.select({ end: initiativePhases.plannedEnd })
@@ -47,14 +53,18 @@ async function phaseEnd(tx: Transaction, initiativeId: string, position: number)
  * Östergötland's three joint initiatives, grown from the portfolio's overlaps: night supervision via
  * camera (in its procurement's third phase; the directive gate passed with the steering group's
  * recorded decision, the next gate prepared and pending), medication dispensers (starting next
- * quarter), and digital locks in special housing (waiting for the night supervision to finish).
+ * quarter, at risk: a meeting with those who run dispensers is ten days away and not held), and
+ * digital locks in special housing (waiting for the night supervision to finish).
  */
 export async function ensureRoadmapDemo(tx: Transaction, consortiumId: string): Promise<void> {
 	const [existing] = await tx.select({ n: count() }).from(initiatives).where(eq(initiatives.consortiumId, consortiumId));
 	if ((existing?.n ?? 0) > 0) return;
 	const admin = await userIdByEmail(tx, 'admin@samsyn.demo');
 	const org = async (name: string) => (await organisationNamed(tx, consortiumId, name)).id;
-	const quarter = quarterStart(stockholmDate(new Date()));
+	const today = stockholmDate(new Date());
+	const quarter = quarterStart(today);
+	// The night supervision's third phase ends at the end of next month, whatever day the demo is seeded.
+	const month = `${today.slice(0, 8)}01`;
 
 	const night = await createInitiativeIn(tx, consortiumId, admin, {
 		title: 'Nattlig tillsyn via kamera',
@@ -63,7 +73,7 @@ export async function ensureRoadmapDemo(tx: Transaction, consortiumId: string): 
 		technologyId: await technologyNamed(tx, consortiumId, 'Digital tillsyn'),
 		phaseModel: 'procurement',
 		customPhases: [],
-		start: addMonths(quarter, -8)
+		start: addMonths(month, -7)
 	});
 	await progress(tx, night, 3);
 	const [directive] = await tx
@@ -97,7 +107,8 @@ export async function ensureRoadmapDemo(tx: Transaction, consortiumId: string): 
 		consortiumId,
 		initiativeId: dispensers.id,
 		title: 'Erfarenhetsmöte med Kinda, Vadstena och Åtvidaberg',
-		due: addMonths(quarter, 4)
+		// Ten days ahead and not yet held: the initiative is at risk, and says why.
+		due: inDays(today, 10)
 	});
 
 	const nightEnds = await phaseEnd(tx, night.id, 6);

@@ -16,6 +16,7 @@ import { meetingsAttention } from '../meetings/queries';
 import { questionsAttentionIn } from '../questions/queries';
 import { backlogAttentionIn } from '../backlog/queries';
 import { portfolioAttentionIn } from '../portfolio/queries';
+import { roadmapAttentionIn } from '../roadmap/queries';
 
 /**
  * What needs the person now, for the consortium's front page: the open items and the requirements
@@ -101,6 +102,8 @@ export async function attentionFor(person: Who, consortiumId: string) {
 		const { awaitingVerdict } = await backlogAttentionIn(tx, actor, consortiumId);
 		// The organisation's own portfolio contracts that end within six months.
 		const { endingContracts } = await portfolioAttentionIn(tx, actor, consortiumId);
+		// The initiatives it takes part in that are at risk or delayed.
+		const { troubled: troubledInitiatives } = await roadmapAttentionIn(tx, actor, consortiumId);
 		return {
 			kind: 'internal' as const,
 			speaks,
@@ -112,7 +115,8 @@ export async function attentionFor(person: Who, consortiumId: string) {
 			upcomingMeetings,
 			overdueQuestions,
 			awaitingVerdict,
-			endingContracts
+			endingContracts,
+			troubledInitiatives
 		};
 	});
 }

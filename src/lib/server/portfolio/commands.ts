@@ -239,3 +239,58 @@ export async function mergeTechnologiesIn(
 	});
 	return { target: merged!, moved, conflicts };
 }
+
+/** Removes a category nothing is in. Admins only; one with technologies is refused (move them first). */
+export async function deleteCategory(person: Who, consortiumId: string, categoryId: string): Promise<void> {
+	await withUser(person, async (tx) => {
+		authorize(await readerFor(tx, person, consortiumId), 'portfolio.manage', { consortiumId });
+		const [category] = await tx
+			.select()
+			.from(technologyCategories)
+			.where(and(eq(technologyCategories.id, categoryId), eq(technologyCategories.consortiumId, consortiumId)));
+		if (!category) throw new CommandError('invalid_choice', 'categoryId', 422);
+		const [used] = await tx.select({ id: technologies.id }).from(technologies).where(eq(technologies.categoryId, categoryId)).limit(1);
+		if (used) throw new CommandError('portfolio_category_not_empty', 'categoryId', 409);
+		await tx.delete(technologyCategories).where(eq(technologyCategories.id, categoryId));
+		await recordChange(tx, {
+			actorId: person.id,
+			consortiumId,
+			action: 'portfolio.category_deleted',
+			entityType: 'portfolio',
+			entityId: categoryId,
+			before: category
+		});
+	});
+}
+
+/**
+ * Removes one municipality's status for a technology (back to "not given"): the same people as
+ * may set it. Nothing to remove is no error.
+ */
+export async function clearStatus(person: Who, consortiumId: string, technologyId: string, organisationId: string): Promise<boolean> {
+	return withUser(person, async (tx) => {
+		const actor = await readerFor(tx, person, consortiumId);
+		authorize(actor, 'portfolio_status.edit', { consortiumId, organisationId });
+		const [before] = await tx
+			.delete(technologyStatuses)
+			.where(
+				and(
+					eq(technologyStatuses.consortiumId, consortiumId),
+					eq(technologyStatuses.technologyId, technologyId),
+					eq(technologyStatuses.organisationId, organisationId)
+				)
+			)
+			.returning();
+		if (!before) return false;
+		await recordChange(tx, {
+			actorId: person.id,
+			consortiumId,
+			action: 'portfolio.status_cleared',
+			entityType: 'portfolio',
+			entityId: before.id,
+			before,
+			related: [technologyId, organisationId]
+		});
+		return true;
+	});
+}

@@ -8,6 +8,8 @@ import { buildConsortium, buildMembership, buildOrganisation, buildUser } from '
 import { Forbidden, type Role } from '../policy';
 import { NotFound } from '../errors';
 import {
+	clearStatus,
+	deleteCategory,
 	createCategory,
 	createCategoryIn,
 	createTechnology,
@@ -237,5 +239,31 @@ describe('the matrix, the technology page and the candidates', () => {
 			return portfolioAttentionIn(tx, await actorOf(tx, w.people.member, w.consortium.id), w.consortium.id);
 		});
 		expect(attention.endingContracts).toEqual([{ technologyId: w.dispenser.id, name: 'Läkemedelsautomat', contractEnd: inDays(60) }]);
+	});
+});
+
+describe('removing a status and an empty category', () => {
+	it('a municipality’s own people remove its status (audited); another municipality’s member may not; the supplier gets 404', async () => {
+		const w = await world();
+		await setStatus(w.people.member, w.consortium.id, status(w));
+		await expect(clearStatus(w.people.kindaMember, w.consortium.id, w.dispenser.id, w.finspang.id)).rejects.toMatchObject({
+			key: 'portfolio_not_own_organisation'
+		});
+		await expect(clearStatus(w.people.supplier, w.consortium.id, w.dispenser.id, w.finspang.id)).rejects.toBeInstanceOf(NotFound);
+		expect(await clearStatus(w.people.member, w.consortium.id, w.dispenser.id, w.finspang.id)).toBe(true);
+		expect(await clearStatus(w.people.member, w.consortium.id, w.dispenser.id, w.finspang.id)).toBe(false);
+		expect(await asSystem((tx) => tx.select().from(technologyStatuses).where(eq(technologyStatuses.technologyId, w.dispenser.id)))).toHaveLength(0);
+		const entries = await asSystem((tx) => tx.select().from(auditLog).where(eq(auditLog.action, 'portfolio.status_cleared')));
+		expect(entries).toHaveLength(1);
+		expect(entries[0]!.before).toMatchObject({ status: 'planned', plannedYear: 2027 });
+	});
+
+	it('an admin removes a category only when nothing is in it', async () => {
+		const w = await world();
+		await expect(deleteCategory(w.people.admin, w.consortium.id, w.category.id)).rejects.toMatchObject({ key: 'portfolio_category_not_empty' });
+		const empty = await createCategory(w.people.admin, w.consortium.id, CategoryInput.parse({ name: 'Övrigt' }));
+		await expect(deleteCategory(w.people.member, w.consortium.id, empty.id)).rejects.toBeInstanceOf(Forbidden);
+		await deleteCategory(w.people.admin, w.consortium.id, empty.id);
+		expect((await portfolioMatrix(w.people.admin, w.consortium.id)).allCategories.map((c) => c.name)).toEqual(['Läkemedel']);
 	});
 });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, or } from 'drizzle-orm';
 import { stockholmDate } from '../../decisions/deadline';
 import type { InitiativeLinkKind, InitiativeStatus, PhaseModel } from '../../enums';
 import type { Transaction } from '../db/client';
@@ -430,5 +430,45 @@ export async function initiativesByTechnology(person: Who, consortiumId: string)
 		const map: Record<string, { id: string; number: number; title: string }[]> = {};
 		for (const { technologyId, ...i } of rows) (map[technologyId!] ??= []).push(i);
 		return map;
+	});
+}
+
+/**
+ * For the home page: the initiatives the person's organisation owns or takes part in that are at
+ * risk or delayed, worst first, with the reasons (or the reason given by hand).
+ */
+export async function roadmapAttentionIn(tx: Transaction, actor: Actor, consortiumId: string) {
+	const own = actor.membership?.organisationId;
+	if (!own) return { troubled: [] };
+	const mine = await tx
+		.select({ id: initiatives.id })
+		.from(initiatives)
+		.leftJoin(initiativeParticipants, and(eq(initiativeParticipants.initiativeId, initiatives.id), eq(initiativeParticipants.organisationId, own)))
+		.where(and(eq(initiatives.consortiumId, consortiumId), or(eq(initiatives.ownerOrganisationId, own), isNotNull(initiativeParticipants.organisationId))));
+	if (mine.length === 0) return { troubled: [] };
+	const list = await initiativesIn(
+		tx,
+		actor,
+		consortiumId,
+		mine.map((r) => r.id)
+	);
+	const troubled = list
+		.filter((i) => i.status !== 'on_track')
+		.sort((a, b) => (a.status === b.status ? a.number - b.number : a.status === 'delayed' ? -1 : 1))
+		.map((i) => ({ id: i.id, number: i.number, title: i.title, status: i.status, reasons: i.reasons, statusReason: i.overridden ? i.statusReason : '' }));
+	return { troubled };
+}
+
+/** The initiative a decision item is a gate of, for the item's page; null when it is none's. */
+export async function gateOfDecisionItem(person: Who, consortiumId: string, decisionItemId: string) {
+	return withUser(person, async (tx) => {
+		await readerFor(tx, person, consortiumId);
+		const [row] = await tx
+			.select({ id: initiatives.id, number: initiatives.number, title: initiatives.title, phase: initiativePhases.name })
+			.from(initiativeGates)
+			.innerJoin(initiatives, eq(initiatives.id, initiativeGates.initiativeId))
+			.innerJoin(initiativePhases, and(eq(initiativePhases.initiativeId, initiativeGates.initiativeId), eq(initiativePhases.position, initiativeGates.phase)))
+			.where(and(eq(initiativeGates.decisionItemId, decisionItemId), eq(initiativeGates.consortiumId, consortiumId)));
+		return row ?? null;
 	});
 }

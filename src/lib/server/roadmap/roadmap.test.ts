@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { useFreshDatabase } from '../testing/database';
 import { asSystem, withUser } from '../db/request';
 import { auditLog, decisionItems, initiativeDependencies, initiativePhases, initiatives } from '../db/schema';
-import { buildConsortium, buildMembership, buildOrganisation, buildUser } from '../demo/factories';
+import { buildConsortium, buildMembership, buildNeed, buildOrganisation, buildRequirement, buildUser } from '../demo/factories';
 import { createCategoryIn, createTechnologyIn } from '../portfolio/commands';
 import { Forbidden, type Role } from '../policy';
 import { CommandError, NotFound, StaleWrite } from '../errors';
@@ -268,6 +268,20 @@ describe('an initiative’s plan', () => {
 		});
 		await updateInitiative(w.people.representative, w.consortium.id, created.id, { ...update, currentPhase: 2 });
 		await expect(updateInitiative(w.people.representative, w.consortium.id, created.id, { ...update, currentPhase: 3 })).rejects.toBeInstanceOf(StaleWrite);
+		const { need, requirement } = await asSystem(async (tx) => ({
+			need: await buildNeed(tx, w.consortium.id, { title: 'Trygg nattillsyn utan att väcka brukaren' }),
+			requirement: await buildRequirement(tx, w.consortium.id, { title: 'Automaten larmar vid missad dos' })
+		}));
+		await addLink(w.people.representative, w.consortium.id, created.id, { kind: 'need', targetId: need.id });
+		await addLink(w.people.representative, w.consortium.id, created.id, { kind: 'requirement', targetId: requirement.id });
+		await expect(addLink(w.people.representative, w.consortium.id, created.id, { kind: 'need', targetId: need.id })).rejects.toMatchObject({
+			key: 'roadmap_link_exists'
+		});
+		const page = await initiativePage(w.people.observer, w.consortium.id, created.id);
+		expect(page.links.map((l) => [l.kind, l.label, l.path])).toEqual([
+			['need', 'Trygg nattillsyn utan att väcka brukaren', `/needs/${need.id}`],
+			['requirement', `${requirement.identifier} Automaten larmar vid missad dos`, `/requirements/${requirement.id}`]
+		]);
 	});
 
 	it('a municipality’s roadmap shows only what it takes part in', async () => {

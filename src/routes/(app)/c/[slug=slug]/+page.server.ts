@@ -19,6 +19,7 @@ export const load: PageServerLoad = async (event) => {
 		'samsyn:story',
 		'samsyn:question',
 		'samsyn:portfolio',
+		'samsyn:initiative',
 		'samsyn:backlog_release',
 		'samsyn:delivery'
 	);

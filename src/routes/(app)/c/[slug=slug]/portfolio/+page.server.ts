@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import { createCategory, createTechnology } from '$lib/server/portfolio/commands';
+import { z } from 'zod';
+import { createCategory, createTechnology, deleteCategory } from '$lib/server/portfolio/commands';
 import { portfolioMatrix } from '$lib/server/portfolio/queries';
 import { CategoryInput, MatrixFilter, TechnologyInput } from '$lib/server/portfolio/schemas';
 import { formAction, notFoundOn } from '$lib/server/form-action';
@@ -22,6 +23,10 @@ export const actions: Actions = {
 	category: formAction(CategoryInput, async (input, { actor, consortium }) => {
 		const category = await createCategory(actor, consortium.id, input);
 		return { name: category.name };
+	}),
+	deleteCategory: formAction(z.object({ categoryId: z.uuid({ message: 'invalid_choice' }) }), async (input, { actor, consortium }) => {
+		await deleteCategory(actor, consortium.id, input.categoryId);
+		return { done: 'deleted' };
 	}),
 	technology: formAction(TechnologyInput, async (input, { actor, consortium }) => {
 		const technology = await createTechnology(actor, consortium.id, input);

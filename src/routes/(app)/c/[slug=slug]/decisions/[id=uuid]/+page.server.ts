@@ -10,6 +10,7 @@ import {
 	withdrawDecisionItem
 } from '$lib/server/decisions/commands';
 import { decisionItemDetail } from '$lib/server/decisions/queries';
+import { gateOfDecisionItem } from '$lib/server/roadmap/queries';
 import { PositionInput, ReasonInput, RecordInput } from '$lib/server/decisions/schemas';
 import { explainOutcome } from '$lib/decisions/explain';
 import { plainTextToHtml } from '$lib/server/requirements/text';
@@ -24,7 +25,13 @@ export const load: PageServerLoad = async (event) => {
 	try {
 		const detail = await decisionItemDetail(actor, consortium.id, event.params.id);
 		const optionLabel = (id: string | null) => detail.options.find((o) => o.id === id)?.label ?? '';
-		return { ...detail, backgroundHtml: plainTextToHtml(detail.item.background), explanation: explainOutcome(detail.tally, detail.rules, { optionLabel }) };
+		const gate = await gateOfDecisionItem(actor, consortium.id, event.params.id);
+		return {
+			...detail,
+			gate,
+			backgroundHtml: plainTextToHtml(detail.item.background),
+			explanation: explainOutcome(detail.tally, detail.rules, { optionLabel })
+		};
 	} catch (e) {
 		notFoundOn(e);
 	}

@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import { mergeTechnologies, setStatus, updateTechnology } from '$lib/server/portfolio/commands';
+import { z } from 'zod';
+import { clearStatus, mergeTechnologies, setStatus, updateTechnology } from '$lib/server/portfolio/commands';
 import { technologyDetail } from '$lib/server/portfolio/queries';
 import { MergeInput, StatusInput, TechnologyInput } from '$lib/server/portfolio/schemas';
 import { formAction, notFoundOn } from '$lib/server/form-action';
@@ -22,6 +23,10 @@ export const actions: Actions = {
 		if (input.technologyId !== event.params.id) return { done: 'ignored' };
 		const row = await setStatus(actor, consortium.id, input);
 		return { status: row.status };
+	}),
+	clear: formAction(z.object({ organisationId: z.uuid({ message: 'invalid_choice' }) }), async (input, { actor, consortium, event }) => {
+		await clearStatus(actor, consortium.id, event.params.id!, input.organisationId);
+		return { done: 'cleared' };
 	}),
 	technology: formAction(TechnologyInput, async (input, { actor, consortium, event }) => {
 		await updateTechnology(actor, consortium.id, event.params.id!, input);
