@@ -30,6 +30,7 @@ import {
 } from '../src/lib/server/db/schema';
 import { buildConsortium, buildMembership, buildOrganisation, buildUser } from '../src/lib/server/demo/factories';
 import { readerFor } from '../src/lib/server/consortia/actor';
+import { hashPassword } from '../src/lib/server/auth/password';
 import { portfolioCandidates, portfolioMatrix } from '../src/lib/server/portfolio/queries';
 import { addDependencyIn, addGateIn, createInitiativeIn } from '../src/lib/server/roadmap/commands';
 import { roadmap } from '../src/lib/server/roadmap/queries';
@@ -41,6 +42,9 @@ const technologyCount = Number(process.env.BENCH_TECHNOLOGIES ?? 300);
 const initiativeCount = Number(process.env.BENCH_INITIATIVES ?? 200);
 const samples = Number(process.env.BENCH_SAMPLES ?? 100);
 const budgetMs = Number(process.env.BENCH_BUDGET_MS ?? 20_000);
+/** Keep the PostgreSQL database for the page timing in bench/portfolio.js (which drops it), with a person who can sign in. */
+const keep = target === 'postgres' && process.env.BENCH_KEEP_DATABASE === 'true';
+const BENCH_PASSWORD = 'bench-portfolio-2026';
 
 /** A small deterministic PRNG, so every run measures the same data. */
 function mulberry32(seed: number) {
@@ -58,7 +62,7 @@ const groups = ['A1', 'A2', 'A3', 'B3', 'B4', 'B5', 'B6', 'C7', 'C8', 'C9'] as c
 const categoryNames = ['Trygghet och larm', 'Tillsyn', 'Läkemedel', 'Lås och åtkomst', 'Kommunikation', 'Stöd för personal', 'Aktivering', 'Övrigt'];
 
 async function openTarget() {
-	if (target === 'pglite') return { handle: await openDatabase({ dataDir: 'memory://' }), drop: async () => {} };
+	if (target === 'pglite') return { handle: await openDatabase({ dataDir: 'memory://' }), url: null, drop: async () => {} };
 	const server = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 	const host = new URL(server).hostname;
 	if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) throw new Error('the benchmark only uses a PostgreSQL on loopback');
@@ -70,9 +74,10 @@ async function openTarget() {
 	const handle = await openDatabase({ url: url.toString() });
 	return {
 		handle,
+		url: url.toString(),
 		drop: async () => {
 			await handle.close().catch(() => {});
-			await admin.unsafe(`drop database if exists ${name} with (force)`);
+			if (!keep) await admin.unsafe(`drop database if exists ${name} with (force)`);
 			await admin.end();
 		}
 	};
@@ -85,7 +90,7 @@ async function seed() {
 		for (let i = 1; i <= municipalityCount; i++)
 			municipalities.push(await buildOrganisation(tx, consortium.id, { name: `Kommun ${String(i).padStart(3, '0')}`, skrGroup: pick(groups) }));
 		const convenor = await buildOrganisation(tx, consortium.id, { name: 'Kansliet', kind: 'convenor' });
-		const user = await buildUser(tx);
+		const user = await buildUser(tx, { email: `bench.${Date.now().toString(36)}@samsyn.bench`, passwordHash: await hashPassword(BENCH_PASSWORD) });
 		await buildMembership(tx, { consortiumId: consortium.id, userId: user.id, organisationId: convenor.id, role: 'admin' });
 		const categories = await tx
 			.insert(technologyCategories)
@@ -102,9 +107,9 @@ async function seed() {
 				}))
 			)
 			.returning();
-		return { consortium, municipalities, catalogue, person: { id: user.id, isOperator: false } };
+		return { consortium, municipalities, catalogue, person: { id: user.id, isOperator: false }, email: user.email };
 	});
-	const { consortium, municipalities, catalogue, person } = base;
+	const { consortium, municipalities, catalogue, person, email } = base;
 	// About a quarter of the cells have a status.
 	for (const m of municipalities)
 		await asSystem(async (tx) => {
@@ -148,7 +153,7 @@ async function seed() {
 			if (n % 3 === 0 && n > 0) await addDependencyIn(tx, consortium.id, person.id, row, ids[Math.floor(random() * n)]!);
 		});
 	await asSystem((tx) => tx.execute('analyze'));
-	return { consortiumId: consortium.id, person, municipality: municipalities[0]!.id };
+	return { consortiumId: consortium.id, slug: consortium.slug, person, email, municipality: municipalities[0]!.id };
 }
 
 /** The floor for the matrix: the same rows by plain SELECTs, in the same kind of transaction. */
@@ -193,12 +198,12 @@ async function time(name: string, run: () => Promise<unknown>) {
 	return { name, n: durations.length, p50: at(0.5), p95: at(0.95), max: at(1) };
 }
 
-const { handle, drop } = await openTarget();
+const { handle, url, drop } = await openTarget();
 try {
 	useDatabase(handle);
 	await migrateDatabase(handle);
 	const seeded = performance.now();
-	const { consortiumId, person, municipality } = await seed();
+	const { consortiumId, slug, person, email, municipality } = await seed();
 	const seedMs = Math.round(performance.now() - seeded);
 	const statusCount = (await asSystem((tx) => tx.select({ id: technologyStatuses.id }).from(technologyStatuses))).length;
 	const results = [

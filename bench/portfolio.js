@@ -1,15 +1,18 @@
 // Benchmark of the portfolio matrix and the roadmap at scale (not a test; not for CI).
 //
 //   npm run bench:portfolio -- [--municipalities 100] [--technologies 300] [--initiatives 200]
-//                              [--samples 100] [--only pglite|postgres] [--write]
+//                              [--samples 100] [--only pglite|postgres] [--pages] [--write]
 //
 // For each database in turn — the embedded PGlite (in memory) and the local PostgreSQL server
 // (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres; loopback only; a fresh
 // database that is dropped afterwards) — it runs bench/portfolio-run.ts in its own process and
 // times the server functions behind the matrix, the joint candidates and the roadmap against the
-// peer: the same rows read by plain SELECTs. Target: p95 under 100 ms. With --write the results
-// replace the portfolio section of docs/performance.md.
-import { spawnSync } from 'node:child_process';
+// peer: the same rows read by plain SELECTs. Target: p95 under 100 ms. With --pages (needs
+// `npm run build` first and the system Chromium) it then serves the production build on the
+// PostgreSQL database it seeded and times, in Chromium, how long the matrix and the roadmap take
+// from navigation until the page is interactive (hydrated), against the sign-in page as the peer;
+// target 1 s. With --write the results replace the portfolio section of docs/performance.md.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 
@@ -39,6 +42,7 @@ for (const target of targets) {
 			BENCH_TECHNOLOGIES: String(technologies),
 			BENCH_INITIATIVES: String(initiatives),
 			BENCH_SAMPLES: String(samples),
+			BENCH_KEEP_DATABASE: args.pages && target === 'postgres' ? 'true' : 'false',
 			LOG_LEVEL: 'warn'
 		},
 		encoding: 'utf8',
@@ -71,12 +75,92 @@ function table(run) {
 
 if (runs.length === 0) process.exit(1);
 
+const kept = runs.find((r) => r.kept)?.kept;
+let pageTimes = null;
+if (kept) {
+	try {
+		pageTimes = await timePages(kept);
+		console.log(pageTable(pageTimes));
+	} finally {
+		const { default: postgres } = await import('postgres');
+		const url = new URL(kept.url);
+		const name = url.pathname.slice(1);
+		url.pathname = '/postgres';
+		const admin = postgres(url.toString(), { max: 1, onnotice: () => {} });
+		await admin.unsafe(`drop database if exists ${name} with (force)`);
+		await admin.end();
+	}
+}
+
+/** Serves the build on the kept database and times pages in Chromium until hydrated. */
+async function timePages({ url, slug, email, password, municipality }) {
+	const port = 40000 + Math.floor(Math.random() * 20000);
+	const base = `http://127.0.0.1:${port}`;
+	const env = { ...process.env, PORT: String(port), ORIGIN: base, DATABASE_URL: url, MIGRATE_ON_START: 'false', SEED_DEMO: 'false', NODE_ENV: 'production', LOG_LEVEL: 'warn' };
+	const server = spawn(process.execPath, ['scripts/start.js', '--no-build'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+	const { chromium } = await import('@playwright/test');
+	let browser;
+	try {
+		for (let started = Date.now(); ; ) {
+			try {
+				if ((await fetch(`${base}/healthz`)).ok) break;
+			} catch {
+				// not listening yet
+			}
+			if (Date.now() - started > 120_000) throw new Error('the server did not start');
+			await new Promise((r) => setTimeout(r, 250));
+		}
+		browser = await chromium.launch({
+			executablePath: '/usr/bin/chromium',
+			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+		});
+		const page = await browser.newPage({ baseURL: base, viewport: { width: 1280, height: 900 } });
+		const measure = async (name, path, runs = 10) => {
+			await page.goto(path);
+			const times = [];
+			for (let i = 0; i < runs; i++) {
+				const t = performance.now();
+				await page.goto(path);
+				await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached' });
+				times.push(performance.now() - t);
+			}
+			times.sort((a, b) => a - b);
+			const at = (q) => Math.round(times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)]);
+			return { name, n: times.length, p50: at(0.5), p95: at(0.95), max: at(1) };
+		};
+		const results = [await measure('sign-in page (peer)', '/login')];
+		await page.getByLabel(/E-postadress|Email address/).fill(email);
+		await page.getByLabel(/^(Lösenord|Password)$/).fill(password);
+		await page.getByRole('button', { name: /Logga in|Sign in/ }).click();
+		await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+		results.push(await measure('portfolio matrix', `/c/${slug}/portfolio`));
+		results.push(await measure('joint candidates', `/c/${slug}/portfolio/candidates`));
+		results.push(await measure('roadmap, 3 years by category', `/c/${slug}/roadmap`));
+		results.push(await measure('roadmap, 5 years by municipality', `/c/${slug}/roadmap?years=5&lanes=municipality`));
+		results.push(await measure('one municipality’s roadmap', `/c/${slug}/roadmap?organisation=${municipality}`));
+		return results;
+	} finally {
+		await browser?.close();
+		server.kill('SIGTERM');
+	}
+}
+
+function pageTable(results) {
+	return [
+		'**In Chromium, on PostgreSQL**: from navigation until the page is interactive (hydrated), production build, 1280 × 900',
+		'',
+		'| page | p50 ms | p95 ms | max ms | loads | p95 < 1 s |',
+		'| --- | ---: | ---: | ---: | ---: | :---: |',
+		...results.map((r) => `| ${r.name} | ${r.p50} | ${r.p95} | ${r.max} | ${r.n} | ${r.name.endsWith('(peer)') ? '' : r.p95 < 1000 ? 'yes' : '**no**'} |`)
+	].join('\n');
+}
+
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const section = [
 	'<!-- bench:portfolio:start -->',
 	'## Portfolio and roadmap at 100 municipalities × 300 technologies and 200 initiatives',
 	'',
-	`Command: \`npm run bench:portfolio -- --municipalities ${municipalities} --technologies ${technologies} --initiatives ${initiatives} --samples ${samples}${args.only ? ` --only ${args.only}` : ''}\``,
+	`Command: \`npm run bench:portfolio -- --municipalities ${municipalities} --technologies ${technologies} --initiatives ${initiatives} --samples ${samples}${args.only ? ` --only ${args.only}` : ''}${args.pages ? ' --pages' : ''}\``,
 	`(bench/portfolio.js; run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.cpus().length} × ${cpu}, Node ${process.version};`,
 	`1-minute load average ${loadBefore} before and ${os.loadavg()[0].toFixed(1)} after${Number(loadBefore) > 1.5 ? ': other work shared the machine' : ''}).`,
 	'',
@@ -88,6 +172,7 @@ const section = [
 	'under 100 ms.',
 	'',
 	...runs.flatMap((run) => [table(run), '']),
+	...(pageTimes ? [pageTable(pageTimes), ''] : []),
 	'<!-- bench:portfolio:end -->'
 ].join('\n');
 
