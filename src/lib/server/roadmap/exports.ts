@@ -130,6 +130,16 @@ export function roadmapSvg(doc: RoadmapExport, locale: Locale): string {
 			);
 	});
 	let y = head + HEAD;
+	// Every row of every initiative (it has one in each lane it appears in), for the dependency lines.
+	const rowsAt: { id: string; lane: number; top: number }[] = [];
+	let at = y;
+	lanes.forEach((lane, n) => {
+		at += LANE;
+		for (const i of lane.initiatives) {
+			rowsAt.push({ id: i.id, lane: n, top: at });
+			at += ROW;
+		}
+	});
 	for (const lane of lanes) {
 		out.push(`<rect x="${MARGIN}" y="${y}" width="${WIDTH - 2 * MARGIN}" height="${LANE}" fill="#f0f0f0"/>`);
 		text(MARGIN + 8, y + 23, clip(lane.name, 60), 17, 'font-weight="bold"');
@@ -170,22 +180,24 @@ export function roadmapSvg(doc: RoadmapExport, locale: Locale): string {
 				}
 			} else text(x0 + 8, top + 28, p ? m.roadmap_outside_window({}, o) : m.roadmap_not_planned({}, o), 14, 'fill="#595959"');
 		}
-		// Dependencies within the lane.
-		for (const i of lane.initiatives)
-			for (const d of i.dependsOn) {
-				const before = lane.initiatives.find((b) => b.id === d.id);
-				const a = before ? plan(before) : null;
-				const b = plan(i);
-				if (!a || !b) continue;
-				const x1 = x(position(window, a.end));
-				const x2 = x(position(window, b.start));
-				const y1 = rowOf.get(d.id)! + 22;
-				const y2 = rowOf.get(i.id)! + 22;
-				out.push(
-					`<path d="M ${x1} ${y1} H ${Math.max(x1 + 6, x2 - 6)} V ${y2} H ${x2}" fill="none" stroke="#595959" stroke-width="1.5" stroke-dasharray="5 4"/>`
-				);
-			}
 		y += lane.initiatives.length * ROW;
+	}
+	// Dependencies: from the end of what is waited for (its row in the same lane if it has one) to the start of what waits.
+	const byId = new Map(doc.initiatives.map((i) => [i.id, i]));
+	for (const row of rowsAt) {
+		const i = byId.get(row.id)!;
+		const b = plan(i);
+		if (!b) continue;
+		for (const d of i.dependsOn) {
+			const from = rowsAt.find((r) => r.id === d.id && r.lane === row.lane) ?? rowsAt.find((r) => r.id === d.id);
+			const a = from ? plan(byId.get(d.id)!) : null;
+			if (!from || !a) continue;
+			const x1 = x(position(window, a.end));
+			const x2 = x(position(window, b.start));
+			out.push(
+				`<path d="M ${x1} ${from.top + 22} H ${Math.max(x1 + 6, x2 - 6)} V ${row.top + 22} H ${x2}" fill="none" stroke="#595959" stroke-width="1.5" stroke-dasharray="5 4"/>`
+			);
+		}
 	}
 	if (doc.today >= window.start && doc.today < window.end) {
 		const tx = x(position(window, doc.today));
