@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, max } from 'drizzle-orm';
+import { and, eq, inArray, isNull, max, ne } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
 import { endOfDayInStockholm, stockholmDate } from '../../decisions/deadline';
 import { addMonths, daysBetween } from '../../roadmap/dates';
@@ -42,13 +42,13 @@ import type {
 } from './schemas';
 import { contentLocale, editableInitiative, type InitiativeRow } from './state';
 
-/** Refuses organisations that are not the consortium's, naming the field. */
+/** Refuses organisations that are not the consortium's, or that are its supplier (who never takes part in the consortium's own plans), naming the field. */
 async function checkOrganisations(tx: Transaction, consortiumId: string, ids: string[], field: string): Promise<void> {
 	if (ids.length === 0) return;
 	const found = await tx
 		.select({ id: organisations.id })
 		.from(organisations)
-		.where(and(eq(organisations.consortiumId, consortiumId), inArray(organisations.id, ids)));
+		.where(and(eq(organisations.consortiumId, consortiumId), inArray(organisations.id, ids), ne(organisations.kind, 'supplier')));
 	if (found.length !== new Set(ids).size) throw new CommandError('invalid_choice', field, 422);
 }
 

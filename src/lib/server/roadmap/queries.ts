@@ -294,7 +294,7 @@ export async function initiativePage(person: Who, consortiumId: string, id: stri
 			tx
 				.select({ id: organisations.id, name: organisations.name, kind: organisations.kind })
 				.from(organisations)
-				.where(eq(organisations.consortiumId, consortiumId))
+				.where(and(eq(organisations.consortiumId, consortiumId), ne(organisations.kind, 'supplier')))
 				.orderBy(asc(organisations.name)),
 			linkChoices(tx, consortiumId)
 		]);
@@ -382,7 +382,7 @@ export async function newInitiativeForm(person: Who, consortiumId: string, techn
 			tx
 				.select({ id: organisations.id, name: organisations.name, kind: organisations.kind })
 				.from(organisations)
-				.where(eq(organisations.consortiumId, consortiumId))
+				.where(and(eq(organisations.consortiumId, consortiumId), ne(organisations.kind, 'supplier')))
 				.orderBy(asc(organisations.name)),
 			tx
 				.select({ id: technologies.id, name: technologies.name })

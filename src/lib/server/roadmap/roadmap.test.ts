@@ -42,7 +42,7 @@ async function world() {
 		const dispenser = await createTechnologyIn(tx, consortium.id, null, { categoryId: category.id, name: 'Läkemedelsautomat', description: '', aliases: [] });
 		const otherCategory = await createCategoryIn(tx, other.id, null, 'Läkemedel');
 		const foreign = await createTechnologyIn(tx, other.id, null, { categoryId: otherCategory.id, name: 'Läkemedelsautomat', description: '', aliases: [] });
-		return { consortium, other, finspang, kinda, motala, otherOrg, people, dispenser, foreign };
+		return { consortium, other, finspang, kinda, motala, otherOrg, supplierOrg, people, dispenser, foreign };
 	});
 }
 type World = Awaited<ReturnType<typeof world>>;
@@ -107,6 +107,11 @@ describe('starting an initiative', () => {
 			field: 'technologyId'
 		});
 		await expect(createInitiative(w.people.admin, w.consortium.id, input(w, { participantIds: [w.otherOrg.id] }))).rejects.toMatchObject({
+			key: 'invalid_choice',
+			field: 'participantIds'
+		});
+		// The supplier takes no part in the consortium's own plans.
+		await expect(createInitiative(w.people.admin, w.consortium.id, input(w, { participantIds: [w.supplierOrg.id] }))).rejects.toMatchObject({
 			key: 'invalid_choice',
 			field: 'participantIds'
 		});
