@@ -223,7 +223,8 @@ try {
 			initiatives: initiativeCount,
 			statuses: statusCount,
 			seedMs,
-			results
+			results,
+			...(keep ? { kept: { url, slug, email, password: BENCH_PASSWORD, municipality } } : {})
 		})
 	);
 } finally {

@@ -3,7 +3,8 @@
 -- of it; a writer starts an initiative for their own organisation (an admin for any); an
 -- initiative, its phases, milestones, gates, dependencies, participants and links are changed by
 -- an admin or by a writer of the owning or a participating organisation ('initiative.edit').
--- The supplier sees none of it.
+-- The supplier sees none of it. Changing is separate from reading (no FOR ALL): a read evaluates
+-- only the cheap membership check, never the per-row app.initiative_editable().
 -- ============================================================================================
 
 ALTER TABLE public.initiatives ENABLE ROW LEVEL SECURITY;
@@ -63,35 +64,71 @@ CREATE POLICY "Admins remove initiatives" ON public.initiatives
 CREATE POLICY "Internal members read initiative participants" ON public.initiative_participants
 	FOR SELECT TO authenticated USING (consortium_id = ANY ((SELECT app.internal_consortia())::uuid[]));
 --> statement-breakpoint
+CREATE POLICY "Those taking part add initiative participants" ON public.initiative_participants
+	FOR INSERT TO authenticated WITH CHECK (app.initiative_editable(initiative_id));
+--> statement-breakpoint
 CREATE POLICY "Those taking part change initiative participants" ON public.initiative_participants
-	FOR ALL TO authenticated USING (app.initiative_editable(initiative_id)) WITH CHECK (app.initiative_editable(initiative_id));
+	FOR UPDATE TO authenticated USING (app.initiative_editable(initiative_id)) WITH CHECK (app.initiative_editable(initiative_id));
+--> statement-breakpoint
+CREATE POLICY "Those taking part remove initiative participants" ON public.initiative_participants
+	FOR DELETE TO authenticated USING (app.initiative_editable(initiative_id));
 --> statement-breakpoint
 CREATE POLICY "Internal members read initiative phases" ON public.initiative_phases
 	FOR SELECT TO authenticated USING (consortium_id = ANY ((SELECT app.internal_consortia())::uuid[]));
 --> statement-breakpoint
+CREATE POLICY "Those taking part add initiative phases" ON public.initiative_phases
+	FOR INSERT TO authenticated WITH CHECK (app.initiative_editable(initiative_id));
+--> statement-breakpoint
 CREATE POLICY "Those taking part change initiative phases" ON public.initiative_phases
-	FOR ALL TO authenticated USING (app.initiative_editable(initiative_id)) WITH CHECK (app.initiative_editable(initiative_id));
+	FOR UPDATE TO authenticated USING (app.initiative_editable(initiative_id)) WITH CHECK (app.initiative_editable(initiative_id));
+--> statement-breakpoint
+CREATE POLICY "Those taking part remove initiative phases" ON public.initiative_phases
+	FOR DELETE TO authenticated USING (app.initiative_editable(initiative_id));
 --> statement-breakpoint
 CREATE POLICY "Internal members read initiative milestones" ON public.initiative_milestones
 	FOR SELECT TO authenticated USING (consortium_id = ANY ((SELECT app.internal_consortia())::uuid[]));
 --> statement-breakpoint
+CREATE POLICY "Those taking part add initiative milestones" ON public.initiative_milestones
+	FOR INSERT TO authenticated WITH CHECK (app.initiative_editable(initiative_id));
+--> statement-breakpoint
 CREATE POLICY "Those taking part change initiative milestones" ON public.initiative_milestones
-	FOR ALL TO authenticated USING (app.initiative_editable(initiative_id)) WITH CHECK (app.initiative_editable(initiative_id));
+	FOR UPDATE TO authenticated USING (app.initiative_editable(initiative_id)) WITH CHECK (app.initiative_editable(initiative_id));
+--> statement-breakpoint
+CREATE POLICY "Those taking part remove initiative milestones" ON public.initiative_milestones
+	FOR DELETE TO authenticated USING (app.initiative_editable(initiative_id));
 --> statement-breakpoint
 CREATE POLICY "Internal members read initiative gates" ON public.initiative_gates
 	FOR SELECT TO authenticated USING (consortium_id = ANY ((SELECT app.internal_consortia())::uuid[]));
 --> statement-breakpoint
+CREATE POLICY "Those taking part add initiative gates" ON public.initiative_gates
+	FOR INSERT TO authenticated WITH CHECK (app.initiative_editable(initiative_id));
+--> statement-breakpoint
 CREATE POLICY "Those taking part change initiative gates" ON public.initiative_gates
-	FOR ALL TO authenticated USING (app.initiative_editable(initiative_id)) WITH CHECK (app.initiative_editable(initiative_id));
+	FOR UPDATE TO authenticated USING (app.initiative_editable(initiative_id)) WITH CHECK (app.initiative_editable(initiative_id));
+--> statement-breakpoint
+CREATE POLICY "Those taking part remove initiative gates" ON public.initiative_gates
+	FOR DELETE TO authenticated USING (app.initiative_editable(initiative_id));
 --> statement-breakpoint
 CREATE POLICY "Internal members read initiative dependencies" ON public.initiative_dependencies
 	FOR SELECT TO authenticated USING (consortium_id = ANY ((SELECT app.internal_consortia())::uuid[]));
 --> statement-breakpoint
+CREATE POLICY "Those taking part add initiative dependencies" ON public.initiative_dependencies
+	FOR INSERT TO authenticated WITH CHECK (app.initiative_editable(initiative_id));
+--> statement-breakpoint
 CREATE POLICY "Those taking part change initiative dependencies" ON public.initiative_dependencies
-	FOR ALL TO authenticated USING (app.initiative_editable(initiative_id)) WITH CHECK (app.initiative_editable(initiative_id));
+	FOR UPDATE TO authenticated USING (app.initiative_editable(initiative_id)) WITH CHECK (app.initiative_editable(initiative_id));
+--> statement-breakpoint
+CREATE POLICY "Those taking part remove initiative dependencies" ON public.initiative_dependencies
+	FOR DELETE TO authenticated USING (app.initiative_editable(initiative_id));
 --> statement-breakpoint
 CREATE POLICY "Internal members read initiative links" ON public.initiative_links
 	FOR SELECT TO authenticated USING (consortium_id = ANY ((SELECT app.internal_consortia())::uuid[]));
 --> statement-breakpoint
+CREATE POLICY "Those taking part add initiative links" ON public.initiative_links
+	FOR INSERT TO authenticated WITH CHECK (app.initiative_editable(initiative_id));
+--> statement-breakpoint
 CREATE POLICY "Those taking part change initiative links" ON public.initiative_links
-	FOR ALL TO authenticated USING (app.initiative_editable(initiative_id)) WITH CHECK (app.initiative_editable(initiative_id));
+	FOR UPDATE TO authenticated USING (app.initiative_editable(initiative_id)) WITH CHECK (app.initiative_editable(initiative_id));
+--> statement-breakpoint
+CREATE POLICY "Those taking part remove initiative links" ON public.initiative_links
+	FOR DELETE TO authenticated USING (app.initiative_editable(initiative_id));
