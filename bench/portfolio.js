@@ -96,12 +96,21 @@ if (kept) {
 async function timePages({ url, slug, email, password, municipality }) {
 	const port = 40000 + Math.floor(Math.random() * 20000);
 	const base = `http://127.0.0.1:${port}`;
-	const env = { ...process.env, PORT: String(port), ORIGIN: base, DATABASE_URL: url, MIGRATE_ON_START: 'false', SEED_DEMO: 'false', NODE_ENV: 'production', LOG_LEVEL: 'warn' };
+	const env = {
+		...process.env,
+		PORT: String(port),
+		ORIGIN: base,
+		DATABASE_URL: url,
+		MIGRATE_ON_START: 'false',
+		SEED_DEMO: 'false',
+		NODE_ENV: 'production',
+		LOG_LEVEL: 'warn'
+	};
 	const server = spawn(process.execPath, ['scripts/start.js', '--no-build'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
 	const { chromium } = await import('@playwright/test');
 	let browser;
 	try {
-		for (let started = Date.now(); ; ) {
+		for (let started = Date.now(); ;) {
 			try {
 				if ((await fetch(`${base}/healthz`)).ok) break;
 			} catch {

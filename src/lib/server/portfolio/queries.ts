@@ -49,7 +49,8 @@ async function portfolioIn(tx: Transaction, consortiumId: string) {
 				plannedYear: technologyStatuses.plannedYear,
 				expansionPlanned: technologyStatuses.expansionPlanned,
 				contractEnd: technologyStatuses.contractEnd,
-				intent: technologyStatuses.intent
+				intent: technologyStatuses.intent,
+				note: technologyStatuses.note
 			})
 			.from(technologyStatuses)
 			.where(eq(technologyStatuses.consortiumId, consortiumId))
@@ -57,8 +58,8 @@ async function portfolioIn(tx: Transaction, consortiumId: string) {
 	return { categories, catalogue: catalogue.sort(byName), municipalities: municipalities.sort(byName), statuses };
 }
 
-/** A cell of the matrix: what it says in words (cellText), nothing more. */
-export type MatrixCell = Pick<Cell, 'status' | 'sinceYear' | 'plannedYear' | 'expansionPlanned'>;
+/** A cell of the matrix: what it says in words (cellText), and its note as the cell's tooltip. */
+export type MatrixCell = Pick<Cell, 'status' | 'sinceYear' | 'plannedYear' | 'expansionPlanned' | 'note'>;
 
 const cellOf = (s: typeof technologyStatuses.$inferSelect): Cell => ({
 	status: s.status,
@@ -89,7 +90,7 @@ export async function portfolioMatrix(person: Who, consortiumId: string, filter:
 			if (!shownIds.has(s.organisationId)) continue;
 			let row = cells.get(s.technologyId);
 			if (!row) cells.set(s.technologyId, (row = {}));
-			row[s.organisationId] = { status: s.status, sinceYear: s.sinceYear, plannedYear: s.plannedYear, expansionPlanned: s.expansionPlanned };
+			row[s.organisationId] = { status: s.status, sinceYear: s.sinceYear, plannedYear: s.plannedYear, expansionPlanned: s.expansionPlanned, note: s.note };
 		}
 		const rows = catalogue
 			.map((t) => ({ id: t.id, name: t.name, categoryId: t.categoryId, cells: cells.get(t.id) ?? {} }))
