@@ -15,6 +15,8 @@ test('the dispenser candidate becomes a joint initiative, is scheduled on the ro
 	const title = `Läkemedelsautomater i hemtjänsten${attempt ? ` (försök ${attempt + 1})` : ''}`;
 	const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 	const observer = await as(browser, 'observator@samsyn.demo');
+	// Swedish whatever an earlier journey left the demo account's own setting at (the language switch saves it).
+	await observer.request.post('/locale', { form: { locale: 'sv', redirectTo: '/' }, headers: { origin: new URL(observer.url()).origin } });
 	const member = await as(browser, 'deltagare.motala@samsyn.demo');
 
 	// The overlap list proposes the dispenser, first.
