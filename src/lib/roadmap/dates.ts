@@ -57,3 +57,10 @@ export function quarterOf(iso: string): { quarter: number; year: number } {
 	const { year, month } = parseDate(iso);
 	return { quarter: Math.floor((month - 1) / 3) + 1, year };
 }
+
+/** The date `days` days later (earlier when negative). */
+export function addDays(iso: string, days: number): string {
+	const { year, month, day } = parseDate(iso);
+	const d = new Date(Date.UTC(year, month - 1, day + days));
+	return formatDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}

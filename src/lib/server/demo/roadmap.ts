@@ -2,7 +2,7 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import type { Transaction } from '../db/client';
 import { decisionItems, initiativeMilestones, initiativePhases, initiatives, technologies } from '../db/schema';
 import { stockholmDate } from '../../decisions/deadline';
-import { addMonths, quarterStart } from '../../roadmap/dates';
+import { addDays, addMonths, quarterStart } from '../../roadmap/dates';
 import { addDependencyIn, addGateIn, createInitiativeIn } from '../roadmap/commands';
 import type { InitiativeRow } from '../roadmap/state';
 import { organisationNamed, userIdByEmail } from './factories';
@@ -33,12 +33,6 @@ async function progress(tx: Transaction, initiative: InitiativeRow, current: num
 			.where(and(eq(initiativePhases.initiativeId, initiative.id), eq(initiativePhases.position, p.position)));
 	}
 	await tx.update(initiatives).set({ currentPhase: current }).where(eq(initiatives.id, initiative.id));
-}
-
-function inDays(iso: string, days: number): string {
-	const d = new Date(`${iso}T12:00:00Z`);
-	d.setUTCDate(d.getUTCDate() + days);
-	return d.toISOString().slice(0, 10);
 }
 
 async function phaseEnd(tx: Transaction, initiativeId: string, position: number): Promise<string> {
@@ -108,7 +102,7 @@ export async function ensureRoadmapDemo(tx: Transaction, consortiumId: string): 
 		initiativeId: dispensers.id,
 		title: 'Erfarenhetsmöte med Kinda, Vadstena och Åtvidaberg',
 		// Ten days ahead and not yet held: the initiative is at risk, and says why.
-		due: inDays(today, 10)
+		due: addDays(today, 10)
 	});
 
 	const nightEnds = await phaseEnd(tx, night.id, 6);

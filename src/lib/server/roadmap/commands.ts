@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, max, ne } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
 import { endOfDayInStockholm, stockholmDate } from '../../decisions/deadline';
-import { addMonths, daysBetween } from '../../roadmap/dates';
+import { addDays, addMonths, daysBetween } from '../../roadmap/dates';
 import { recordChange } from '../audit/record-change';
 import type { Transaction } from '../db/client';
 import { advisoryLock } from '../db/locks';
@@ -294,7 +294,7 @@ export async function addGateIn(tx: Transaction, actorId: string | null, initiat
 	} else {
 		const locale = await contentLocale(tx, consortiumId);
 		const next = phases.find((p) => p.position === input.phase + 1);
-		const twoWeeks = addDaysIso(stockholmDate(new Date()), 14);
+		const twoWeeks = addDays(stockholmDate(new Date()), 14);
 		const due = phase.plannedEnd && daysBetween(twoWeeks, phase.plannedEnd) > 0 ? phase.plannedEnd : twoWeeks;
 		const [item] = await tx
 			.insert(decisionItems)
@@ -325,12 +325,6 @@ export async function addGateIn(tx: Transaction, actorId: string | null, initiat
 	await bumpVersion(tx, initiative);
 	await audit(tx, actorId, consortiumId, 'initiative.gate_added', id, null, gate);
 	return gate!;
-}
-
-function addDaysIso(iso: string, days: number): string {
-	const d = new Date(`${iso}T12:00:00Z`);
-	d.setUTCDate(d.getUTCDate() + days);
-	return d.toISOString().slice(0, 10);
 }
 
 /** Removes a gate; its decision item stays in the decisions area. */

@@ -8,6 +8,7 @@ import { lanesOf, type LaneMode } from '../../roadmap/lanes';
 import { position, span, timelineWindow, type Horizon } from '../../roadmap/timeline';
 import type { RoadmapInitiative } from './queries';
 import type { StatusReason } from './status';
+import { monthLabel } from '$lib/roadmap-labels';
 
 /*
  * The roadmap for a steering group's slide (PNG), for print (PDF), and the initiatives for a
@@ -45,12 +46,6 @@ const statusWords = (locale: Locale): Record<string, string> => ({
 	delayed: m.roadmap_status_delayed({}, { locale })
 });
 
-function monthLabel(iso: string, locale: Locale): string {
-	const [year, month] = iso.split('-').map(Number) as [number, number];
-	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'sv-SE', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-		new Date(Date.UTC(year, month - 1, 15))
-	);
-}
 const dateLabel = (iso: string, locale: Locale) =>
 	new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'sv-SE', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
 
