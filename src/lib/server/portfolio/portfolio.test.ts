@@ -240,6 +240,32 @@ describe('the matrix, the technology page and the candidates', () => {
 		});
 		expect(attention.endingContracts).toEqual([{ technologyId: w.dispenser.id, name: 'Läkemedelsautomat', contractEnd: inDays(60) }]);
 	});
+
+	it('comes in pages by what it draws, each named by what it holds, and never loses a row', async () => {
+		const w = await world();
+		await asSystem(async (tx) => {
+			await setStatusIn(tx, w.consortium.id, null, status(w));
+			await setStatusIn(tx, w.consortium.id, null, status(w, { organisationId: w.kinda.id, technologyId: w.robot.id, status: 'in_use' }));
+		});
+		// A row draws a cell per municipality and its name: 4; a municipality's list, an entry per status and its heading.
+		const budget = { cells: 4, list: 2 };
+		const names = (matrix: Awaited<ReturnType<typeof portfolioMatrix>>) => matrix.categories.flatMap((c) => c.technologies.map((t) => t.name));
+		const first = await portfolioMatrix(w.people.observer, w.consortium.id, {}, budget);
+		expect([first.page, first.pages]).toEqual([1, ['Läkemedel', 'Läkemedel']]);
+		expect(names(first)).toEqual(['Dosrobot']);
+		expect([first.matchedTechnologies, first.shownMunicipalities, first.municipalities.length]).toEqual([2, 3, 3]);
+		expect(names(await portfolioMatrix(w.people.observer, w.consortium.id, { page: 2 }, budget))).toEqual(['Läkemedelsautomat']);
+		// A page past the end is the last page, not an empty matrix.
+		expect(names(await portfolioMatrix(w.people.observer, w.consortium.id, { page: 9 }, budget))).toEqual(['Läkemedelsautomat']);
+
+		const byMunicipality = await portfolioMatrix(w.people.observer, w.consortium.id, { view: 'municipality', page: 2 }, budget);
+		expect(byMunicipality.pages).toEqual(['Finspång', 'Kinda', 'Linköping']);
+		expect(byMunicipality.municipalities.map((m) => m.name)).toEqual(['Kinda']);
+		expect(names(byMunicipality)).toEqual(['Dosrobot', 'Läkemedelsautomat']);
+
+		// At its real size a consortium like this one is one page.
+		expect((await portfolioMatrix(w.people.observer, w.consortium.id)).pages).toEqual(['Läkemedel']);
+	});
 });
 
 describe('removing a status and an empty category', () => {

@@ -8,6 +8,7 @@ import { readerFor, type Who } from '../consortia/actor';
 import type { PortfolioIntent, TechnologyStatus } from '../../enums';
 import { jointCandidates } from './overlaps';
 import type { MatrixFilter } from './schemas';
+import { pageWithin, pagesByWeight, spanLabel } from '../../paging';
 
 /** One cell of the matrix: a municipality's status for a technology. */
 export interface Cell {
@@ -73,12 +74,28 @@ const cellOf = (s: typeof technologyStatuses.$inferSelect): Cell => ({
 });
 
 /**
+ * How many cells one page of the matrix draws. A consortium of a dozen municipalities sees its whole
+ * portfolio on one page; at 100 municipalities × 300 technologies the whole matrix is 30,000 cells,
+ * which take the browser some 4–5 s to draw and make interactive (docs/performance.md). A list view
+ * draws a link and a status per entry, heavier than a table cell, so its pages hold fewer.
+ */
+export const MATRIX_CELL_BUDGET = 2500;
+export const MATRIX_LIST_BUDGET = 1500;
+
+/**
  * The matrix for internal members: technologies by category × municipalities, each cell the
  * municipality's status or null. Filtered to the municipalities of one SKR group, and to the
- * technologies at least one of the shown municipalities has the given status for. The supplier
- * and outsiders get 404.
+ * technologies at least one of the shown municipalities has the given status for. A large matrix
+ * comes in pages by what they draw (MATRIX_CELL_BUDGET): by technologies for the table and the
+ * technology view, by municipalities for the municipality view; `pages` names each page by the
+ * categories (or municipalities) it holds. The supplier and outsiders get 404.
  */
-export async function portfolioMatrix(person: Who, consortiumId: string, filter: Pick<MatrixFilter, 'skr' | 'status'> = {}) {
+export async function portfolioMatrix(
+	person: Who,
+	consortiumId: string,
+	filter: Pick<MatrixFilter, 'skr' | 'status' | 'page'> & { view?: MatrixFilter['view'] } = {},
+	budget = { cells: MATRIX_CELL_BUDGET, list: MATRIX_LIST_BUDGET }
+) {
 	return withUser(person, async (tx) => {
 		const actor = await readerFor(tx, person, consortiumId);
 		const { categories, catalogue, municipalities, statuses } = await portfolioIn(tx, consortiumId);
@@ -95,12 +112,44 @@ export async function portfolioMatrix(person: Who, consortiumId: string, filter:
 		const rows = catalogue
 			.map((t) => ({ id: t.id, name: t.name, categoryId: t.categoryId, cells: cells.get(t.id) ?? {} }))
 			.filter((t) => !filter.status || Object.values(t.cells).some((c) => c.status === filter.status));
+		// In the order the page shows them: by category, then by name.
+		const ordered = categories.flatMap((c) => rows.filter((t) => t.categoryId === c.id));
+		const categoryName = new Map(categories.map((c) => [c.id, c.name]));
+		const byCategory = (technologies: typeof rows) =>
+			categories.map((c) => ({ ...c, technologies: technologies.filter((t) => t.categoryId === c.id) })).filter((c) => c.technologies.length > 0);
+
+		let page: { number: number; labels: string[]; categories: ReturnType<typeof byCategory>; municipalities: typeof shown };
+		if (filter.view === 'municipality') {
+			const entries = (m: (typeof shown)[number]) => ordered.filter((t) => t.cells[m.id]).length + 1;
+			const pages = pagesByWeight(shown, entries, budget.list);
+			const number = pageWithin(filter.page, pages.length);
+			page = {
+				number,
+				labels: pages.map((p) => spanLabel(p[0]!.name, p.at(-1)!.name)),
+				categories: byCategory(ordered),
+				municipalities: pages[number - 1] ?? []
+			};
+		} else {
+			const pages = pagesByWeight(ordered, () => shown.length + 1, filter.view === 'technology' ? budget.list : budget.cells);
+			const number = pageWithin(filter.page, pages.length);
+			page = {
+				number,
+				labels: pages.map((p) => spanLabel(categoryName.get(p[0]!.categoryId) ?? '', categoryName.get(p.at(-1)!.categoryId) ?? '')),
+				categories: byCategory(pages[number - 1] ?? []),
+				municipalities: shown
+			};
+		}
 		return {
-			categories: categories.map((c) => ({ ...c, technologies: rows.filter((t) => t.categoryId === c.id) })).filter((c) => c.technologies.length > 0),
+			categories: page.categories,
 			allCategories: categories,
-			municipalities: shown,
+			municipalities: page.municipalities,
 			skrGroups,
+			/** Technologies in the catalogue; matching the filter; municipalities the filter shows. */
 			technologyCount: catalogue.length,
+			matchedTechnologies: ordered.length,
+			shownMunicipalities: shown.length,
+			page: page.number,
+			pages: page.labels,
 			ownOrganisationId: actor.membership?.organisationId ?? null,
 			can: abilities(actor, { consortiumId })
 		};

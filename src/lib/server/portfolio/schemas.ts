@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { portfolioIntents, technologyStatuses } from '../../enums';
 import { encodings } from '../imports/parse';
-import { blankToUndefined, OptionalDateString, OptionalIntegerBetween, OptionalText, RequiredText } from '../validation';
+import { blankToUndefined, IntegerBetweenOr, OptionalDateString, OptionalIntegerBetween, OptionalText, RequiredText } from '../validation';
 
 /** The years a status may name ("används sedan 1995", "planeras 2028"). */
 export const YEAR_MIN = 1950;
@@ -47,10 +47,14 @@ export const MatrixFilter = z.object({
 	skr: z.preprocess(blankToUndefined, z.string().max(10).optional()).catch(undefined),
 	status: z.preprocess(blankToUndefined, z.enum(technologyStatuses).optional()).catch(undefined),
 	view: z.enum(['table', 'municipality', 'technology']).catch('table'),
-	/** The municipality or technology the list view shows. */
-	of: z.preprocess(blankToUndefined, z.uuid().optional()).catch(undefined)
+	/** Which page of a large matrix (1-based; see MATRIX_CELL_BUDGET). */
+	page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined)
 });
 export type MatrixFilter = z.infer<typeof MatrixFilter>;
+
+/** A page of the joint candidates, best first: a consortium of a hundred municipalities has hundreds. */
+export const CandidatesPage = z.object({ offset: IntegerBetweenOr(0, 100_000, 0).catch(0), limit: IntegerBetweenOr(1, 200, 25).catch(25) });
+export type CandidatesPage = z.infer<typeof CandidatesPage>;
 
 /** The status import's upload form, other than the file: the text encoding of a CSV. */
 export const PortfolioUploadInput = z.object({ encoding: z.enum(encodings, { message: 'invalid' }).default('utf-8') });

@@ -27,6 +27,8 @@ import { can, type Actor } from '../policy';
 import { portfolioCandidates } from '../portfolio/queries';
 import { addMonths, quarterStart } from '../../roadmap/dates';
 import { deriveStatus, type GateState, type StatusReason } from './status';
+import { lanesOf, type LaneMode } from '../../roadmap/lanes';
+import { pageWithin, pagesByWeight, spanLabel } from '../../paging';
 
 export interface Phase {
 	position: number;
@@ -261,6 +263,57 @@ export async function roadmap(person: Who, consortiumId: string, organisationId?
 	});
 }
 
+/**
+ * How many bars one page of the roadmap draws. Each bar is its phases, milestones, gates and its
+ * keyboard and drag handling; at 200 initiatives by municipality (some 800 bars) the browser took
+ * 10 s to make the page interactive (docs/performance.md).
+ */
+export const ROADMAP_BAR_BUDGET = 40;
+
+/** A swimlane on one page of the roadmap: a lane that did not fit on the page before goes on ("continued"). */
+export interface PageLane {
+	key: string;
+	name: string;
+	continued: boolean;
+	initiativeIds: string[];
+}
+
+/**
+ * The roadmap as the page shows it: its swimlanes (by category, municipality or phase) in pages of
+ * at most ROADMAP_BAR_BUDGET bars, a long lane split across pages; the initiatives on the asked page
+ * (for the timeline and the table beneath); and each page named by the lanes it holds. `none` names
+ * the lanes of what has no category or phase, in the reader's language.
+ */
+export async function roadmapPage(
+	person: Who,
+	consortiumId: string,
+	view: { lanes: LaneMode; organisation?: string; page?: number },
+	none: { category: string; phase: string },
+	budget = ROADMAP_BAR_BUDGET
+) {
+	const data = await roadmap(person, consortiumId, view.organisation);
+	const bars = lanesOf(data.initiatives, view.lanes, none, data.organisation).flatMap((lane) =>
+		lane.initiatives.map((initiative, n) => ({ lane, initiative, first: n === 0 }))
+	);
+	const pages = pagesByWeight(bars, () => 1, budget);
+	const page = pageWithin(view.page, pages.length);
+	const lanes: PageLane[] = [];
+	for (const bar of pages[page - 1] ?? []) {
+		const last = lanes.at(-1);
+		if (last?.key === bar.lane.key) last.initiativeIds.push(bar.initiative.id);
+		else lanes.push({ key: bar.lane.key, name: bar.lane.name, continued: !bar.first, initiativeIds: [bar.initiative.id] });
+	}
+	const onPage = new Set(lanes.flatMap((l) => l.initiativeIds));
+	return {
+		...data,
+		initiatives: data.initiatives.filter((i) => onPage.has(i.id)),
+		initiativeCount: data.initiatives.length,
+		lanes,
+		page,
+		pages: pages.map((p) => spanLabel(p[0]!.lane.name, p.at(-1)!.lane.name))
+	};
+}
+
 export interface LinkedItem {
 	kind: InitiativeLinkKind;
 	id: string;
@@ -431,6 +484,25 @@ export async function initiativesByTechnology(person: Who, consortiumId: string)
 		for (const { technologyId, ...i } of rows) (map[technologyId!] ??= []).push(i);
 		return map;
 	});
+}
+
+/**
+ * The page of joint candidates: one page of them, best first (portfolioCandidates), with the
+ * initiatives already started for each. Both reads at once: at a hundred municipalities each takes
+ * most of the page's server time.
+ */
+export async function candidatesPage(person: Who, consortiumId: string, page: { offset: number; limit: number }) {
+	const [all, initiatives] = await Promise.all([portfolioCandidates(person, consortiumId), initiativesByTechnology(person, consortiumId)]);
+	// A page past the end (the list shrank since the link was made) is the last page.
+	const offset = page.offset < all.length ? page.offset : Math.max(0, Math.floor((all.length - 1) / page.limit) * page.limit);
+	const candidates = all.slice(offset, offset + page.limit);
+	const shown = new Set(candidates.map((c) => c.technology.id));
+	return {
+		page: { offset, limit: page.limit },
+		candidates,
+		total: all.length,
+		initiatives: Object.fromEntries(Object.entries(initiatives).filter(([technologyId]) => shown.has(technologyId)))
+	};
 }
 
 /**

@@ -4,11 +4,12 @@ import { useFreshDatabase } from '../testing/database';
 import { asSystem, withUser } from '../db/request';
 import { auditLog, decisionItems, initiativeDependencies, initiativePhases, initiatives } from '../db/schema';
 import { buildConsortium, buildMembership, buildNeed, buildOrganisation, buildRequirement, buildUser } from '../demo/factories';
-import { createCategoryIn, createTechnologyIn } from '../portfolio/commands';
+import { createCategoryIn, createTechnologyIn, setStatusIn } from '../portfolio/commands';
+import { StatusInput } from '../portfolio/schemas';
 import { Forbidden, type Role } from '../policy';
 import { CommandError, NotFound, StaleWrite } from '../errors';
 import { addDependency, addGate, addLink, createInitiative, overrideStatus, setPhaseDates, shiftInitiative, updateInitiative } from './commands';
-import { initiativePage, roadmap } from './queries';
+import { candidatesPage, initiativePage, roadmap, roadmapPage } from './queries';
 import { InitiativeInput, PhaseDatesInput, ShiftInput, StatusOverrideInput } from './schemas';
 
 useFreshDatabase();
@@ -298,5 +299,56 @@ describe('an initiative’s plan', () => {
 		const kinda = await roadmap(w.people.observer, w.consortium.id, w.kinda.id);
 		expect(kinda.organisation?.name).toBe('Kinda');
 		expect(kinda.initiatives.map((i) => i.title)).toEqual(['Med Kinda']);
+	});
+
+	it('gives the joint candidates a page at a time, with the initiatives begun for those on it', async () => {
+		const w = await world();
+		await asSystem(async (tx) => {
+			for (const organisationId of [w.finspang.id, w.kinda.id])
+				await setStatusIn(
+					tx,
+					w.consortium.id,
+					null,
+					StatusInput.parse({ technologyId: w.dispenser.id, organisationId, status: 'planned', plannedYear: '2027' })
+				);
+		});
+		const started = await createInitiative(w.people.admin, w.consortium.id, input(w));
+		const page = await candidatesPage(w.people.observer, w.consortium.id, { offset: 0, limit: 25 });
+		expect(page.total).toBe(1);
+		expect(page.candidates.map((c) => c.technology.name)).toEqual(['Läkemedelsautomat']);
+		expect(page.initiatives).toEqual({ [w.dispenser.id]: [{ id: started.id, number: started.number, title: started.title }] });
+		// A page past the end (the list shrank since the link was made) is the last page.
+		const past = await candidatesPage(w.people.observer, w.consortium.id, { offset: 50, limit: 25 });
+		expect([past.page.offset, past.candidates.length]).toEqual([0, 1]);
+		await expect(candidatesPage(w.people.supplier, w.consortium.id, { offset: 0, limit: 25 })).rejects.toBeInstanceOf(NotFound);
+	});
+
+	it('comes in pages of a few bars, a long lane going on to the next page, each page named by its lanes', async () => {
+		const w = await world();
+		await createInitiative(w.people.admin, w.consortium.id, input(w, { title: 'Med Kinda' }));
+		await createInitiative(w.people.admin, w.consortium.id, input(w, { title: 'Utan Kinda', ownerOrganisationId: w.motala.id, participantIds: [] }));
+		const none = { category: 'Utan kategori', phase: 'Utan fas' };
+		// By municipality: Finspång and Kinda take part in the first, Motala owns the second; three bars.
+		const view = { lanes: 'municipality' as const };
+		const first = await roadmapPage(w.people.observer, w.consortium.id, view, none, 2);
+		expect([first.page, first.pages, first.initiativeCount]).toEqual([1, ['Finspång – Kinda', 'Motala'], 2]);
+		expect(first.lanes.map((l) => [l.name, l.continued, l.initiativeIds.length])).toEqual([
+			['Finspång', false, 1],
+			['Kinda', false, 1]
+		]);
+		expect(first.initiatives.map((i) => i.title)).toEqual(['Med Kinda']);
+		const second = await roadmapPage(w.people.observer, w.consortium.id, { ...view, page: 2 }, none, 2);
+		expect(second.initiatives.map((i) => i.title)).toEqual(['Utan Kinda']);
+
+		// By category both share one lane: a page of one bar each, the second marked as going on.
+		const byCategory = await roadmapPage(w.people.observer, w.consortium.id, { lanes: 'category', page: 2 }, none, 1);
+		expect(byCategory.pages).toHaveLength(2);
+		expect(byCategory.lanes.map((l) => l.continued)).toEqual([true]);
+		expect(byCategory.initiatives).toHaveLength(1);
+
+		// At its real size this is one page with every lane.
+		const whole = await roadmapPage(w.people.observer, w.consortium.id, view, none);
+		expect(whole.pages).toHaveLength(1);
+		expect(whole.lanes.map((l) => l.name)).toEqual(['Finspång', 'Kinda', 'Motala']);
 	});
 });

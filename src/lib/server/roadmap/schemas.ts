@@ -114,6 +114,8 @@ export const RoadmapView = z.object({
 		.catch(3),
 	lanes: z.enum(['category', 'municipality', 'phase']).catch('category'),
 	/** A municipality's own roadmap: only what it takes part in, and its own planned technologies. */
-	organisation: z.preprocess(blankToUndefined, z.uuid().optional()).catch(undefined)
+	organisation: z.preprocess(blankToUndefined, z.uuid().optional()).catch(undefined),
+	/** Which page of a large roadmap (1-based; see ROADMAP_BAR_BUDGET). */
+	page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined)
 });
 export type RoadmapView = z.infer<typeof RoadmapView>;

@@ -1,5 +1,6 @@
 import { shiftInitiative } from '$lib/server/roadmap/commands';
-import { roadmap } from '$lib/server/roadmap/queries';
+import { roadmapPage } from '$lib/server/roadmap/queries';
+import { m } from '$lib/paraglide/messages';
 import { RoadmapView, ShiftInput } from '$lib/server/roadmap/schemas';
 import { formAction, notFoundOn } from '$lib/server/form-action';
 import { asReader } from '$lib/server/request-context';
@@ -13,7 +14,10 @@ export const load: PageServerLoad = async (event) => {
 	const { consortium, actor } = await asReader(event);
 	const view = RoadmapView.parse(Object.fromEntries(event.url.searchParams));
 	try {
-		return { view: { ...view, years: view.years as Horizon }, ...(await roadmap(actor, consortium.id, view.organisation)) };
+		return {
+			view: { ...view, years: view.years as Horizon },
+			...(await roadmapPage(actor, consortium.id, view, { category: m.roadmap_no_category(), phase: m.roadmap_no_phase() }))
+		};
 	} catch (e) {
 		notFoundOn(e);
 	}

@@ -1,5 +1,5 @@
-import { portfolioCandidates } from '$lib/server/portfolio/queries';
-import { initiativesByTechnology } from '$lib/server/roadmap/queries';
+import { candidatesPage } from '$lib/server/roadmap/queries';
+import { CandidatesPage } from '$lib/server/portfolio/schemas';
 import { notFoundOn } from '$lib/server/form-action';
 import { asReader } from '$lib/server/request-context';
 import type { PageServerLoad } from './$types';
@@ -8,8 +8,9 @@ export const load: PageServerLoad = async (event) => {
 	event.depends('samsyn:portfolio', 'samsyn:initiative');
 	await event.parent();
 	const { consortium, actor } = await asReader(event);
+	const page = CandidatesPage.parse(Object.fromEntries(event.url.searchParams));
 	try {
-		return { candidates: await portfolioCandidates(actor, consortium.id), initiatives: await initiativesByTechnology(actor, consortium.id) };
+		return await candidatesPage(actor, consortium.id, page);
 	} catch (e) {
 		notFoundOn(e);
 	}
