@@ -52,8 +52,38 @@ async function checkOrganisations(tx: Transaction, consortiumId: string, ids: st
 	if (found.length !== new Set(ids).size) throw new CommandError('invalid_choice', field, 422);
 }
 
-async function audit(tx: Transaction, actorId: string | null, consortiumId: string, action: string, id: string, before: unknown, after: unknown) {
-	await recordChange(tx, { actorId, consortiumId, action, entityType: 'initiative', entityId: id, before, after, related: [id] });
+async function audit(
+	tx: Transaction,
+	actorId: string | null,
+	consortiumId: string,
+	action: string,
+	id: string,
+	before: unknown,
+	after: unknown,
+	related: string[] = [id]
+) {
+	await recordChange(tx, { actorId, consortiumId, action, entityType: 'initiative', entityId: id, before, after, related });
+}
+
+/**
+ * Removes one of an initiative's parts (a milestone, gate, dependency or link) for someone who may
+ * edit it: a part that is not there is 404; the initiative's version moves on and the removal is audited.
+ */
+async function removePart(
+	person: Who,
+	consortiumId: string,
+	id: string,
+	action: string,
+	remove: (tx: Transaction) => Promise<unknown[]>,
+	related: string[] = [id]
+) {
+	await withUser(person, async (tx) => {
+		const { initiative } = await editableInitiative(tx, person, consortiumId, id);
+		const [before] = await remove(tx);
+		if (!before) throw new NotFound();
+		await bumpVersion(tx, initiative);
+		await audit(tx, person.id, consortiumId, action, id, before, null, related);
+	});
 }
 
 /**
@@ -251,16 +281,12 @@ export async function setMilestoneDone(person: Who, consortiumId: string, id: st
 }
 
 export async function removeMilestone(person: Who, consortiumId: string, id: string, milestoneId: string) {
-	await withUser(person, async (tx) => {
-		const { initiative } = await editableInitiative(tx, person, consortiumId, id);
-		const [before] = await tx
+	await removePart(person, consortiumId, id, 'initiative.milestone_removed', (tx) =>
+		tx
 			.delete(initiativeMilestones)
 			.where(and(eq(initiativeMilestones.id, milestoneId), eq(initiativeMilestones.initiativeId, id)))
-			.returning();
-		if (!before) throw new NotFound();
-		await bumpVersion(tx, initiative);
-		await audit(tx, person.id, consortiumId, 'initiative.milestone_removed', id, before, null);
-	});
+			.returning()
+	);
 }
 
 /**
@@ -329,16 +355,12 @@ export async function addGateIn(tx: Transaction, actorId: string | null, initiat
 
 /** Removes a gate; its decision item stays in the decisions area. */
 export async function removeGate(person: Who, consortiumId: string, id: string, gateId: string) {
-	await withUser(person, async (tx) => {
-		const { initiative } = await editableInitiative(tx, person, consortiumId, id);
-		const [before] = await tx
+	await removePart(person, consortiumId, id, 'initiative.gate_removed', (tx) =>
+		tx
 			.delete(initiativeGates)
 			.where(and(eq(initiativeGates.id, gateId), eq(initiativeGates.initiativeId, id)))
-			.returning();
-		if (!before) throw new NotFound();
-		await bumpVersion(tx, initiative);
-		await audit(tx, person.id, consortiumId, 'initiative.gate_removed', id, before, null);
-	});
+			.returning()
+	);
 }
 
 /**
@@ -387,24 +409,18 @@ export async function addDependencyIn(tx: Transaction, consortiumId: string, act
 }
 
 export async function removeDependency(person: Who, consortiumId: string, id: string, dependsOnId: string) {
-	await withUser(person, async (tx) => {
-		const { initiative } = await editableInitiative(tx, person, consortiumId, id);
-		const [before] = await tx
-			.delete(initiativeDependencies)
-			.where(and(eq(initiativeDependencies.initiativeId, id), eq(initiativeDependencies.dependsOnId, dependsOnId)))
-			.returning();
-		if (!before) throw new NotFound();
-		await bumpVersion(tx, initiative);
-		await recordChange(tx, {
-			actorId: person.id,
-			consortiumId,
-			action: 'initiative.dependency_removed',
-			entityType: 'initiative',
-			entityId: id,
-			before,
-			related: [id, dependsOnId]
-		});
-	});
+	await removePart(
+		person,
+		consortiumId,
+		id,
+		'initiative.dependency_removed',
+		(tx) =>
+			tx
+				.delete(initiativeDependencies)
+				.where(and(eq(initiativeDependencies.initiativeId, id), eq(initiativeDependencies.dependsOnId, dependsOnId)))
+				.returning(),
+		[id, dependsOnId]
+	);
 }
 
 /** Sets the status by hand with a reason, or (no status) hands it back to the derivation. */
@@ -452,22 +468,16 @@ export async function addLink(person: Who, consortiumId: string, id: string, inp
 }
 
 export async function removeLink(person: Who, consortiumId: string, id: string, kind: InitiativeLinkKind, targetId: string) {
-	await withUser(person, async (tx) => {
-		const { initiative } = await editableInitiative(tx, person, consortiumId, id);
-		const [before] = await tx
-			.delete(initiativeLinks)
-			.where(and(eq(initiativeLinks.initiativeId, id), eq(initiativeLinks.targetKind, kind), eq(initiativeLinks.targetId, targetId)))
-			.returning();
-		if (!before) throw new NotFound();
-		await bumpVersion(tx, initiative);
-		await recordChange(tx, {
-			actorId: person.id,
-			consortiumId,
-			action: 'initiative.unlinked',
-			entityType: 'initiative',
-			entityId: id,
-			before,
-			related: [id, targetId]
-		});
-	});
+	await removePart(
+		person,
+		consortiumId,
+		id,
+		'initiative.unlinked',
+		(tx) =>
+			tx
+				.delete(initiativeLinks)
+				.where(and(eq(initiativeLinks.initiativeId, id), eq(initiativeLinks.targetKind, kind), eq(initiativeLinks.targetId, targetId)))
+				.returning(),
+		[id, targetId]
+	);
 }
