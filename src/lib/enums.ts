@@ -168,3 +168,16 @@ export type InitiativeStatus = (typeof initiativeStatuses)[number];
 /** What an initiative links to besides its gates; later areas (documents, risks) add their kinds here and a migration. */
 export const initiativeLinkKinds = ['need', 'requirement', 'baseline', 'decision'] as const;
 export type InitiativeLinkKind = (typeof initiativeLinkKinds)[number];
+
+/** The kinds of procurement document the consortium co-writes, each begun from a template (seed 001's documents). */
+export const documentKinds = [
+	'project_directive',
+	'requirement_specification',
+	'evaluation_model',
+	'contract_terms',
+	'compensation_model',
+	'communication_plan',
+	'meeting_notes',
+	'other'
+] as const;
+export type DocumentKind = (typeof documentKinds)[number];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { renderDocument, safeHref, textToUpdate } from './render';
+import { outlineToUpdate, renderDocument, renderState, safeHref, textToUpdate } from './render';
 
 function build(fill: (fragment: Y.XmlFragment) => void): Y.Doc {
 	const doc = new Y.Doc();
@@ -87,5 +87,17 @@ describe('textToUpdate', () => {
 		const empty = new Y.Doc();
 		Y.applyUpdate(empty, textToUpdate('  \n '));
 		expect(renderDocument(empty).text).toBe('');
+	});
+});
+
+describe('outlineToUpdate', () => {
+	it('writes headings, bullet lists and paragraphs as the editor holds them', () => {
+		const rendered = renderState(
+			outlineToUpdate('## Bakgrund\nVarför projektet behövs.\n\n### Avgränsning\n- Särskilt boende\n- Ordinärt boende\nEfter listan.')
+		);
+		expect(rendered.html).toBe(
+			'<h2>Bakgrund</h2><p>Varför projektet behövs.</p><h3>Avgränsning</h3><ul><li><p>Särskilt boende</p></li><li><p>Ordinärt boende</p></li></ul><p>Efter listan.</p>'
+		);
+		expect(rendered.text).toBe('Bakgrund\nVarför projektet behövs.\nAvgränsning\n- Särskilt boende\n- Ordinärt boende\nEfter listan.');
 	});
 });

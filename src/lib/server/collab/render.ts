@@ -167,3 +167,43 @@ export function textToUpdate(text: string): Uint8Array {
 		doc.destroy();
 	}
 }
+
+/**
+ * A document update from a simple outline, the way TipTap's schema holds it: `## ` and `### ` lines
+ * are headings (levels 2 and 3, the editor's), `- ` lines a bullet list, other lines paragraphs,
+ * blank lines dropped. For text written by Samsyn itself (a document's template), not for a user's.
+ */
+export function outlineToUpdate(outline: string): Uint8Array {
+	const doc = new Y.Doc();
+	try {
+		const blocks: Y.XmlElement[] = [];
+		let list: Y.XmlElement | null = null;
+		const withText = (name: string, text: string) => {
+			const element = new Y.XmlElement(name);
+			element.insert(0, [new Y.XmlText(text)]);
+			return element;
+		};
+		for (const raw of outline.replace(/\r\n?/g, '\n').split('\n')) {
+			const line = raw.trim();
+			if (!line) continue;
+			const heading = /^(#{2,3}) (.+)$/.exec(line);
+			if (line.startsWith('- ')) {
+				if (!list) blocks.push((list = new Y.XmlElement('bulletList')));
+				const item = new Y.XmlElement('listItem');
+				item.insert(0, [withText('paragraph', line.slice(2).trim())]);
+				list.push([item]);
+				continue;
+			}
+			list = null;
+			if (heading) {
+				const element = withText('heading', heading[2]!.trim());
+				element.setAttribute('level', heading[1]!.length);
+				blocks.push(element);
+			} else blocks.push(withText('paragraph', line));
+		}
+		doc.getXmlFragment(FRAGMENT).insert(0, blocks);
+		return Y.encodeStateAsUpdate(doc);
+	} finally {
+		doc.destroy();
+	}
+}
