@@ -197,7 +197,8 @@ export function outlineToUpdate(outline: string): Uint8Array {
 			list = null;
 			if (heading) {
 				const element = withText('heading', heading[2]!.trim());
-				element.setAttribute('level', heading[1]!.length);
+				// A number, as TipTap writes it (the typings allow only strings).
+				(element as unknown as Y.XmlElement<{ level: number }>).setAttribute('level', heading[1]!.length);
 				blocks.push(element);
 			} else blocks.push(withText('paragraph', line));
 		}
