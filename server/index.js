@@ -11,9 +11,10 @@ const host = process.env.HOST ?? '0.0.0.0';
 const protocolHeader = 'x-samsyn-protocol';
 if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER) process.env.PROTOCOL_HEADER = protocolHeader;
 
-// Imports upload files of up to 5 MB (src/lib/server/imports/parse.ts); adapter-node's default
-// body limit (512 KB) would cut them off before the app could answer with a report.
-process.env.BODY_SIZE_LIMIT ??= '6M';
+// Imports upload files of up to 5 MB (src/lib/server/imports/parse.ts) and attachments up to
+// ATTACHMENT_MAX_BYTES (25 MB); adapter-node's default body limit (512 KB) would cut them off before
+// the app could answer. The app's own limits refuse larger bodies while they stream, with a message.
+process.env.BODY_SIZE_LIMIT ??= String(Math.max(6_000_000, (Number(process.env.ATTACHMENT_MAX_BYTES) || 25_000_000) + 1_000_000));
 
 const { handler } = await import('../build/handler.js');
 

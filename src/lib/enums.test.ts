@@ -15,6 +15,7 @@ import * as webhookLabels from './webhook-labels';
 import * as backlogLabels from './backlog-labels';
 import * as portfolioLabels from './portfolio-labels';
 import * as roadmapLabels from './roadmap-labels';
+import * as lifecycleLabels from './lifecycle-labels';
 
 const { handle } = useFreshDatabase();
 
@@ -62,7 +63,9 @@ const vocabularies: [string, readonly string[], ((value: never) => string) | nul
 	['portfolio_intent', lists.portfolioIntents, portfolioLabels.portfolioIntentLabel],
 	['phase_model', lists.phaseModels, roadmapLabels.phaseModelLabel],
 	['initiative_status', lists.initiativeStatuses, roadmapLabels.initiativeStatusLabel],
-	['initiative_link_kind', lists.initiativeLinkKinds, roadmapLabels.initiativeLinkKindLabel]
+	['initiative_link_kind', lists.initiativeLinkKinds, roadmapLabels.initiativeLinkKindLabel],
+	['attachment_target', lists.attachmentTargets, null],
+	['lifecycle_activity_status', lists.lifecycleActivityStatuses, lifecycleLabels.lifecycleStatusLabel]
 ];
 
 describe('one source for each enumeration', () => {

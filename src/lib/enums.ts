@@ -169,6 +169,14 @@ export type InitiativeStatus = (typeof initiativeStatuses)[number];
 export const initiativeLinkKinds = ['need', 'requirement', 'baseline', 'decision'] as const;
 export type InitiativeLinkKind = (typeof initiativeLinkKinds)[number];
 
+/** Where an activity of the procurement lifecycle stands; one marked not applicable counts in no progress figure. */
+export const lifecycleActivityStatuses = ['not_started', 'in_progress', 'done', 'not_applicable'] as const;
+export type LifecycleActivityStatus = (typeof lifecycleActivityStatuses)[number];
+
+/** What an attachment (bilaga) belongs to; a later area (documents) adds its kind here and a migration. */
+export const attachmentTargets = ['decision_item', 'meeting', 'requirement', 'initiative'] as const;
+export type AttachmentTarget = (typeof attachmentTargets)[number];
+
 /** The kinds of procurement document the consortium co-writes, each begun from a template (seed 001's documents). */
 export const documentKinds = [
 	'project_directive',

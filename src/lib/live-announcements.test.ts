@@ -34,6 +34,21 @@ describe('which live changes are said, and how', () => {
 		expect(describeChange(change({ action: 'requirement.something_new' }), itemPage, me)).toBe('Någon annan har ändrat det här');
 	});
 
+	it('says on an initiative’s page that its procurement lifecycle changed', () => {
+		const initiative = '00000000-0000-4000-8000-0000000000b1';
+		const page = pageScope('/(app)/c/[slug=slug]/roadmap/[id=uuid]', { slug: 'ostergotland', id: initiative }, consortium);
+		const lifecycle = (action: string) => change({ topic: 'initiative', entityId: initiative, action });
+		expect(describeChange(lifecycle('lifecycle.activity_status_set'), page, me)).toBe('Någon annan har ändrat en upphandlingsaktivitet');
+		expect(describeChange(lifecycle('lifecycle.activity_added'), page, me)).toBe('Någon annan har lagt till en upphandlingsaktivitet');
+		expect(describeChange(lifecycle('lifecycle.dates_set'), page, me)).toBe('Någon annan har ändrat upphandlingens datum');
+	});
+
+	it('says on a requirement’s page that an attachment was added or removed', () => {
+		expect(describeChange(change({ action: 'attachment.added' }), itemPage, me)).toBe('Någon annan har lagt till en bilaga');
+		expect(describeChange(change({ action: 'attachment.removed' }), itemPage, me)).toBe('Någon annan har tagit bort en bilaga');
+		expect(describeChange(change({ action: 'attachment.added' }), listPage, me)).toBeNull();
+	});
+
 	it('on a list, says an item was added or the list changed, and leaves comments out', () => {
 		expect(describeChange(change({ action: 'requirement.created', entityId: 'x' }), listPage, me)).toBe('Ett nytt krav har lagts till');
 		expect(describeChange(change({ action: 'requirement.submitted', entityId: 'x' }), listPage, me)).toBe('Listan har ändrats');

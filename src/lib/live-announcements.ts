@@ -70,7 +70,14 @@ const onItem: Record<string, () => string> = {
 	'requirement.approved_by': m.live_verdict_approve,
 	'requirement.objected_by': m.live_verdict_object,
 	'need.joined': m.live_need_joined,
-	'need.left': m.live_need_left
+	'need.left': m.live_need_left,
+	'lifecycle.started': m.live_lifecycle_started,
+	'lifecycle.activity_added': m.live_lifecycle_activity_added,
+	'lifecycle.activity_updated': m.live_lifecycle_activity_updated,
+	'lifecycle.activity_status_set': m.live_lifecycle_activity_updated,
+	'lifecycle.dates_set': m.live_lifecycle_dates_set,
+	'attachment.added': m.live_attachment_added,
+	'attachment.removed': m.live_attachment_removed
 };
 
 /**
@@ -89,8 +96,8 @@ export function describeChange(change: AnnouncedChange, scope: PageScope | null,
 		if (change.action === `${change.topic}.deleted`) return (deleted[change.topic] ?? m.live_item_changed)();
 		return m.live_item_changed();
 	}
-	// A comment does not change a list.
-	if (change.action.startsWith('comment.')) return null;
+	// A comment or an attachment does not change a list.
+	if (change.action.startsWith('comment.') || change.action.startsWith('attachment.')) return null;
 	if (change.action === `${change.topic}.created` && added[change.topic]) return added[change.topic]!();
 	return m.live_list_changed();
 }

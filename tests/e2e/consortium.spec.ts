@@ -252,12 +252,23 @@ test('the supplier leak matrix: every internal page of every area, found by an a
 		await firstOf('portfolio'),
 		`${base}/roadmap`,
 		`${base}/roadmap/new`,
-		`${base}/roadmap/export/pdf`,
-		await firstOf('roadmap')
+		`${base}/roadmap/export/pdf`
 	];
+	const initiative = await firstOf('roadmap');
+	internal.push(initiative);
+	// An attachment of something not published to the supplier (the open decision item's test report).
+	await admin.goto(`${base}/decisions`);
+	await admin.getByRole('link', { name: 'Godkännande av delleverans 1: inloggning och behörighet' }).first().click();
+	internal.push((await admin.getByRole('link', { name: /Testrapport delleverans 1\.pdf/ }).getAttribute('href'))!);
 	const supplier = await (await browser.newContext({ locale: 'sv-SE' })).newPage();
 	await signIn(supplier, 'leverantor@samsyn.demo');
 	for (const path of internal) expect((await supplier.request.get(path)).status(), path).toBe(404);
+	// Nor can it write to an initiative's procurement lifecycle, whose rows it never sees.
+	const lifecycleWrite = await supplier.request.post(`${initiative}?/lifecycleStatus`, {
+		headers: { origin: new URL(supplier.url()).origin },
+		form: { lifecycleId: '00000000-0000-4000-8000-000000000000', activityId: '00000000-0000-4000-8000-000000000000', version: '1', status: 'done' }
+	});
+	expect(lifecycleWrite.status()).toBe(404);
 	// What was published to it is there: the releases, the communicated decisions, its questions.
 	for (const path of [`${base}/backlog`, `${base}/backlog/releases/1`, `${base}/decisions/log`, `${base}/questions`])
 		expect((await supplier.request.get(path)).status(), path).toBe(200);

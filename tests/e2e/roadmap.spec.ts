@@ -125,3 +125,53 @@ test('the dispenser candidate becomes a joint initiative, is scheduled on the ro
 	// The observer reads but may not move anything.
 	await expect(observer.getByRole('button', { name: /^Flytta / })).toHaveCount(0);
 });
+
+test('the owner of overdue procurement activities finds them on the home page, marks one done by keyboard and hears it; the lifecycle reflows at 320 px', async ({
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const owner = await as(browser, 'ombud.linkoping@samsyn.demo');
+	await owner.request.post('/locale', { form: { locale: 'sv', redirectTo: '/' }, headers: { origin: new URL(owner.url()).origin } });
+	await owner.goto('/c/ostergotland');
+	const overdue = owner.getByRole('heading', { name: 'Dina försenade upphandlingsaktiviteter' });
+	await expect(overdue).toBeVisible();
+	await owner.getByRole('link', { name: /^Riskanalys \(\d+\. Nattlig tillsyn via kamera\)$/ }).click();
+	// The link leads to the lifecycle itself; with a #fragment in the address, focus after a form action must still go where the form puts it.
+	await expect(owner).toHaveURL(/#lifecycle-heading$/);
+	await expect(owner.getByRole('heading', { level: 1, name: /Nattlig tillsyn via kamera/ })).toBeVisible();
+	await hydrated(owner);
+	await expectAccessible(owner);
+	const lifecycle = owner.getByRole('region', { name: 'Upphandlingens faser' });
+	await expect(lifecycle.getByText('Samsyn räknar fram datum och varnar')).toBeVisible();
+	await expect(lifecycle.getByRole('table', { name: 'Tidsfrister' })).toContainText('Avtalsspärr');
+	const row = lifecycle.getByRole('row').filter({ has: owner.getByRole('rowheader', { name: /^Riskanalys/ }) });
+	await expect(row).toContainText('Försenad');
+
+	// The announcer's sentences, as they are said.
+	await owner.evaluate(() => {
+		const region = document.querySelector('[data-testid="announcer"]')!;
+		const said: string[] = [];
+		(window as unknown as { said: string[] }).said = said;
+		new MutationObserver(() => said.push(region.textContent?.trim() ?? '')).observe(region, { childList: true, characterData: true, subtree: true });
+	});
+	const said = () => owner.evaluate(() => (window as unknown as { said: string[] }).said.join('\n'));
+
+	// By keyboard: focus the row's button, Enter; focus stays on it, now offering to reopen, and the change is said.
+	const mark = owner.getByRole('button', { name: 'Markera Riskanalys som klar' });
+	await mark.focus();
+	await owner.keyboard.press('Enter');
+	const reopen = owner.getByRole('button', { name: 'Öppna Riskanalys igen' });
+	await expect(reopen).toBeFocused();
+	await expect.poll(said).toContain('Riskanalys: Klar.');
+	await expect(row).not.toContainText('Försenad');
+	await expect(lifecycle.getByRole('list', { name: 'Faser och hur långt de har kommit' })).toContainText('Analysera och förbereda: 2 av 8 klara');
+
+	// Back as it was, so the demo keeps its overdue activity.
+	await owner.keyboard.press('Enter');
+	await expect(owner.getByRole('button', { name: 'Markera Riskanalys som klar' })).toBeFocused();
+	await expect(row).toContainText('Försenad');
+
+	await owner.setViewportSize({ width: 320, height: 640 });
+	await expectNoSidewaysScroll(owner);
+	await expectAccessible(owner);
+});

@@ -114,6 +114,7 @@ const sentences: Record<string, (p: Params) => string> = {
 	roadmap_shift_zero: () => m.error_roadmap_shift_zero(),
 	roadmap_not_planned: () => m.error_roadmap_not_planned(),
 	roadmap_gate_taken: () => m.error_roadmap_gate_taken(),
+	lifecycle_exists: () => m.error_lifecycle_exists(),
 	roadmap_dependency_self: () => m.error_roadmap_dependency_self(),
 	roadmap_dependency_exists: () => m.error_roadmap_dependency_exists(),
 	roadmap_dependency_cycle: (p) => m.error_roadmap_dependency_cycle({ chain: n(p.chain) }),
@@ -173,7 +174,14 @@ const sentences: Record<string, (p: Params) => string> = {
 	webhook_url_private: () => m.webhooks_error_url_private(),
 	webhook_events_required: () => m.webhooks_error_events_required(),
 	webhook_disabled: () => m.webhooks_error_disabled(),
-	api_token_holder_not_supplier: () => m.api_error_holder_not_supplier()
+	api_token_holder_not_supplier: () => m.api_error_holder_not_supplier(),
+	// attachments
+	attachments_too_large: (p) => m.error_attachments_too_large({ max: n(p.max) }),
+	attachments_type_not_allowed: () => m.error_attachments_type_not_allowed(),
+	attachments_type_mismatch: (p) => m.error_attachments_type_mismatch({ claimed: n(p.claimed), actual: n(p.actual) }),
+	attachments_not_yours: () => m.error_attachments_not_yours(),
+	attachments_target_closed: () => m.error_attachments_target_closed(),
+	attachments_no_file: () => m.error_attachments_no_file()
 };
 
 /** The sentence for a form's or a command's error, in the current language. */

@@ -26,6 +26,16 @@ const Environment = z.object({
 	 * http: for a receiver inside a closed network, and for tests. Off by default.
 	 */
 	WEBHOOKS_ALLOW_PRIVATE: z.enum(['true', 'false']).optional(),
+	/** Largest attachment accepted, in bytes (25 MB by default). */
+	ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(25_000_000),
+	/** With a service role key, attachments are stored in Supabase Storage instead of PostgreSQL. */
+	SUPABASE_URL: z.url().optional(),
+	SUPABASE_SERVICE_ROLE_KEY: z.string().min(1).optional(),
+	/** The private bucket attachments go to in Supabase Storage. */
+	SUPABASE_STORAGE_BUCKET: z
+		.string()
+		.regex(/^[a-z0-9][a-z0-9._-]{1,62}$/, 'must be a bucket name')
+		.default('attachments'),
 	ORIGIN: z.string().optional(),
 	PORT: z.coerce.number().int().positive().default(3000)
 });

@@ -11,6 +11,7 @@ import {
 	itemAbilities,
 	type Action,
 	type Actor,
+	type AttachmentTargetResource,
 	type MeetingResource,
 	type PriorityRoundResource,
 	type PublishingRight,
@@ -411,5 +412,52 @@ describe('initiatives (initiative.edit)', () => {
 	it('says why a member outside it may not change it, and answers someone outside the consortium like a missing thing', () => {
 		expect(decide(actor('member'), 'initiative.edit', outside)).toEqual({ kind: 'forbidden', key: 'initiative_not_participant' });
 		expect(decide(actor('member'), 'initiative.edit', { consortiumId: B, organisationIds: [OWN] })).toEqual({ kind: 'outside', key: 'not_found' });
+	});
+});
+
+describe('attachments (attachment.add, attachment.read, attachment.delete)', () => {
+	const item = (status: 'draft' | 'open' | 'closed' | 'recorded' | 'withdrawn') => ({ consortiumId: A, kind: 'decision_item' as const, status });
+	const meeting = (adjusted: boolean) => ({ consortiumId: A, kind: 'meeting' as const, adjusted });
+	const mine = (role: Role, target: AttachmentTargetResource) => ({ consortiumId: A, uploadedBy: `user-${role}`, target });
+	const theirs = (target: AttachmentTargetResource) => ({ consortiumId: A, uploadedBy: 'user-someone-else', target });
+
+	it.each([
+		['admin', true],
+		['representative', true],
+		['deputy', true],
+		['member', true],
+		['observer', false],
+		['supplier', false]
+	] as const)('%s may attach to an open item: %s; to a recorded one: never', (role, allowed) => {
+		expect(can(actor(role), 'attachment.add', item('open'))).toBe(allowed);
+		expect(can(actor(role), 'attachment.add', item('recorded'))).toBe(false);
+	});
+
+	it('says why: the target no longer takes changes (409), or the initiative is not theirs', () => {
+		expect(decide(actor('member'), 'attachment.add', item('recorded'))).toEqual({ kind: 'locked', key: 'attachments_target_closed' });
+		expect(decide(actor('member'), 'attachment.add', meeting(true))).toEqual({ kind: 'locked', key: 'meetings_adjusted' });
+		expect(decide(actor('member'), 'attachment.add', { consortiumId: A, kind: 'initiative', organisationIds: [OTHER] })).toEqual({
+			kind: 'forbidden',
+			key: 'initiative_not_participant'
+		});
+		const replaced = { consortiumId: A, kind: 'requirement' as const, status: 'replaced' as const, isLatest: false, revision: 1 };
+		expect(decide(actor('member'), 'attachment.add', replaced)).toEqual({ kind: 'locked', key: 'attachments_target_closed' });
+	});
+
+	it('internal members read every attachment; the supplier only what reached it, and to it the rest does not exist', () => {
+		for (const role of ['admin', 'representative', 'deputy', 'member', 'observer'] as const)
+			expect(can(actor(role), 'attachment.read', { consortiumId: A, publishedToSupplier: false })).toBe(true);
+		expect(can(actor('supplier'), 'attachment.read', { consortiumId: A, publishedToSupplier: true })).toBe(true);
+		expect(decide(actor('supplier'), 'attachment.read', { consortiumId: A, publishedToSupplier: false })).toEqual({ kind: 'outside', key: 'not_found' });
+		expect(decide(actor('admin'), 'attachment.read', { consortiumId: B, publishedToSupplier: true })).toEqual({ kind: 'outside', key: 'not_found' });
+	});
+
+	it('is removed by its uploader or an admin while the target takes changes', () => {
+		expect(can(actor('member'), 'attachment.delete', mine('member', meeting(false)))).toBe(true);
+		expect(can(actor('admin'), 'attachment.delete', theirs(meeting(false)))).toBe(true);
+		expect(decide(actor('member'), 'attachment.delete', theirs(meeting(false)))).toEqual({ kind: 'forbidden', key: 'attachments_not_yours' });
+		expect(decide(actor('observer'), 'attachment.delete', mine('observer', meeting(false)))).toEqual({ kind: 'forbidden', key: 'forbidden' });
+		expect(decide(actor('supplier'), 'attachment.delete', theirs(meeting(false)))).toEqual({ kind: 'outside', key: 'not_found' });
+		expect(decide(actor('admin'), 'attachment.delete', theirs(meeting(true)))).toEqual({ kind: 'locked', key: 'meetings_adjusted' });
 	});
 });

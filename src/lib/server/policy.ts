@@ -126,6 +126,27 @@ export interface InitiativeResource {
 	organisationIds: readonly string[];
 }
 
+/** What an attachment hangs on, as the policy needs it: the target's kind and its own state. */
+export type AttachmentTargetResource =
+	| { consortiumId: string; kind: 'decision_item'; status: DecisionItemStatus }
+	| { consortiumId: string; kind: 'meeting'; adjusted: boolean }
+	| ({ kind: 'requirement' } & RequirementResource)
+	| ({ kind: 'initiative' } & InitiativeResource);
+
+/** An attachment as its readers need it: whether what it hangs on reached the supplier. */
+export interface AttachmentReadResource {
+	consortiumId: string;
+	/** A meeting, or a decision item whose decision was communicated to the supplier and is not secret. */
+	publishedToSupplier: boolean;
+}
+
+/** An attachment as the policy needs it to remove it: who uploaded it, and what it hangs on. */
+export interface AttachmentResource {
+	consortiumId: string;
+	uploadedBy: string | null;
+	target: AttachmentTargetResource;
+}
+
 export interface DelegationResource {
 	consortiumId: string;
 	organisationId: string;
@@ -170,6 +191,9 @@ export interface ItemResources {
 	'backlog.publish': BacklogResource;
 	'portfolio_status.edit': PortfolioStatusResource;
 	'initiative.edit': InitiativeResource;
+	'attachment.add': AttachmentTargetResource;
+	'attachment.read': AttachmentReadResource;
+	'attachment.delete': AttachmentResource;
 }
 export type ItemAction = keyof ItemResources;
 
@@ -277,6 +301,20 @@ const forWriters =
 	(m, r, a) =>
 		writers.includes(m.role) ? rule(m, r, a) : false;
 
+/** Whether an attachment's target still takes changes from this writer: its own rule, or its state. */
+function attachmentTargetOpen(m: Membership, t: AttachmentTargetResource): boolean | Refusal {
+	switch (t.kind) {
+		case 'decision_item':
+			return t.status === 'draft' || t.status === 'open' || t.status === 'closed' || locked('attachments_target_closed');
+		case 'meeting':
+			return !t.adjusted || locked('meetings_adjusted');
+		case 'requirement':
+			return (t.isLatest && t.status !== 'replaced' && t.status !== 'withdrawn') || locked('attachments_target_closed');
+		case 'initiative':
+			return m.role === 'admin' || t.organisationIds.includes(m.organisationId) || deny('initiative_not_participant');
+	}
+}
+
 const itemRules: { [A in ItemAction]: Rule<ItemResources[A]> } = {
 	'comment.delete': forWriters((m, c, a) => c.authorId === a.id || m.role === 'admin' || deny('comment_not_yours')),
 	'need.join': forWriters((m, n) => n.capturedByOrganisationId !== m.organisationId || locked('need_own_organisation')),
@@ -347,6 +385,16 @@ const itemRules: { [A in ItemAction]: Rule<ItemResources[A]> } = {
 	// An initiative: planned, rescheduled and gated by those who take part in it (the owning or a
 	// participating organisation's representative, deputy or member) or an admin.
 	'initiative.edit': forWriters((m, i) => m.role === 'admin' || i.organisationIds.includes(m.organisationId) || deny('initiative_not_participant')),
+	// Attachments: writers attach to what they may change, while it still takes changes; the uploader
+	// or an admin removes one. Whoever reads the target reads them: the supplier only a meeting's and a
+	// communicated decision's, and to it the others do not exist (404).
+	'attachment.add': forWriters((m, t) => attachmentTargetOpen(m, t)),
+	'attachment.read': (m, r) => internalRoles.includes(m.role) || (m.role === 'supplier' && r.publishedToSupplier) || outside,
+	'attachment.delete': (m, r, a) => {
+		if (!internalRoles.includes(m.role)) return outside;
+		if (!writers.includes(m.role)) return false;
+		return then(r.uploadedBy === a.id || m.role === 'admin' || deny('attachments_not_yours'), attachmentTargetOpen(m, r.target));
+	},
 	// The organisation's representative (also one appointed after the delegation was given) or an admin.
 	'delegation.revoke': (m, d) => m.role === 'admin' || (m.role === 'representative' && d.organisationId === m.organisationId)
 };

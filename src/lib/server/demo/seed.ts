@@ -8,11 +8,13 @@ import { ensureRequirementsDemo } from './requirements';
 import { ensureDemoBaseline } from './baselines';
 import { ensureDecisionsDemo } from './decisions';
 import { ensureMeetingsDemo } from './meetings';
+import { ensureAttachmentsDemo } from './attachments';
 import { ensurePrioritisationDemo } from './prioritisation';
 import { ensureBacklogDemo } from './backlog';
 import { ensureQuestionsDemo } from './questions';
 import { ensurePortfolioDemo } from './portfolio';
 import { ensureKasamRoadmapDemo, ensureRoadmapDemo } from './roadmap';
+import { ensureLifecycleDemo } from './lifecycle';
 import { ensureDecisionsQuartet, ensureMajorityTrio, ensureMvpTrio, ensurePrioritiesTrio, ensureQuestionsTrio, ensureRoadmapFixture } from './fixtures';
 import { config } from '../config';
 import { buildConsortium, buildMembership, buildOrganisation, organisationNamed } from './factories';
@@ -74,11 +76,13 @@ export async function seedDemo(): Promise<void> {
 		await ensureDemoBaseline(tx, ids.get(OSTERGOTLAND.slug)!, 'admin@samsyn.demo');
 		await ensureDecisionsDemo(tx, ids.get(OSTERGOTLAND.slug)!);
 		await ensureMeetingsDemo(tx, ids.get(OSTERGOTLAND.slug)!);
+		await ensureAttachmentsDemo(tx, ids.get(OSTERGOTLAND.slug)!);
 		await ensurePrioritisationDemo(tx, ids.get(OSTERGOTLAND.slug)!);
 		await ensureBacklogDemo(tx, ids.get(OSTERGOTLAND.slug)!);
 		await ensureQuestionsDemo(tx, ids.get(OSTERGOTLAND.slug)!);
 		await ensurePortfolioDemo(tx, ids.get(OSTERGOTLAND.slug)!);
 		await ensureRoadmapDemo(tx, ids.get(OSTERGOTLAND.slug)!);
+		await ensureLifecycleDemo(tx, ids.get(OSTERGOTLAND.slug)!);
 		await ensureKasamRoadmapDemo(tx, ids.get(KASAM.slug)!);
 		if (config().SEED_E2E_FIXTURES === 'true') {
 			await ensureMajorityTrio(tx);

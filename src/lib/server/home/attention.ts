@@ -17,6 +17,7 @@ import { questionsAttentionIn } from '../questions/queries';
 import { backlogAttentionIn } from '../backlog/queries';
 import { portfolioAttentionIn } from '../portfolio/queries';
 import { roadmapAttentionIn } from '../roadmap/queries';
+import { lifecycleAttentionIn } from '../lifecycle/queries';
 
 /**
  * What needs the person now, for the consortium's front page: the open items and the requirements
@@ -104,6 +105,8 @@ export async function attentionFor(person: Who, consortiumId: string) {
 		const { endingContracts } = await portfolioAttentionIn(tx, actor, consortiumId);
 		// The initiatives it takes part in that are at risk or delayed.
 		const { troubled: troubledInitiatives } = await roadmapAttentionIn(tx, actor, consortiumId);
+		// The procurement activities the person owns that are past their due date and not done.
+		const { overdueActivities } = await lifecycleAttentionIn(tx, actor, consortiumId);
 		return {
 			kind: 'internal' as const,
 			speaks,
@@ -116,7 +119,8 @@ export async function attentionFor(person: Who, consortiumId: string) {
 			overdueQuestions,
 			awaitingVerdict,
 			endingContracts,
-			troubledInitiatives
+			troubledInitiatives,
+			overdueActivities
 		};
 	});
 }

@@ -29,6 +29,7 @@ import { addMonths, quarterStart } from '../../roadmap/dates';
 import { deriveStatus, type GateState, type StatusReason } from './status';
 import { lanesOf, type LaneMode } from '../../roadmap/lanes';
 import { pageWithin, pagesByWeight, spanLabel } from '../../paging';
+import { lifecycleStandingsIn } from '../lifecycle/queries';
 
 export interface Phase {
 	position: number;
@@ -304,9 +305,17 @@ export async function roadmapPage(
 		else lanes.push({ key: bar.lane.key, name: bar.lane.name, continued: !bar.first, initiativeIds: [bar.initiative.id] });
 	}
 	const onPage = new Set(lanes.flatMap((l) => l.initiativeIds));
+	const shown = data.initiatives.filter((i) => onPage.has(i.id));
 	return {
 		...data,
-		initiatives: data.initiatives.filter((i) => onPage.has(i.id)),
+		initiatives: shown,
+		/** Where each shown initiative's procurement lifecycle stands, for those that have one. */
+		lifecycles: await withUser(person, (tx) =>
+			lifecycleStandingsIn(
+				tx,
+				shown.map((i) => i.id)
+			)
+		),
 		initiativeCount: data.initiatives.length,
 		lanes,
 		page,

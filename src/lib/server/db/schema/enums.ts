@@ -42,7 +42,9 @@ import {
 	technologyStatuses,
 	phaseModels,
 	initiativeStatuses,
-	initiativeLinkKinds
+	initiativeLinkKinds,
+	attachmentTargets,
+	lifecycleActivityStatuses
 } from '../../../enums';
 
 // The values live in src/lib/enums.ts, which browser code may import too; changing one there needs a migration.
@@ -135,3 +137,7 @@ export const phaseModel = pgEnum('phase_model', phaseModels);
 export const initiativeStatus = pgEnum('initiative_status', initiativeStatuses);
 
 export const initiativeLinkKind = pgEnum('initiative_link_kind', initiativeLinkKinds);
+
+export const lifecycleActivityStatus = pgEnum('lifecycle_activity_status', lifecycleActivityStatuses);
+
+export const attachmentTarget = pgEnum('attachment_target', attachmentTargets);

@@ -13,3 +13,5 @@ export * from './webhooks';
 export * from './questions';
 export * from './portfolio';
 export * from './roadmap';
+export * from './lifecycle';
+export * from './attachments';

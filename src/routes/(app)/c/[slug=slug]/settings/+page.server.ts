@@ -3,20 +3,23 @@ import { createOrganisation, updateGroundRules, updateOrganisation } from '$lib/
 import { getGroundRules, listOrganisations } from '$lib/server/consortia/queries';
 import { GroundRulesInput, OrganisationInput, UpdateOrganisationInput } from '$lib/server/consortia/schemas';
 import { inOneTransaction } from '$lib/server/db/request';
+import { saveDeadlineSettings } from '$lib/server/lifecycle/commands';
+import { deadlineSettings } from '$lib/server/lifecycle/queries';
+import { DeadlineSettingsInput } from '$lib/server/lifecycle/schemas';
 import { formAction } from '$lib/server/form-action';
 import { can } from '$lib/server/policy';
 import { inConsortium } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	event.depends('samsyn:ground_rules', 'samsyn:organisation');
+	event.depends('samsyn:ground_rules', 'samsyn:organisation', 'samsyn:lifecycle_settings');
 	await event.parent();
 	const { user, consortium, actor } = await inConsortium(event);
 	if (!can(actor, 'rules.manage', { consortiumId: consortium.id })) error(404, 'Not found');
-	const [rules, organisations] = await inOneTransaction(user, () =>
-		Promise.all([getGroundRules(actor, consortium.id), listOrganisations(actor, consortium.id)])
+	const [rules, organisations, deadlines] = await inOneTransaction(user, () =>
+		Promise.all([getGroundRules(actor, consortium.id), listOrganisations(actor, consortium.id), deadlineSettings(actor, consortium.id)])
 	);
-	return { rules, organisations };
+	return { rules, organisations, deadlines: deadlines.settings };
 };
 
 export const actions: Actions = {
@@ -24,6 +27,13 @@ export const actions: Actions = {
 		GroundRulesInput,
 		async (input, { actor, consortium }) => {
 			await updateGroundRules(actor, consortium.id, input);
+		},
+		{ visibleTo: 'rules.manage' }
+	),
+	deadlines: formAction(
+		DeadlineSettingsInput,
+		async (input, { actor, consortium }) => {
+			await saveDeadlineSettings(actor, consortium.id, input);
 		},
 		{ visibleTo: 'rules.manage' }
 	),

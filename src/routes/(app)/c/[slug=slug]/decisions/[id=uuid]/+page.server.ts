@@ -14,6 +14,8 @@ import { gateOfDecisionItem } from '$lib/server/roadmap/queries';
 import { PositionInput, ReasonInput, RecordInput } from '$lib/server/decisions/schemas';
 import { explainOutcome } from '$lib/decisions/explain';
 import { plainTextToHtml } from '$lib/server/requirements/text';
+import { attachmentActions } from '$lib/server/attachments/actions';
+import { listAttachments } from '$lib/server/attachments/queries';
 import { formAction, notFoundOn } from '$lib/server/form-action';
 import { asReader } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
@@ -26,9 +28,11 @@ export const load: PageServerLoad = async (event) => {
 		const detail = await decisionItemDetail(actor, consortium.id, event.params.id);
 		const optionLabel = (id: string | null) => detail.options.find((o) => o.id === id)?.label ?? '';
 		const gate = await gateOfDecisionItem(actor, consortium.id, event.params.id);
+		const attachments = await listAttachments(actor, consortium.id, { kind: 'decision_item', id: event.params.id });
 		return {
 			...detail,
 			gate,
+			attachments,
 			backgroundHtml: plainTextToHtml(detail.item.background),
 			explanation: explainOutcome(detail.tally, detail.rules, { optionLabel })
 		};
@@ -40,6 +44,7 @@ export const load: PageServerLoad = async (event) => {
 const Nothing = z.object({});
 
 export const actions: Actions = {
+	...attachmentActions('decision_item'),
 	open: formAction(Nothing, async (_input, { actor, consortium, event }) => {
 		await openDecisionItem(actor, consortium.id, event.params.id!);
 		return { done: 'opened' };

@@ -20,6 +20,9 @@ import {
 	RecordFromMeetingInput
 } from '$lib/server/meetings/schemas';
 import { plainTextToHtml } from '$lib/server/requirements/text';
+import { attachmentActions } from '$lib/server/attachments/actions';
+import { listAttachments } from '$lib/server/attachments/queries';
+import { inOneTransaction } from '$lib/server/db/request';
 import { formAction, notFoundOn } from '$lib/server/form-action';
 import { inConsortium } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
@@ -27,11 +30,13 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	event.depends(`samsyn:item:${event.params.id}`, 'samsyn:meeting');
 	await event.parent();
-	const { consortium, actor } = await inConsortium(event);
+	const { user, consortium, actor } = await inConsortium(event);
 	try {
-		const detail = await meetingDetail(actor, consortium.id, event.params.id);
-		if (!detail.internal) return detail;
-		return { ...detail, agenda: detail.agenda.map((item) => ({ ...item, html: plainTextToHtml(item.text ?? '') })) };
+		const [detail, attachments] = await inOneTransaction(user, () =>
+			Promise.all([meetingDetail(actor, consortium.id, event.params.id), listAttachments(actor, consortium.id, { kind: 'meeting', id: event.params.id })])
+		);
+		if (!detail.internal) return { ...detail, attachments };
+		return { ...detail, attachments, agenda: detail.agenda.map((item) => ({ ...item, html: plainTextToHtml(item.text ?? '') })) };
 	} catch (e) {
 		notFoundOn(e);
 	}
@@ -40,6 +45,7 @@ export const load: PageServerLoad = async (event) => {
 const Nothing = z.object({});
 
 export const actions: Actions = {
+	...attachmentActions('meeting'),
 	edit: formAction(MeetingDetailsInput, async (input, { actor, consortium, event }) => {
 		await editMeeting(actor, consortium.id, event.params.id!, input);
 	}),

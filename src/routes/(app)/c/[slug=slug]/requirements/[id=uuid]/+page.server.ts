@@ -6,6 +6,8 @@ import { UpdateRequirementInput, VerdictInput, VersionedId } from '$lib/server/r
 import { recordVerdict, returnToDraft, submitForReview, withdrawRequirement } from '$lib/server/requirements/workflow';
 import { listComments } from '$lib/server/comments/commands';
 import { commentActions } from '$lib/server/comments/actions';
+import { attachmentActions } from '$lib/server/attachments/actions';
+import { listAttachments } from '$lib/server/attachments/queries';
 import { inOneTransaction } from '$lib/server/db/request';
 import { formAction, notFoundOn } from '$lib/server/form-action';
 import { asReader } from '$lib/server/request-context';
@@ -16,11 +18,12 @@ export const load: PageServerLoad = async (event) => {
 	await event.parent();
 	const { user, consortium, actor } = await asReader(event);
 	try {
-		const [detail, options, comments] = await inOneTransaction(user, () =>
+		const [detail, options, comments, attachments] = await inOneTransaction(user, () =>
 			Promise.all([
 				getRequirement(actor, consortium.id, event.params.id),
 				linkOptions(actor, consortium.id),
-				listComments(actor, consortium.id, 'requirement', event.params.id)
+				listComments(actor, consortium.id, 'requirement', event.params.id),
+				listAttachments(actor, consortium.id, { kind: 'requirement', id: event.params.id })
 			])
 		);
 		const values = requirementValues(detail.requirement, {
@@ -28,7 +31,7 @@ export const load: PageServerLoad = async (event) => {
 			needIds: detail.needs.map((n) => n.id),
 			localOrganisationIds: detail.localOrganisations.map((o) => o.id)
 		});
-		return { ...detail, options, comments, values };
+		return { ...detail, options, comments, attachments, values };
 	} catch (e) {
 		notFoundOn(e);
 	}
@@ -56,5 +59,6 @@ export const actions: Actions = {
 		const outcome = await recordVerdict(actor, consortium.id, input);
 		return { verdict: input.verdict, status: outcome.status };
 	}),
-	...commentActions('requirement')
+	...commentActions('requirement'),
+	...attachmentActions('requirement')
 };

@@ -3,7 +3,12 @@ import { initiativeLinkKinds } from '$lib/enums';
 import { resolveAccess } from '$lib/server/collab/access';
 import { documentName } from '$lib/server/collab/registry';
 import * as commands from '$lib/server/roadmap/commands';
+import * as lifecycle from '$lib/server/lifecycle/commands';
+import { lifecycleOf } from '$lib/server/lifecycle/queries';
+import { ActivityInput, ActivityStatusInput, ActivityUpdate, KeyDatesInput } from '$lib/server/lifecycle/schemas';
 import { initiativePage } from '$lib/server/roadmap/queries';
+import { attachmentActions } from '$lib/server/attachments/actions';
+import { listAttachments } from '$lib/server/attachments/queries';
 import {
 	DependencyInput,
 	GateInput,
@@ -20,6 +25,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 const Milestone = z.object({ milestoneId: z.uuid({ message: 'invalid' }) });
 const Gate = z.object({ gateId: z.uuid({ message: 'invalid' }) });
+const Lifecycle = z.object({ lifecycleId: z.uuid({ message: 'invalid' }) });
 const Link = z.object({ kind: z.enum(initiativeLinkKinds, { message: 'invalid' }), targetId: z.uuid({ message: 'invalid' }) });
 
 export const load: PageServerLoad = async (event) => {
@@ -30,7 +36,11 @@ export const load: PageServerLoad = async (event) => {
 		const page = await initiativePage(actor, consortium.id, event.params.id);
 		const document = documentName('initiative', page.initiative.id, 'description');
 		const access = await resolveAccess(user, document);
-		return { ...page, document, canEditText: access?.level === 'edit' };
+		const [procurement, attachments] = await Promise.all([
+			lifecycleOf(actor, consortium.id, page.initiative.id),
+			listAttachments(actor, consortium.id, { kind: 'initiative', id: page.initiative.id })
+		]);
+		return { ...page, document, canEditText: access?.level === 'edit', procurement, attachments };
 	} catch (e) {
 		notFoundOn(e);
 	}
@@ -39,6 +49,7 @@ export const load: PageServerLoad = async (event) => {
 const id = (event: { params: { id?: string } }) => event.params.id!;
 
 export const actions: Actions = {
+	...attachmentActions('initiative'),
 	update: formAction(InitiativeUpdate, async (input, { actor, consortium, event }) => {
 		await commands.updateInitiative(actor, consortium.id, id(event), input);
 		return { done: 'saved' };
@@ -82,6 +93,26 @@ export const actions: Actions = {
 	link: formAction(LinkInput, async (input, { actor, consortium, event }) => {
 		await commands.addLink(actor, consortium.id, id(event), input);
 		return { done: 'linked' };
+	}),
+	lifecycleStart: formAction(z.object({}), async (_input, { actor, consortium, event }) => {
+		await lifecycle.startLifecycle(actor, consortium.id, id(event));
+		return { done: 'started' };
+	}),
+	lifecycleAdd: formAction(Lifecycle.extend(ActivityInput.shape), async (input, { actor, consortium }) => {
+		const row = await lifecycle.addActivity(actor, consortium.id, input.lifecycleId, input);
+		return { title: row.title };
+	}),
+	lifecycleActivity: formAction(Lifecycle.extend(ActivityUpdate.shape), async (input, { actor, consortium }) => {
+		await lifecycle.updateActivity(actor, consortium.id, input.lifecycleId, input);
+		return { done: 'saved' };
+	}),
+	lifecycleStatus: formAction(Lifecycle.extend(ActivityStatusInput.shape), async (input, { actor, consortium }) => {
+		await lifecycle.setActivityStatus(actor, consortium.id, input.lifecycleId, input);
+		return { status: input.status };
+	}),
+	lifecycleDates: formAction(Lifecycle.and(KeyDatesInput), async (input, { actor, consortium }) => {
+		await lifecycle.setKeyDates(actor, consortium.id, input.lifecycleId, input);
+		return { done: 'saved' };
 	}),
 	linkRemove: formAction(Link, async (input, { actor, consortium, event }) => {
 		await commands.removeLink(actor, consortium.id, id(event), input.kind, input.targetId);

@@ -1,0 +1,1 @@
+export { default as Attachments } from './Attachments.svelte';
