@@ -79,8 +79,8 @@ const cellOf = (s: typeof technologyStatuses.$inferSelect): Cell => ({
  * which take the browser some 4–5 s to draw and make interactive (docs/performance.md). A list view
  * draws a link and a status per entry, heavier than a table cell, so its pages hold fewer.
  */
-export const MATRIX_CELL_BUDGET = 2500;
-export const MATRIX_LIST_BUDGET = 1500;
+export const MATRIX_CELL_BUDGET = 1500;
+export const MATRIX_LIST_BUDGET = 900;
 
 /**
  * The matrix for internal members: technologies by category × municipalities, each cell the

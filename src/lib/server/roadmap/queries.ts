@@ -269,7 +269,7 @@ export async function roadmap(person: Who, consortiumId: string, organisationId?
  * keyboard and drag handling; at 200 initiatives by municipality (some 800 bars) the browser took
  * 10 s to make the page interactive (docs/performance.md).
  */
-export const ROADMAP_BAR_BUDGET = 40;
+export const ROADMAP_BAR_BUDGET = 25;
 
 /** A swimlane on one page of the roadmap: a lane that did not fit on the page before goes on ("continued"). */
 export interface PageLane {
