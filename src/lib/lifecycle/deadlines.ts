@@ -4,7 +4,8 @@
  * falls in July. The defaults and their sources are in docs/decisions.md. Samsyn warns; it does not
  * give legal advice, and the pages say so.
  */
-import { addDays, holidaysBetween, isWorkingDay, type HolidayKey } from './holidays';
+import { addDays } from '../roadmap/dates';
+import { holidaysBetween, isWorkingDay, type HolidayKey } from './holidays';
 import { daysBetween } from '../roadmap/dates';
 
 export interface DeadlineSettings {

@@ -3,7 +3,7 @@
  * days off, computed here rather than taken from a package: the rules are few, and a deadline
  * warning must not depend on a list someone forgot to extend. Dates are ISO strings, as elsewhere.
  */
-import { formatDate, parseDate } from '../roadmap/dates';
+import { addDays, formatDate, parseDate } from '../roadmap/dates';
 
 export type HolidayKey =
 	| 'new_years_day'
@@ -46,13 +46,6 @@ export function easterSunday(year: number): string {
 	const month = Math.floor((h + l - 7 * m + 114) / 31);
 	const day = ((h + l - 7 * m + 114) % 31) + 1;
 	return formatDate(year, month, day);
-}
-
-/** `iso` moved by `days` calendar days. */
-export function addDays(iso: string, days: number): string {
-	const { year, month, day } = parseDate(iso);
-	const d = new Date(Date.UTC(year, month - 1, day + days));
-	return formatDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
 /** 0 = Sunday … 6 = Saturday. */

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Transaction } from '../db/client';
 import { initiativePhases, initiatives, lifecycleActivities, lifecycles } from '../db/schema';
 import { stockholmDate } from '../../decisions/deadline';
-import { addDays } from '../../lifecycle/holidays';
+import { addDays } from '../../roadmap/dates';
 import { setKeyDatesIn, startLifecycleIn, updateActivityIn } from '../lifecycle/commands';
 import { ActivityUpdate, KeyDatesInput } from '../lifecycle/schemas';
 import { userIdByEmail } from './factories';
