@@ -16,6 +16,8 @@ import * as backlogLabels from './backlog-labels';
 import * as portfolioLabels from './portfolio-labels';
 import * as roadmapLabels from './roadmap-labels';
 import * as lifecycleLabels from './lifecycle-labels';
+import { documentKindLabel } from './documents/kind-labels';
+import { documentStatusLabel } from './documents/labels';
 
 const { handle } = useFreshDatabase();
 
@@ -65,7 +67,9 @@ const vocabularies: [string, readonly string[], ((value: never) => string) | nul
 	['initiative_status', lists.initiativeStatuses, roadmapLabels.initiativeStatusLabel],
 	['initiative_link_kind', lists.initiativeLinkKinds, roadmapLabels.initiativeLinkKindLabel],
 	['attachment_target', lists.attachmentTargets, null],
-	['lifecycle_activity_status', lists.lifecycleActivityStatuses, lifecycleLabels.lifecycleStatusLabel]
+	['lifecycle_activity_status', lists.lifecycleActivityStatuses, lifecycleLabels.lifecycleStatusLabel],
+	['document_kind', lists.documentKinds, documentKindLabel],
+	['document_version_status', lists.documentVersionStatuses, documentStatusLabel]
 ];
 
 describe('one source for each enumeration', () => {

@@ -55,7 +55,7 @@ export const verdicts = ['approve', 'object'] as const;
 export type Verdict = (typeof verdicts)[number];
 
 /** What a comment or a notification is about. */
-export const contentKinds = ['need', 'story', 'requirement', 'decision_item', 'priority_round'] as const;
+export const contentKinds = ['need', 'story', 'requirement', 'decision_item', 'priority_round', 'document'] as const;
 export type ContentKind = (typeof contentKinds)[number];
 
 /** What an uploaded file holds. */
@@ -173,8 +173,8 @@ export type InitiativeLinkKind = (typeof initiativeLinkKinds)[number];
 export const lifecycleActivityStatuses = ['not_started', 'in_progress', 'done', 'not_applicable'] as const;
 export type LifecycleActivityStatus = (typeof lifecycleActivityStatuses)[number];
 
-/** What an attachment (bilaga) belongs to; a later area (documents) adds its kind here and a migration. */
-export const attachmentTargets = ['decision_item', 'meeting', 'requirement', 'initiative'] as const;
+/** What an attachment (bilaga) belongs to. */
+export const attachmentTargets = ['decision_item', 'meeting', 'requirement', 'initiative', 'document'] as const;
 export type AttachmentTarget = (typeof attachmentTargets)[number];
 
 /** The kinds of procurement document the consortium co-writes, each begun from a template (seed 001's documents). */
@@ -189,3 +189,10 @@ export const documentKinds = [
 	'other'
 ] as const;
 export type DocumentKind = (typeof documentKinds)[number];
+
+/**
+ * Where a named version of a procurement document stands: saved (a named state), sent for approval,
+ * approved under the ground rules (frozen, publishable), or rejected (the rules can no longer be met).
+ */
+export const documentVersionStatuses = ['saved', 'in_approval', 'approved', 'rejected'] as const;
+export type DocumentVersionStatus = (typeof documentVersionStatuses)[number];

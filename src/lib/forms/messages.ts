@@ -181,7 +181,16 @@ const sentences: Record<string, (p: Params) => string> = {
 	attachments_type_mismatch: (p) => m.error_attachments_type_mismatch({ claimed: n(p.claimed), actual: n(p.actual) }),
 	attachments_not_yours: () => m.error_attachments_not_yours(),
 	attachments_target_closed: () => m.error_attachments_target_closed(),
-	attachments_no_file: () => m.error_attachments_no_file()
+	attachments_no_file: () => m.error_attachments_no_file(),
+	// documents
+	document_approval_pending: () => m.error_document_approval_pending(),
+	document_approved_kept: () => m.error_document_approved_kept(),
+	document_not_in_approval: () => m.error_document_not_in_approval(),
+	document_not_approved: () => m.error_document_not_approved(),
+	document_already_published: () => m.error_document_already_published(),
+	document_feedback_closed: () => m.error_document_feedback_closed(),
+	document_baseline_only_specification: () => m.error_document_baseline_only_specification(),
+	document_version_not_saved: () => m.error_document_version_not_saved()
 };
 
 /** The sentence for a form's or a command's error, in the current language. */

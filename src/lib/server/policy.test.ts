@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CommandError, NotFound } from './errors';
+import { hasMessage } from '$lib/forms/messages';
 import {
 	abilities,
 	actions,
@@ -12,6 +13,8 @@ import {
 	type Action,
 	type Actor,
 	type AttachmentTargetResource,
+	type DocumentResource,
+	type DocumentVersionResource,
 	type MeetingResource,
 	type PriorityRoundResource,
 	type PublishingRight,
@@ -24,7 +27,11 @@ const B = 'consortium-b';
 const OWN = 'org-own';
 const OTHER = 'org-other';
 
-function actor(role: Role, speaks = role === 'representative', options: { isOperator?: boolean; kind?: 'municipality' | 'convenor' | 'supplier' } = {}): Actor {
+function actor(
+	role: Role,
+	speaks = role === 'representative',
+	options: { isOperator?: boolean; kind?: 'municipality' | 'region' | 'convenor' | 'supplier' } = {}
+): Actor {
 	return {
 		id: `user-${role}`,
 		isOperator: options.isOperator ?? false,
@@ -459,5 +466,141 @@ describe('attachments (attachment.add, attachment.read, attachment.delete)', () 
 		expect(decide(actor('observer'), 'attachment.delete', mine('observer', meeting(false)))).toEqual({ kind: 'forbidden', key: 'forbidden' });
 		expect(decide(actor('supplier'), 'attachment.delete', theirs(meeting(false)))).toEqual({ kind: 'outside', key: 'not_found' });
 		expect(decide(actor('admin'), 'attachment.delete', theirs(meeting(true)))).toEqual({ kind: 'locked', key: 'meetings_adjusted' });
+	});
+});
+
+describe('procurement documents (document.*)', () => {
+	const writing: [Role, boolean][] = [
+		['admin', true],
+		['representative', true],
+		['deputy', true],
+		['member', true],
+		['observer', false],
+		['supplier', false]
+	];
+	const doc = (more: Partial<DocumentResource> = {}): DocumentResource => ({
+		consortiumId: A,
+		inApproval: false,
+		everApproved: false,
+		publishing: 'admins',
+		...more
+	});
+	const version = (status: DocumentVersionResource['status'], more: Partial<DocumentVersionResource> = {}): DocumentVersionResource => ({
+		consortiumId: A,
+		status,
+		published: false,
+		openForComments: false,
+		publishing: 'admins',
+		...more
+	});
+
+	it.each(writing)('%s co-writes the draft and sends a version for approval: %s', (role, allowed) => {
+		expect(can(actor(role), 'document.edit', doc())).toBe(allowed);
+		expect(can(actor(role), 'document.edit', doc({ inApproval: true, everApproved: true }))).toBe(allowed);
+		expect(can(actor(role), 'document.send', doc())).toBe(allowed);
+		expect(can(actor(role), 'document.send', doc({ everApproved: true }))).toBe(allowed);
+	});
+
+	it('sends one version at a time: while one is in approval, sending another is locked (409)', () => {
+		expect(decide(actor('member'), 'document.send', doc({ inApproval: true }))).toEqual({ kind: 'locked', key: 'document_approval_pending' });
+		expect(decide(actor('observer'), 'document.send', doc({ inApproval: true }))).toEqual({ kind: 'forbidden', key: 'forbidden' });
+		expect(decide(actor('member'), 'document.edit', { ...doc(), consortiumId: B })).toEqual({ kind: 'outside', key: 'not_found' });
+	});
+
+	it('is deleted by an admin only, and never once a version of it was approved', () => {
+		expect(can(actor('admin'), 'document.delete', doc())).toBe(true);
+		expect(can(actor('admin'), 'document.delete', doc({ inApproval: true }))).toBe(true);
+		for (const role of ['representative', 'deputy', 'member', 'observer', 'supplier'] as const)
+			expect(decide(actor(role, true), 'document.delete', doc()), role).toEqual({ kind: 'forbidden', key: 'forbidden' });
+		expect(decide(actor('admin'), 'document.delete', doc({ everApproved: true }))).toEqual({ kind: 'locked', key: 'document_approved_kept' });
+		expect(decide(actor('member'), 'document.delete', doc({ everApproved: true }))).toEqual({ kind: 'forbidden', key: 'forbidden' });
+	});
+
+	it('a verdict is given by whoever speaks for a municipality or a region, only while the version is in approval', () => {
+		const inApproval = version('in_approval');
+		expect(can(actor('representative', true), 'document.verdict', inApproval)).toBe(true);
+		expect(can(actor('deputy', true), 'document.verdict', inApproval)).toBe(true);
+		expect(can(actor('representative', true, { kind: 'region' }), 'document.verdict', inApproval)).toBe(true);
+		expect(can(actor('deputy', true, { kind: 'region' }), 'document.verdict', inApproval)).toBe(true);
+		// Without the voice: a deputy with no delegation, a representative out of office, other roles whatever the flag.
+		for (const who of [actor('deputy', false), actor('representative', false), actor('admin', true), actor('member', true), actor('observer', true)])
+			expect(decide(who, 'document.verdict', inApproval), who.membership!.role).toEqual({ kind: 'forbidden', key: 'forbidden' });
+		expect(decide(actor('representative', true, { kind: 'convenor' }), 'document.verdict', inApproval)).toEqual({
+			kind: 'forbidden',
+			key: 'organisation_not_voting'
+		});
+		// To the supplier, a version in approval does not exist.
+		expect(decide(actor('supplier'), 'document.verdict', inApproval)).toEqual({ kind: 'outside', key: 'not_found' });
+		expect(decide(actor('supplier', true), 'document.verdict', inApproval)).toEqual({ kind: 'outside', key: 'not_found' });
+		for (const status of ['saved', 'approved', 'rejected'] as const)
+			expect(decide(actor('representative', true), 'document.verdict', version(status)), status).toEqual({
+				kind: 'locked',
+				key: 'document_not_in_approval'
+			});
+		expect(decide(actor('representative', true), 'document.verdict', { ...inApproval, consortiumId: B })).toEqual({ kind: 'outside', key: 'not_found' });
+	});
+
+	it('an approved version is published by whoever may speak to the supplier under the ground rules, once', () => {
+		const table: Record<PublishingRight, Record<Role, boolean>> = {
+			admins: { admin: true, representative: false, deputy: false, member: false, observer: false, supplier: false },
+			admins_and_representatives: { admin: true, representative: true, deputy: false, member: false, observer: false, supplier: false },
+			representatives: { admin: false, representative: true, deputy: false, member: false, observer: false, supplier: false }
+		};
+		for (const [publishing, byRole] of Object.entries(table) as [PublishingRight, Record<Role, boolean>][])
+			for (const [role, allowed] of Object.entries(byRole) as [Role, boolean][]) {
+				const approved = version('approved', { publishing });
+				expect(can(actor(role), 'document.publish', approved), `${publishing} ${role}`).toBe(allowed);
+				// The same answer as for publishing anything else to the supplier.
+				expect(can(actor(role), 'document.publish', approved)).toBe(can(actor(role), 'supplier.publish', { consortiumId: A, publishing }));
+			}
+		for (const status of ['saved', 'in_approval', 'rejected'] as const)
+			expect(decide(actor('admin'), 'document.publish', version(status)), status).toEqual({ kind: 'locked', key: 'document_not_approved' });
+		expect(decide(actor('admin'), 'document.publish', version('approved', { published: true }))).toEqual({
+			kind: 'locked',
+			key: 'document_already_published'
+		});
+		expect(decide(actor('member'), 'document.publish', version('approved'))).toEqual({ kind: 'forbidden', key: 'forbidden' });
+		expect(decide(actor('member'), 'document.publish', version('saved'))).toEqual({ kind: 'forbidden', key: 'forbidden' });
+	});
+
+	it('a published version is read by every internal member, and by the supplier only once published; to it the rest does not exist', () => {
+		for (const role of ['admin', 'representative', 'deputy', 'member', 'observer'] as const) {
+			expect(can(actor(role), 'document.read_published', version('approved')), role).toBe(true);
+			expect(can(actor(role), 'document.read_published', version('approved', { published: true })), role).toBe(true);
+		}
+		expect(can(actor('supplier'), 'document.read_published', version('approved', { published: true }))).toBe(true);
+		for (const status of ['saved', 'in_approval', 'approved', 'rejected'] as const)
+			expect(decide(actor('supplier'), 'document.read_published', version(status)), status).toEqual({ kind: 'outside', key: 'not_found' });
+		expect(decide(actor('supplier'), 'document.read_published', { ...version('approved', { published: true }), consortiumId: B })).toEqual({
+			kind: 'outside',
+			key: 'not_found'
+		});
+	});
+
+	it('the supplier alone comments, on a published version open for comments (the reason is said)', () => {
+		const open = version('approved', { published: true, openForComments: true });
+		expect(can(actor('supplier'), 'document.feedback', open)).toBe(true);
+		expect(decide(actor('supplier'), 'document.feedback', version('approved', { published: true }))).toEqual({
+			kind: 'locked',
+			key: 'document_feedback_closed'
+		});
+		expect(decide(actor('supplier'), 'document.feedback', version('approved'))).toEqual({ kind: 'outside', key: 'not_found' });
+		for (const role of ['admin', 'representative', 'deputy', 'member', 'observer'] as const)
+			expect(decide(actor(role, true), 'document.feedback', open), role).toEqual({ kind: 'forbidden', key: 'forbidden' });
+	});
+
+	it('has a sentence for every reason it gives', () => {
+		for (const key of [
+			'document_approval_pending',
+			'document_approved_kept',
+			'organisation_not_voting',
+			'document_not_in_approval',
+			'document_not_approved',
+			'document_already_published',
+			'document_feedback_closed',
+			'document_baseline_only_specification',
+			'document_version_not_saved'
+		])
+			expect(hasMessage(key), key).toBe(true);
 	});
 });

@@ -8,7 +8,7 @@
  */
 
 import type { Role } from '../roles';
-import type { BacklogStatus, DecisionItemStatus, PriorityRoundStatus, QuestionStatus } from '../enums';
+import type { BacklogStatus, DecisionItemStatus, DocumentVersionStatus, PriorityRoundStatus, QuestionStatus } from '../enums';
 import type { organisationKind, requirementStatus } from './db/schema/enums';
 import { CommandError, NotFound } from './errors';
 
@@ -126,8 +126,30 @@ export interface InitiativeResource {
 	organisationIds: readonly string[];
 }
 
+/**
+ * A procurement document as the policy needs it: whether a version of it is in approval now,
+ * whether one was ever approved, and who may speak to the supplier.
+ */
+export interface DocumentResource {
+	consortiumId: string;
+	inApproval: boolean;
+	everApproved: boolean;
+	publishing: PublishingRight;
+}
+
+/** A named version of a document as the policy needs it. */
+export interface DocumentVersionResource {
+	consortiumId: string;
+	status: DocumentVersionStatus;
+	/** Whether this version was published to the supplier, and the publication takes comments. */
+	published: boolean;
+	openForComments: boolean;
+	publishing: PublishingRight;
+}
+
 /** What an attachment hangs on, as the policy needs it: the target's kind and its own state. */
 export type AttachmentTargetResource =
+	| { consortiumId: string; kind: 'document' }
 	| { consortiumId: string; kind: 'decision_item'; status: DecisionItemStatus }
 	| { consortiumId: string; kind: 'meeting'; adjusted: boolean }
 	| ({ kind: 'requirement' } & RequirementResource)
@@ -194,6 +216,13 @@ export interface ItemResources {
 	'attachment.add': AttachmentTargetResource;
 	'attachment.read': AttachmentReadResource;
 	'attachment.delete': AttachmentResource;
+	'document.edit': DocumentResource;
+	'document.send': DocumentResource;
+	'document.delete': DocumentResource;
+	'document.verdict': DocumentVersionResource;
+	'document.publish': DocumentVersionResource;
+	'document.read_published': DocumentVersionResource;
+	'document.feedback': DocumentVersionResource;
 }
 export type ItemAction = keyof ItemResources;
 
@@ -304,6 +333,8 @@ const forWriters =
 /** Whether an attachment's target still takes changes from this writer: its own rule, or its state. */
 function attachmentTargetOpen(m: Membership, t: AttachmentTargetResource): boolean | Refusal {
 	switch (t.kind) {
+		case 'document':
+			return true;
 		case 'decision_item':
 			return t.status === 'draft' || t.status === 'open' || t.status === 'closed' || locked('attachments_target_closed');
 		case 'meeting':
@@ -395,6 +426,25 @@ const itemRules: { [A in ItemAction]: Rule<ItemResources[A]> } = {
 		if (!writers.includes(m.role)) return false;
 		return then(r.uploadedBy === a.id || m.role === 'admin' || deny('attachments_not_yours'), attachmentTargetOpen(m, r.target));
 	},
+	// Procurement documents: writers co-write the draft and name versions at any time (a version is a
+	// frozen copy, so approving one never locks the draft); one version at a time is in approval;
+	// whoever speaks for a voting organisation approves or objects; whoever may speak to the supplier
+	// publishes an approved version, which the supplier then reads (and comments on, if the round allows).
+	'document.edit': forWriters(() => true),
+	'document.send': forWriters((_m, d) => !d.inApproval || locked('document_approval_pending')),
+	'document.delete': (m, d) => m.role === 'admin' && (!d.everApproved || locked('document_approved_kept')),
+	'document.verdict': (m, v) => {
+		if (!speaksFor(m, undefined)) return m.role === 'supplier' ? outside : false;
+		if (m.organisationKind !== 'municipality' && m.organisationKind !== 'region') return deny('organisation_not_voting');
+		return v.status === 'in_approval' || locked('document_not_in_approval');
+	},
+	'document.publish': (m, v, a) =>
+		then(
+			consortiumRules['supplier.publish'](m, v, a),
+			v.status === 'approved' ? !v.published || locked('document_already_published') : locked('document_not_approved')
+		),
+	'document.read_published': (m, v) => internalRoles.includes(m.role) || (m.role === 'supplier' && v.published) || outside,
+	'document.feedback': (m, v) => (m.role !== 'supplier' ? false : !v.published ? outside : v.openForComments || locked('document_feedback_closed')),
 	// The organisation's representative (also one appointed after the delegation was given) or an admin.
 	'delegation.revoke': (m, d) => m.role === 'admin' || (m.role === 'representative' && d.organisationId === m.organisationId)
 };

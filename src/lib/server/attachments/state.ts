@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Transaction } from '../db/client';
-import { attachments, decisionItems, decisions, initiatives, meetings, requirements } from '../db/schema';
+import { attachments, decisionItems, decisions, documentPublications, documents, initiatives, meetings, requirements } from '../db/schema';
 import { NotFound } from '../errors';
 import { organisationsOf } from '../roadmap/state';
 import type { AttachmentResource, AttachmentTargetResource } from '../policy';
@@ -13,7 +13,8 @@ export const topicOf: Record<AttachmentTarget, string> = {
 	decision_item: 'decision_item',
 	meeting: 'meeting',
 	requirement: 'requirement',
-	initiative: 'initiative'
+	initiative: 'initiative',
+	document: 'document'
 };
 
 /**
@@ -22,6 +23,14 @@ export const topicOf: Record<AttachmentTarget, string> = {
  */
 export async function targetResource(tx: Transaction, consortiumId: string, kind: AttachmentTarget, id: string): Promise<AttachmentTargetResource> {
 	switch (kind) {
+		case 'document': {
+			const [row] = await tx
+				.select({ id: documents.id })
+				.from(documents)
+				.where(and(eq(documents.id, id), eq(documents.consortiumId, consortiumId)));
+			if (!row) throw new NotFound();
+			return { consortiumId, kind };
+		}
 		case 'decision_item': {
 			const [row] = await tx
 				.select({ status: decisionItems.status })
@@ -57,9 +66,20 @@ export async function targetResource(tx: Transaction, consortiumId: string, kind
 	}
 }
 
-/** Whether the supplier reaches the target: a meeting, or a decision item whose decision was communicated and is not secret. */
+/**
+ * Whether the supplier reaches the target: a meeting, a document published to it, or a decision item
+ * whose decision was communicated and is not secret.
+ */
 export async function publishedToSupplier(tx: Transaction, consortiumId: string, kind: AttachmentTarget, id: string): Promise<boolean> {
 	if (kind === 'meeting') return true;
+	if (kind === 'document') {
+		const [row] = await tx
+			.select({ one: sql<number>`1` })
+			.from(documentPublications)
+			.where(and(eq(documentPublications.documentId, id), eq(documentPublications.consortiumId, consortiumId)))
+			.limit(1);
+		return !!row;
+	}
 	if (kind !== 'decision_item') return false;
 	const [row] = await tx
 		.select({ one: sql<number>`1` })

@@ -29,7 +29,7 @@ export async function listBaselines(person: Who, consortiumId: string) {
 	});
 }
 
-async function loadSpec(tx: Transaction, consortiumId: string, id: string): Promise<SpecDocument> {
+export async function loadSpec(tx: Transaction, consortiumId: string, id: string): Promise<SpecDocument> {
 	const [row] = await tx
 		.select({
 			id: baselines.id,

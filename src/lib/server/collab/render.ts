@@ -169,41 +169,68 @@ export function textToUpdate(text: string): Uint8Array {
 }
 
 /**
- * A document update from a simple outline, the way TipTap's schema holds it: `## ` and `### ` lines
- * are headings (levels 2 and 3, the editor's), `- ` lines a bullet list, other lines paragraphs,
- * blank lines dropped. For text written by Samsyn itself (a document's template), not for a user's.
+ * The blocks of a simple outline, the way TipTap's schema holds them: `## ` and `### ` lines are
+ * headings (levels 2 and 3, the editor's), `- ` lines a bullet list, other lines paragraphs, blank
+ * lines dropped. Not yet in a document.
+ */
+function outlineBlocks(outline: string): Y.XmlElement[] {
+	const blocks: Y.XmlElement[] = [];
+	let list: Y.XmlElement | null = null;
+	let items = 0;
+	const withText = (name: string, text: string) => {
+		const element = new Y.XmlElement(name);
+		element.insert(0, [new Y.XmlText(text)]);
+		return element;
+	};
+	for (const raw of outline.replace(/\r\n?/g, '\n').split('\n')) {
+		const line = raw.trim();
+		if (!line) continue;
+		const heading = /^(#{2,3}) (.+)$/.exec(line);
+		if (line.startsWith('- ')) {
+			if (!list) {
+				blocks.push((list = new Y.XmlElement('bulletList')));
+				items = 0;
+			}
+			const item = new Y.XmlElement('listItem');
+			item.insert(0, [withText('paragraph', line.slice(2).trim())]);
+			// Counted here: a list not yet in a document cannot be asked its length.
+			list.insert(items++, [item]);
+			continue;
+		}
+		list = null;
+		if (heading) {
+			const element = withText('heading', heading[2]!.trim());
+			// A number, as TipTap writes it (the typings allow only strings).
+			(element as unknown as Y.XmlElement<{ level: number }>).setAttribute('level', heading[1]!.length);
+			blocks.push(element);
+		} else blocks.push(withText('paragraph', line));
+	}
+	return blocks;
+}
+
+/**
+ * A document update from a simple outline (see `outlineBlocks`). For text written by Samsyn itself
+ * (a document's template, the demo), not for a user's.
  */
 export function outlineToUpdate(outline: string): Uint8Array {
 	const doc = new Y.Doc();
 	try {
-		const blocks: Y.XmlElement[] = [];
-		let list: Y.XmlElement | null = null;
-		const withText = (name: string, text: string) => {
-			const element = new Y.XmlElement(name);
-			element.insert(0, [new Y.XmlText(text)]);
-			return element;
-		};
-		for (const raw of outline.replace(/\r\n?/g, '\n').split('\n')) {
-			const line = raw.trim();
-			if (!line) continue;
-			const heading = /^(#{2,3}) (.+)$/.exec(line);
-			if (line.startsWith('- ')) {
-				if (!list) blocks.push((list = new Y.XmlElement('bulletList')));
-				const item = new Y.XmlElement('listItem');
-				item.insert(0, [withText('paragraph', line.slice(2).trim())]);
-				list.push([item]);
-				continue;
-			}
-			list = null;
-			if (heading) {
-				const element = withText('heading', heading[2]!.trim());
-				// A number, as TipTap writes it (the typings allow only strings).
-				(element as unknown as Y.XmlElement<{ level: number }>).setAttribute('level', heading[1]!.length);
-				blocks.push(element);
-			} else blocks.push(withText('paragraph', line));
-		}
-		doc.getXmlFragment(FRAGMENT).insert(0, blocks);
+		doc.getXmlFragment(FRAGMENT).insert(0, outlineBlocks(outline));
 		return Y.encodeStateAsUpdate(doc);
+	} finally {
+		doc.destroy();
+	}
+}
+
+/** The update that appends an outline's blocks at the end of a document's state (the demo's edits, tests' typing). */
+export function appendOutlineUpdate(state: Uint8Array, outline: string): Uint8Array {
+	const doc = new Y.Doc();
+	try {
+		Y.applyUpdate(doc, state);
+		const before = Y.encodeStateVector(doc);
+		const fragment = doc.getXmlFragment(FRAGMENT);
+		fragment.insert(fragment.length, outlineBlocks(outline));
+		return Y.encodeStateAsUpdate(doc, before);
 	} finally {
 		doc.destroy();
 	}

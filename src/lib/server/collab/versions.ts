@@ -218,6 +218,25 @@ export function restoreUpdate(current: Y.Doc, target: Uint8Array): Uint8Array {
 
 /** Restores a version as a new edit: everyone connected sees it at once; the history stays. */
 export async function restoreVersion(user: Person, document: string, versionId: string): Promise<void> {
+	await restoreState(user, document, async (tx) => {
+		const version = await stateAt(tx, document, versionId === 'current' ? '' : versionId);
+		return {
+			state: version.state,
+			audit: { action: 'collab.version_restored', entityType: 'collab_version', entityId: version.id, after: { document, name: version.name } }
+		};
+	});
+}
+
+/**
+ * Makes a document's content that of a given state, as a new edit by `user` on top of the history:
+ * `target` reads the state (and says how to audit the change) in the user's transaction, after the
+ * user's edit access is checked again there. Everyone connected sees the change at once.
+ */
+export async function restoreState(
+	user: Person,
+	document: string,
+	target: (tx: Transaction) => Promise<{ state: Uint8Array; audit: { action: string; entityType: string; entityId: string; after: unknown } }>
+): Promise<void> {
 	const found = await resolveAccess(user, document);
 	if (!found) throw new NotFound();
 	if (found.level !== 'edit') throw new Forbidden('content.write');
@@ -225,22 +244,15 @@ export async function restoreVersion(user: Person, document: string, versionId: 
 	await settled();
 	const update = await withUser(user, async (tx) => {
 		await access(tx, user, document, 'edit');
-		const version = await stateAt(tx, document, versionId === 'current' ? '' : versionId);
-		const update = restoreUpdate(shared.doc, version.state);
+		const { state, audit } = await target(tx);
+		const update = restoreUpdate(shared.doc, state);
 		await tx.insert(collabUpdates).values({
 			document,
 			consortiumId: found.consortiumId,
 			update,
 			userId: user.id
 		});
-		await recordChange(tx, {
-			actorId: user.id,
-			consortiumId: found.consortiumId,
-			action: 'collab.version_restored',
-			entityType: 'collab_version',
-			entityId: version.id,
-			after: { document, name: version.name }
-		});
+		await recordChange(tx, { actorId: user.id, consortiumId: found.consortiumId, ...audit });
 		return update;
 	});
 	applySaved(shared, update, null);

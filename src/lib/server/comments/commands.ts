@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Transaction } from '../db/client';
 import { withUser } from '../db/request';
-import { comments, consortia, decisionItems, needs, requirements, userStories, users } from '../db/schema';
+import { comments, consortia, decisionItems, documents, needs, requirements, userStories, users } from '../db/schema';
 import { recordChange } from '../audit/record-change';
 import { enqueueMail } from '../mail/outbox';
 import { notify } from '../notifications/notify';
@@ -27,6 +27,12 @@ async function targetTitle(tx: Transaction, consortiumId: string, kind: TargetKi
 			.from(userStories)
 			.where(and(eq(userStories.id, id), eq(userStories.consortiumId, consortiumId)));
 		if (row) return storySentence(row);
+	} else if (kind === 'document') {
+		const [row] = await tx
+			.select({ title: documents.title })
+			.from(documents)
+			.where(and(eq(documents.id, id), eq(documents.consortiumId, consortiumId)));
+		if (row) return row.title;
 	} else if (kind === 'decision_item') {
 		const [row] = await tx
 			.select({ title: decisionItems.title })
@@ -55,9 +61,11 @@ export function targetPath(slug: string, kind: TargetKind, id: string): string {
 				? 'stories'
 				: kind === 'decision_item'
 					? 'decisions'
-					: kind === 'priority_round'
-						? 'prioritisation'
-						: 'requirements';
+					: kind === 'document'
+						? 'documents'
+						: kind === 'priority_round'
+							? 'prioritisation'
+							: 'requirements';
 	return `/c/${slug}/${area}/${id}`;
 }
 

@@ -68,6 +68,7 @@ Vad upphandlingen gäller, vilka kommuner som står bakom den och hur kravspecif
 Befintliga system och teknik som lösningen ska leva tillsammans med: verksamhetssystem, planering, trygghetslarm, uppkoppling och den hårdvara utförarna använder.
 ## Krav
 Kraven nedan kommer från den baslinje som är vald för dokumentet, numrerade och grupperade som i Word-exporten. Skallkrav ska uppfyllas; börkrav är kriterier som utvärderas.
+[[baseline]]
 ## Data och integrationer
 Vilka data kommunerna vill ha tillgång till, i vilket format och hur ofta, och mot vilka system.
 ## Verifiering
@@ -81,6 +82,7 @@ What the procurement is about, which municipalities stand behind it and how this
 The systems and technology the solution must live with: case management, planning, safety alarms, connectivity and the hardware the care staff use.
 ## Requirements
 The requirements below come from the baseline chosen for this document, numbered and grouped as in the Word export. Mandatory requirements must be met; desirable ones are criteria that are evaluated.
+[[baseline]]
 ## Data and integrations
 Which data the municipalities want access to, in which format, how often, and against which systems.
 ## Verification
@@ -207,5 +209,23 @@ Who knows welfare technology well and can bridge the project, the services and t
 	}
 };
 
-/** A template's outline as the first edit of a new document's co-edited text. */
-export const templateUpdate = (template: Template): Uint8Array => outlineToUpdate(template.outline);
+/** A template's outline as the first edits of a new document's co-edited body and closing (empty: none). */
+export function templateUpdates(template: Template): { body: Uint8Array; closing: Uint8Array | null } {
+	const { body, closing } = splitOutline(template.outline);
+	return { body: outlineToUpdate(body), closing: closing.trim() === '' ? null : outlineToUpdate(closing) };
+}
+
+/** The line in an outline where a kravspecifikation's generated requirements go. */
+export const BASELINE_MARKER = '[[baseline]]';
+
+/**
+ * Splits an outline at its baseline marker: the text before it becomes the document's body, the
+ * text after it the closing (both co-edited); without a marker, everything is the body and the
+ * requirements follow it.
+ */
+export function splitOutline(outline: string): { body: string; closing: string } {
+	const lines = outline.split(/\r?\n/);
+	const at = lines.findIndex((line) => line.trim() === BASELINE_MARKER);
+	if (at === -1) return { body: outline, closing: '' };
+	return { body: lines.slice(0, at).join('\n'), closing: lines.slice(at + 1).join('\n') };
+}

@@ -40,25 +40,44 @@ export async function rulesOf(tx: Transaction, consortiumId: string): Promise<Gr
 
 /** Each member organisation's verdict on a revision and what the ground rules make of them. */
 export async function approvalState(tx: Transaction, consortiumId: string, requirementId: string): Promise<ApprovalState> {
-	const [rules, members, given] = await Promise.all([
+	const given = await tx
+		.select({
+			organisationId: requirementApprovals.organisationId,
+			verdict: requirementApprovals.verdict,
+			reason: requirementApprovals.reason,
+			actingAs: requirementApprovals.actingAs,
+			at: requirementApprovals.updatedAt,
+			byName: users.name
+		})
+		.from(requirementApprovals)
+		.leftJoin(users, eq(users.id, requirementApprovals.userId))
+		.where(eq(requirementApprovals.requirementId, requirementId));
+	return votesUnderRules(tx, consortiumId, given);
+}
+
+/** A verdict as given, by the person who gave it for their organisation. */
+export interface GivenVerdict {
+	organisationId: string;
+	verdict: 'approve' | 'object';
+	reason: string;
+	actingAs: 'representative' | 'deputy';
+	at: Date;
+	byName: string | null;
+}
+
+/**
+ * Every member organisation's verdict (none for those that gave none) and what the consortium's
+ * ground rules make of them: the one tally of requirements, documents and whatever else the member
+ * organisations approve.
+ */
+export async function votesUnderRules(tx: Transaction, consortiumId: string, given: readonly GivenVerdict[]): Promise<ApprovalState> {
+	const [rules, members] = await Promise.all([
 		rulesOf(tx, consortiumId),
 		tx
 			.select({ id: organisations.id, name: organisations.name, population: organisations.population })
 			.from(organisations)
 			.where(and(eq(organisations.consortiumId, consortiumId), inArray(organisations.kind, ['municipality', 'region'])))
-			.orderBy(asc(organisations.name)),
-		tx
-			.select({
-				organisationId: requirementApprovals.organisationId,
-				verdict: requirementApprovals.verdict,
-				reason: requirementApprovals.reason,
-				actingAs: requirementApprovals.actingAs,
-				at: requirementApprovals.updatedAt,
-				byName: users.name
-			})
-			.from(requirementApprovals)
-			.leftJoin(users, eq(users.id, requirementApprovals.userId))
-			.where(eq(requirementApprovals.requirementId, requirementId))
+			.orderBy(asc(organisations.name))
 	]);
 	const byOrganisation = new Map(given.map((g) => [g.organisationId, g]));
 	const votes: OrganisationVote[] = members.map((o) => {

@@ -5,3 +5,4 @@ import './requirements';
 import './decisions';
 import './meetings';
 import './roadmap';
+import './documents';

@@ -44,7 +44,9 @@ import {
 	initiativeStatuses,
 	initiativeLinkKinds,
 	attachmentTargets,
-	lifecycleActivityStatuses
+	lifecycleActivityStatuses,
+	documentKinds,
+	documentVersionStatuses
 } from '../../../enums';
 
 // The values live in src/lib/enums.ts, which browser code may import too; changing one there needs a migration.
@@ -141,3 +143,7 @@ export const initiativeLinkKind = pgEnum('initiative_link_kind', initiativeLinkK
 export const lifecycleActivityStatus = pgEnum('lifecycle_activity_status', lifecycleActivityStatuses);
 
 export const attachmentTarget = pgEnum('attachment_target', attachmentTargets);
+
+export const documentKind = pgEnum('document_kind', documentKinds);
+
+export const documentVersionStatus = pgEnum('document_version_status', documentVersionStatuses);

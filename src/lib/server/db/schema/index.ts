@@ -15,3 +15,5 @@ export * from './portfolio';
 export * from './roadmap';
 export * from './lifecycle';
 export * from './attachments';
+export * from './documents';
+export * from './document-templates';

@@ -1,0 +1,329 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { loadSpec } from '../baselines/queries';
+import { settled } from '../collab/documents';
+import { renderState } from '../collab/render';
+import { loadState } from '../collab/store';
+import { diffTexts } from '../collab/versions';
+import { readerFor, type Who } from '../consortia/actor';
+import type { Transaction } from '../db/client';
+import { withUser } from '../db/request';
+import { baselines, documentFeedback, documentPublications, documents, documentVersions, initiatives, users } from '../db/schema';
+import { NotFound } from '../errors';
+import type { SpecRequirement } from '../exports/spec';
+import { groupByType } from '../exports/spec';
+import { can, type Actor } from '../policy';
+import type { ApprovalState } from '../requirements/workflow';
+import { approvalStateOf } from './approvals';
+import { documentResource, fieldName, loadDocument, versionResource, type DocumentRow, type VersionRow } from './state';
+
+/** A kravspecifikation's generated section: the baseline's requirements, grouped by type and numbered as the Word export does. */
+export interface BaselineSection {
+	name: string;
+	groups: {
+		type: SpecRequirement['type'];
+		number: number;
+		requirements: (Pick<SpecRequirement, 'identifier' | 'title' | 'text' | 'obligation' | 'weight'> & { number: string })[];
+	}[];
+}
+
+export function baselineSection(name: string, requirements: readonly SpecRequirement[]): BaselineSection {
+	return {
+		name,
+		groups: groupByType(requirements).map((g, i) => ({
+			type: g.type,
+			number: i + 1,
+			requirements: g.requirements.map((r, j) => ({
+				number: `${i + 1}.${j + 1}`,
+				identifier: r.identifier,
+				title: r.title,
+				text: r.text,
+				obligation: r.obligation,
+				weight: r.weight
+			}))
+		}))
+	};
+}
+
+/** The plain text of a whole document (body, the requirements as "K-001 Title" lines, closing), for comparing versions. */
+function composedText(body: Uint8Array, closing: Uint8Array, section: BaselineSection | null): string {
+	const requirements = section
+		? [`[${section.name}]`, ...section.groups.flatMap((g) => g.requirements.map((r) => `${r.number} ${r.identifier} ${r.title}`))].join('\n')
+		: '';
+	return [renderState(body).text, requirements, renderState(closing).text].filter((part) => part !== '').join('\n');
+}
+
+const versionColumns = {
+	id: documentVersions.id,
+	number: documentVersions.number,
+	name: documentVersions.name,
+	status: documentVersions.status,
+	title: documentVersions.title,
+	baselineName: documentVersions.baselineName,
+	createdAt: documentVersions.createdAt,
+	createdBy: users.name,
+	submittedAt: documentVersions.submittedAt,
+	decidedAt: documentVersions.decidedAt
+};
+
+/** The consortium's documents: all of them for its members, what was published to it for the supplier. */
+export async function listDocuments(person: Who, consortiumId: string) {
+	return withUser(person, async (tx) => {
+		const actor = await readerFor(tx, person, consortiumId, 'published.read');
+		const internal = can(actor, 'internal.read', { consortiumId });
+		const rows = await tx
+			.select({
+				id: documents.id,
+				kind: documents.kind,
+				title: documents.title,
+				updatedAt: documents.updatedAt,
+				initiativeId: documents.initiativeId,
+				initiativeTitle: initiatives.title,
+				latest: sql<{ number: number; name: string; status: string } | null>`(
+					select json_build_object('number', v.number, 'name', v.name, 'status', v.status)
+					from ${documentVersions} v where v.document_id = documents.id order by v.number desc limit 1)`,
+				published: sql<{ number: number; name: string; at: string } | null>`(
+					select json_build_object('number', v.number, 'name', v.name, 'at', p.published_at)
+					from ${documentPublications} p join ${documentVersions} v on v.id = p.version_id
+					where p.document_id = documents.id order by p.published_at desc limit 1)`
+			})
+			.from(documents)
+			.leftJoin(initiatives, eq(initiatives.id, documents.initiativeId))
+			.where(eq(documents.consortiumId, consortiumId))
+			.orderBy(asc(documents.kind), asc(documents.title));
+		const visible = internal ? rows : rows.filter((r) => r.published !== null);
+		if (!internal) return { internal, canCreate: false, documents: visible.map((r) => ({ ...r, latest: null })), initiatives: [], baselines: [] };
+		const [initiativeOptions, baselineOptions] = await Promise.all([
+			tx
+				.select({ id: initiatives.id, title: initiatives.title })
+				.from(initiatives)
+				.where(eq(initiatives.consortiumId, consortiumId))
+				.orderBy(asc(initiatives.title)),
+			tx.select({ id: baselines.id, name: baselines.name }).from(baselines).where(eq(baselines.consortiumId, consortiumId)).orderBy(desc(baselines.createdAt))
+		]);
+		return {
+			internal,
+			canCreate: can(actor, 'content.write', { consortiumId }),
+			documents: visible,
+			initiatives: initiativeOptions,
+			baselines: baselineOptions
+		};
+	});
+}
+
+export interface PageOptions {
+	/** A version to read (`?version=`). */
+	version?: string | null;
+	/** Two versions (or `current`) to compare. */
+	from?: string | null;
+	to?: string | null;
+}
+
+const Ref = z.union([z.literal('current'), z.uuid()]);
+
+/**
+ * A document's page. Internal members get the draft (its co-edited fields), the baseline section,
+ * the versions with their approval and publication, and what they may do; the supplier gets the
+ * newest published version only, read-only, with its own comments. NotFound when the person may
+ * not see it (the supplier, a document never published to it).
+ */
+export async function documentPage(person: Who, consortiumId: string, id: string, options: PageOptions = {}) {
+	await settled();
+	return withUser(person, async (tx) => {
+		const actor = await readerFor(tx, person, consortiumId, 'published.read');
+		const document = await loadDocument(tx, consortiumId, id);
+		if (!can(actor, 'internal.read', { consortiumId })) return { view: 'published' as const, ...(await publishedView(tx, actor, document)) };
+		return { view: 'internal' as const, ...(await internalView(tx, actor, document, options)) };
+	});
+}
+
+async function versionsOf(tx: Transaction, documentId: string) {
+	return tx
+		.select(versionColumns)
+		.from(documentVersions)
+		.leftJoin(users, eq(users.id, documentVersions.createdBy))
+		.where(eq(documentVersions.documentId, documentId))
+		.orderBy(desc(documentVersions.number));
+}
+
+function sectionOf(version: Pick<VersionRow, 'baselineName' | 'baselineRequirements'>): BaselineSection | null {
+	return version.baselineName && version.baselineRequirements ? baselineSection(version.baselineName, version.baselineRequirements) : null;
+}
+
+/** One version's content as the page shows it: sanitised HTML of the two fields and its requirement section. */
+function versionContent(version: VersionRow) {
+	return {
+		id: version.id,
+		number: version.number,
+		name: version.name,
+		title: version.title,
+		status: version.status,
+		createdAt: version.createdAt,
+		bodyHtml: renderState(version.bodyState).html,
+		closingHtml: renderState(version.closingState).html,
+		section: sectionOf(version)
+	};
+}
+
+async function internalView(tx: Transaction, actor: Actor, document: DocumentRow, options: PageOptions) {
+	const consortiumId = document.consortiumId;
+	const resource = (await documentResource(tx, document.id))!;
+	const versions = await versionsOf(tx, document.id);
+	const full = versions.length
+		? await tx
+				.select()
+				.from(documentVersions)
+				.where(
+					inArray(
+						documentVersions.id,
+						versions.map((v) => v.id)
+					)
+				)
+		: [];
+	const byId = new Map(full.map((v) => [v.id, v]));
+	const publications = await tx
+		.select({
+			id: documentPublications.id,
+			versionId: documentPublications.versionId,
+			allowComments: documentPublications.allowComments,
+			note: documentPublications.note,
+			publishedAt: documentPublications.publishedAt,
+			publishedBy: users.name
+		})
+		.from(documentPublications)
+		.leftJoin(users, eq(users.id, documentPublications.publishedBy))
+		.where(eq(documentPublications.documentId, document.id))
+		.orderBy(desc(documentPublications.publishedAt));
+	const publishedIds = new Set(publications.map((p) => p.versionId));
+
+	// The version whose verdicts the page shows: the one in approval, else the newest decided one.
+	const focus = versions.find((v) => v.status === 'in_approval') ?? versions.find((v) => v.status === 'approved' || v.status === 'rejected') ?? null;
+	const approval: (ApprovalState & { versionId: string; number: number; name: string; status: string }) | null = focus
+		? { ...(await approvalStateOf(tx, consortiumId, focus.id)), versionId: focus.id, number: focus.number, name: focus.name, status: focus.status }
+		: null;
+
+	const rows = await Promise.all(
+		versions.map(async (v) => {
+			const r = await versionResource(tx, byId.get(v.id)!);
+			return {
+				...v,
+				published: publishedIds.has(v.id),
+				can: {
+					send: v.status === 'saved' && can(actor, 'document.send', resource),
+					verdict: can(actor, 'document.verdict', r),
+					publish: can(actor, 'document.publish', r)
+				}
+			};
+		})
+	);
+
+	const spec = document.baselineId ? await loadSpec(tx, consortiumId, document.baselineId) : null;
+	const section = spec ? baselineSection(spec.name, spec.requirements) : null;
+	const [baselineOptions, initiative, feedback] = await Promise.all([
+		document.kind === 'requirement_specification'
+			? tx.select({ id: baselines.id, name: baselines.name }).from(baselines).where(eq(baselines.consortiumId, consortiumId)).orderBy(desc(baselines.createdAt))
+			: [],
+		document.initiativeId
+			? tx
+					.select({ id: initiatives.id, title: initiatives.title })
+					.from(initiatives)
+					.where(eq(initiatives.id, document.initiativeId))
+					.then((r) => r[0] ?? null)
+			: null,
+		feedbackOf(tx, document.id)
+	]);
+
+	const draft = {
+		body: await loadState(tx, fieldName(document.id, 'body')),
+		closing: await loadState(tx, fieldName(document.id, 'closing'))
+	};
+	let viewing = null;
+	if (options.version) {
+		const v = z.uuid().safeParse(options.version).success ? byId.get(options.version) : undefined;
+		viewing = v ? versionContent(v) : null;
+	}
+	let comparison = null;
+	let compareMissing = false;
+	if (options.from || options.to) {
+		const from = Ref.safeParse(options.from);
+		const to = Ref.safeParse(options.to ?? 'current');
+		const textOf = async (ref: string) => {
+			if (ref === 'current') return composedText(draft.body, draft.closing, section);
+			const v = byId.get(ref);
+			return v ? composedText(v.bodyState, v.closingState, sectionOf(v)) : null;
+		};
+		const [a, b] = from.success && to.success ? [await textOf(from.data), await textOf(to.data)] : [null, null];
+		if (a === null || b === null) compareMissing = true;
+		else comparison = { from: from.data!, to: to.data!, changes: diffTexts(a, b) };
+	}
+
+	return {
+		document: {
+			id: document.id,
+			kind: document.kind,
+			title: document.title,
+			language: document.language,
+			version: document.version,
+			baselineId: document.baselineId
+		},
+		/** The draft as last stored, sanitised: shown until the editors have loaded. */
+		draftHtml: { body: renderState(draft.body).html, closing: renderState(draft.closing).html },
+		initiative,
+		section,
+		baselines: baselineOptions,
+		versions: rows,
+		approval,
+		publications,
+		feedback,
+		viewing,
+		viewMissing: !!options.version && !viewing,
+		comparison,
+		compareMissing,
+		myVote: approval && actor.membership ? (approval.votes.find((v) => v.organisationId === actor.membership!.organisationId) ?? null) : null,
+		can: {
+			edit: can(actor, 'document.edit', resource),
+			send: can(actor, 'document.send', resource),
+			delete: can(actor, 'document.delete', resource),
+			speaks: can(actor, 'organisation.approve', { consortiumId })
+		}
+	};
+}
+
+async function feedbackOf(tx: Transaction, documentId: string) {
+	return tx
+		.select({
+			id: documentFeedback.id,
+			body: documentFeedback.body,
+			createdAt: documentFeedback.createdAt,
+			author: users.name,
+			versionId: documentPublications.versionId
+		})
+		.from(documentFeedback)
+		.innerJoin(documentPublications, eq(documentPublications.id, documentFeedback.publicationId))
+		.leftJoin(users, eq(users.id, documentFeedback.authorId))
+		.where(eq(documentPublications.documentId, documentId))
+		.orderBy(asc(documentFeedback.createdAt));
+}
+
+/** What the supplier reads: the newest published version, its publication and the supplier's comments on it. */
+async function publishedView(tx: Transaction, actor: Actor, document: DocumentRow) {
+	const [publication] = await tx
+		.select()
+		.from(documentPublications)
+		.where(and(eq(documentPublications.documentId, document.id), eq(documentPublications.consortiumId, document.consortiumId)))
+		.orderBy(desc(documentPublications.publishedAt))
+		.limit(1);
+	if (!publication) throw new NotFound();
+	const [version] = await tx.select().from(documentVersions).where(eq(documentVersions.id, publication.versionId));
+	if (!version) throw new NotFound();
+	const resource = await versionResource(tx, version);
+	if (!can(actor, 'document.read_published', resource)) throw new NotFound();
+	const feedback = (await feedbackOf(tx, document.id)).filter((f) => f.versionId === version.id);
+	return {
+		document: { id: document.id, kind: document.kind, title: version.title, language: document.language },
+		publication: { publishedAt: publication.publishedAt, allowComments: publication.allowComments, note: publication.note },
+		version: versionContent(version),
+		feedback,
+		can: { feedback: can(actor, 'document.feedback', resource) }
+	};
+}
