@@ -595,7 +595,7 @@ export function taggedPdf(options: TaggedPdfOptions) {
 		await finished;
 		return new Uint8Array(Buffer.concat(chunks));
 	};
-	return { pdf, root, margin, width, keep, write, rule, list, finish, colour };
+	return { pdf, root, margin, width, keep, write, rule, list, finish, colour, printable };
 }
 
 /** The log (or one decision) as a PDF/A-2b document (see `taggedPdf`). */

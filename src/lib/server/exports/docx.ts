@@ -64,6 +64,56 @@ function propertyTable(rows: [label: string, value: TextRun[]][]): Table {
 	});
 }
 
+type HeadingLevelValue = (typeof HeadingLevel)[keyof typeof HeadingLevel];
+
+/**
+ * One requirement as the specification prints it: a numbered heading ("2.3 K-007 Title"), a
+ * property table in which the obligation stands out (SKA, or BÖR with its weight), its text,
+ * rationale and acceptance criteria. The requirement's text is expected clean (`exportText`).
+ */
+export function requirementBlock(
+	r: SpecRequirement,
+	number: string,
+	locale: Locale,
+	heading: HeadingLevelValue = HeadingLevel.HEADING_2
+): (Paragraph | Table)[] {
+	const o = { locale };
+	const v = vocabulary(locale);
+	const headings = requirementHeadings(locale);
+	const mark =
+		r.obligation === 'mandatory'
+			? [new TextRun({ text: m.spec_doc_mark_mandatory({}, o), bold: true, color: '9C0006' }), new TextRun(` (${v.obligation.mandatory})`)]
+			: [
+					new TextRun({ text: m.spec_doc_mark_criterion({ weight: String(r.weight ?? '') }, o), bold: true, color: '1F4E79' }),
+					new TextRun(` (${v.obligation.criterion})`)
+				];
+	const properties: [string, TextRun[]][] = [
+		[headings.identifier, [new TextRun({ text: r.identifier, bold: true })]],
+		[headings.obligation, mark],
+		[headings.type, [new TextRun(v.type[r.type] + (r.subtype ? ` – ${v.subtype[r.subtype]}` : ''))]],
+		[headings.verification, [new TextRun(v.verification[r.verification])]],
+		[
+			headings.scope,
+			[new TextRun(r.scope === 'local' ? m.spec_doc_local_for({ organisations: r.localOrganisations.join(', ') }, o) : m.spec_doc_common_all({}, o))]
+		],
+		[headings.revision, [new TextRun(String(r.revision))]]
+	];
+	const labelled = (label: string, value: string) =>
+		value.trim() ? [new Paragraph({ spacing: { before: 120 }, children: [new TextRun({ text: label, bold: true })] }), ...paragraphs(value)] : [];
+	return [
+		new Paragraph({
+			heading,
+			keepNext: true,
+			children: [new TextRun(`${number} ${r.identifier} ${r.title}`)]
+		}),
+		propertyTable(properties),
+		new Paragraph({ spacing: { after: 60 } }),
+		...paragraphs(r.text),
+		...labelled(headings.rationale, r.rationale),
+		...labelled(headings.acceptanceCriteria, r.acceptanceCriteria)
+	];
+}
+
 /**
  * A baseline as a Word requirement specification: a title page; contents with links; an
  * introduction that explains ska-krav and bör-krav with a summary; then one numbered chapter per
@@ -75,7 +125,6 @@ export async function specToDocx(input: SpecDocument, locale: Locale): Promise<U
 	const spec = cleanSpec(input);
 	const o = { locale };
 	const v = vocabulary(locale);
-	const headings = requirementHeadings(locale);
 	const date = printDate(spec.frozenAt);
 	const groups = groupByType(spec.requirements);
 	const mandatory = spec.requirements.filter((r) => r.obligation === 'mandatory').length;
@@ -126,43 +175,7 @@ export async function specToDocx(input: SpecDocument, locale: Locale): Promise<U
 		...groups.map((g) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(`${v.group[g.type]}: ${g.requirements.length}`)] }))
 	];
 
-	const mark = (r: SpecRequirement) =>
-		r.obligation === 'mandatory'
-			? [new TextRun({ text: m.spec_doc_mark_mandatory({}, o), bold: true, color: '9C0006' }), new TextRun(` (${v.obligation.mandatory})`)]
-			: [
-					new TextRun({ text: m.spec_doc_mark_criterion({ weight: String(r.weight ?? '') }, o), bold: true, color: '1F4E79' }),
-					new TextRun(` (${v.obligation.criterion})`)
-				];
-
-	const requirementBlock = (r: SpecRequirement, chapter: number, index: number) => {
-		const properties: [string, TextRun[]][] = [
-			[headings.identifier, [new TextRun({ text: r.identifier, bold: true })]],
-			[headings.obligation, mark(r)],
-			[headings.type, [new TextRun(v.type[r.type] + (r.subtype ? ` – ${v.subtype[r.subtype]}` : ''))]],
-			[headings.verification, [new TextRun(v.verification[r.verification])]],
-			[
-				headings.scope,
-				[new TextRun(r.scope === 'local' ? m.spec_doc_local_for({ organisations: r.localOrganisations.join(', ') }, o) : m.spec_doc_common_all({}, o))]
-			],
-			[headings.revision, [new TextRun(String(r.revision))]]
-		];
-		const labelled = (label: string, value: string) =>
-			value.trim() ? [new Paragraph({ spacing: { before: 120 }, children: [new TextRun({ text: label, bold: true })] }), ...paragraphs(value)] : [];
-		return [
-			new Paragraph({
-				heading: HeadingLevel.HEADING_2,
-				keepNext: true,
-				children: [new TextRun(`${chapter}.${index} ${r.identifier} ${r.title}`)]
-			}),
-			propertyTable(properties),
-			new Paragraph({ spacing: { after: 60 } }),
-			...paragraphs(r.text),
-			...labelled(headings.rationale, r.rationale),
-			...labelled(headings.acceptanceCriteria, r.acceptanceCriteria)
-		];
-	};
-
-	const body = groups.flatMap((g, gi) => [chapterHeading(gi + 1), ...g.requirements.flatMap((r, ri) => requirementBlock(r, gi + 2, ri + 1))]);
+	const body = groups.flatMap((g, gi) => [chapterHeading(gi + 1), ...g.requirements.flatMap((r, ri) => requirementBlock(r, `${gi + 2}.${ri + 1}`, locale))]);
 
 	const doc = new Document({
 		creator: 'Samsyn',
