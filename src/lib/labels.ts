@@ -29,6 +29,7 @@ export function areaLabel(area: Area): string {
 		requirements: m.nav_requirements,
 		traceability: m.nav_traceability,
 		baselines: m.nav_baselines,
+		documents: m.nav_documents,
 		decisions: m.nav_decisions,
 		meetings: m.meetings_area,
 		prioritisation: m.nav_prioritisation,

@@ -11,6 +11,7 @@ export type Area =
 	| 'requirements'
 	| 'traceability'
 	| 'baselines'
+	| 'documents'
 	| 'decisions'
 	| 'meetings'
 	| 'prioritisation'

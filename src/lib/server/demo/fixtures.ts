@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Transaction } from '../db/client';
-import { consortia, delegations, priorityRoundItems } from '../db/schema';
+import { baselineItems, baselines, consortia, delegations, priorityRoundItems } from '../db/schema';
 import { closeRoundIn, createRoundIn, openRoundIn, saveSubmissionIn } from '../prioritisation/commands';
 import { SubmissionInput } from '../prioritisation/schemas';
 import { endOfDayInStockholm } from '../../decisions/deadline';
@@ -255,4 +255,66 @@ export async function ensureRoadmapFixture(tx: Transaction): Promise<void> {
 		if (userId) await buildMembership(tx, { consortiumId: consortium.id, userId, organisationId, role, since: '2026-01-01' });
 	}
 	await ensurePortfolioDemo(tx, consortium.id);
+}
+
+export const DOCUMENTS_SLUG = 'e2e-dokument';
+
+/**
+ * A consortium for the documents journey; seeded only with SEED_E2E_FIXTURES=true. Three
+ * municipalities under majority rule (two approvals carry a version), the coordinator who
+ * publishes to the supplier, Motala's participant who co-writes, the supplier, and a frozen
+ * baseline of three requirements for the kravspecifikation to be built on.
+ */
+export async function ensureDocumentsTrio(tx: Transaction): Promise<void> {
+	const [existing] = await tx.select({ id: consortia.id }).from(consortia).where(eq(consortia.slug, DOCUMENTS_SLUG));
+	if (existing) return;
+	const consortium = await buildConsortium(
+		tx,
+		{ slug: DOCUMENTS_SLUG, name: 'Dokument i trio', description: 'Tre kommuner skriver kravspecifikationen tillsammans.' },
+		{ decisionRule: 'majority', quorumPercent: 50, weighting: 'per_organisation', publishing: 'admins' }
+	);
+	const org = async (name: string, kind: 'municipality' | 'region' | 'convenor' | 'supplier' = 'municipality') =>
+		(await buildOrganisation(tx, consortium.id, { name, kind })).id;
+	const people: [email: string, organisation: string, role: 'admin' | 'representative' | 'member' | 'supplier'][] = [
+		['admin@samsyn.demo', await org('Kansliet', 'convenor'), 'admin'],
+		['ombud.linkoping@samsyn.demo', await org('Linköping'), 'representative'],
+		['ombud.ydre@samsyn.demo', await org('Ydre'), 'representative'],
+		['ombud.kinda@samsyn.demo', await org('Kinda'), 'representative'],
+		['deltagare.motala@samsyn.demo', await org('Motala', 'region'), 'member'],
+		['leverantor@samsyn.demo', await org('Leverantören', 'supplier'), 'supplier']
+	];
+	for (const [email, organisationId, role] of people) {
+		const userId = await userIdByEmail(tx, email);
+		if (userId) await buildMembership(tx, { consortiumId: consortium.id, userId, organisationId, role, since: '2026-01-01' });
+	}
+	const items: [identifier: string, title: string, type: 'functional' | 'non_functional', obligation: 'mandatory' | 'criterion'][] = [
+		['K-001', 'Larm när brukaren lämnar sängen', 'functional', 'mandatory'],
+		['K-002', 'Tillsyn på överenskomna tider', 'functional', 'mandatory'],
+		['K-003', 'Tillgänglighet 99,5 % nattetid', 'non_functional', 'criterion']
+	];
+	const [baseline] = await tx
+		.insert(baselines)
+		.values({ consortiumId: consortium.id, name: 'Baslinje nattillsyn 1.0', description: 'Tre godkända krav.', requirementCount: items.length })
+		.returning();
+	await tx.insert(baselineItems).values(
+		items.map(([identifier, title, type, obligation], i) => ({
+			baselineId: baseline!.id,
+			consortiumId: consortium.id,
+			position: i + 1,
+			number: i + 1,
+			identifier,
+			revision: 1,
+			title,
+			bodyText: `${title}.`,
+			rationale: '',
+			acceptanceCriteria: '',
+			obligation,
+			weight: obligation === 'criterion' ? 20 : null,
+			type,
+			verification: 'test' as const,
+			scope: 'common' as const,
+			status: 'approved' as const,
+			approvedAt: new Date()
+		}))
+	);
 }

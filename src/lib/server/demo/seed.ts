@@ -15,7 +15,16 @@ import { ensureQuestionsDemo } from './questions';
 import { ensurePortfolioDemo } from './portfolio';
 import { ensureKasamRoadmapDemo, ensureRoadmapDemo } from './roadmap';
 import { ensureLifecycleDemo } from './lifecycle';
-import { ensureDecisionsQuartet, ensureMajorityTrio, ensureMvpTrio, ensurePrioritiesTrio, ensureQuestionsTrio, ensureRoadmapFixture } from './fixtures';
+import { ensureDocumentsDemo } from './documents';
+import {
+	ensureDecisionsQuartet,
+	ensureMajorityTrio,
+	ensureMvpTrio,
+	ensurePrioritiesTrio,
+	ensureQuestionsTrio,
+	ensureRoadmapFixture,
+	ensureDocumentsTrio
+} from './fixtures';
 import { config } from '../config';
 import { buildConsortium, buildMembership, buildOrganisation, organisationNamed } from './factories';
 import { DEMO_PASSWORD, KASAM, OSTERGOTLAND, demoAccounts, kasamMunicipalities, ostergotlandMunicipalities } from './data';
@@ -83,6 +92,7 @@ export async function seedDemo(): Promise<void> {
 		await ensurePortfolioDemo(tx, ids.get(OSTERGOTLAND.slug)!);
 		await ensureRoadmapDemo(tx, ids.get(OSTERGOTLAND.slug)!);
 		await ensureLifecycleDemo(tx, ids.get(OSTERGOTLAND.slug)!);
+		await ensureDocumentsDemo(tx, ids.get(OSTERGOTLAND.slug)!);
 		await ensureKasamRoadmapDemo(tx, ids.get(KASAM.slug)!);
 		if (config().SEED_E2E_FIXTURES === 'true') {
 			await ensureMajorityTrio(tx);
@@ -91,6 +101,7 @@ export async function seedDemo(): Promise<void> {
 			await ensureQuestionsTrio(tx);
 			await ensureMvpTrio(tx);
 			await ensureRoadmapFixture(tx);
+			await ensureDocumentsTrio(tx);
 		}
 	});
 	log.info('demo data seeded');

@@ -5,6 +5,9 @@ import {
 	decisionItems,
 	decisionPositions,
 	decisions,
+	documentApprovals,
+	documents,
+	documentVersions,
 	priorityRounds,
 	prioritySubmissions,
 	requirementApprovals,
@@ -20,10 +23,11 @@ import { roadmapAttentionIn } from '../roadmap/queries';
 import { lifecycleAttentionIn } from '../lifecycle/queries';
 
 /**
- * What needs the person now, for the consortium's front page: the open items and the requirements
- * in review and the open priority rounds that await their organisation's word (when they speak for
- * it), the coming deadlines, the supplier's overdue questions for whoever may answer them, and for the
- * supplier the communicated decisions it has not acknowledged and the answers it got lately.
+ * What needs the person now, for the consortium's front page: the open items, the requirements in
+ * review, the document versions in approval and the open priority rounds that await their
+ * organisation's word (when they speak for it), the coming deadlines, the supplier's overdue
+ * questions for whoever may answer them, and for the supplier the communicated decisions it has not
+ * acknowledged and the answers it got lately.
  * Later areas add theirs.
  */
 export async function attentionFor(person: Who, consortiumId: string) {
@@ -47,7 +51,7 @@ export async function attentionFor(person: Who, consortiumId: string) {
 			return { kind: 'supplier' as const, unacknowledged, answered, unacknowledgedReleases };
 		}
 		const speaks = membership.speaksForOrganisation && (membership.organisationKind === 'municipality' || membership.organisationKind === 'region');
-		const [awaitingPosition, awaitingApproval, deadlines, awaitingPriorities] = await Promise.all([
+		const [awaitingPosition, awaitingApproval, deadlines, awaitingPriorities, awaitingDocuments] = await Promise.all([
 			speaks
 				? tx
 						.select({ id: decisionItems.id, title: decisionItems.title, deadline: decisionItems.deadline })
@@ -95,6 +99,28 @@ export async function attentionFor(person: Who, consortiumId: string) {
 							)
 						)
 						.orderBy(asc(priorityRounds.deadline))
+				: Promise.resolve([]),
+			// Document versions in approval the organisation has given no verdict on.
+			speaks
+				? tx
+						.select({
+							id: documents.id,
+							title: documents.title,
+							versionId: documentVersions.id,
+							versionNumber: documentVersions.number,
+							versionName: documentVersions.name
+						})
+						.from(documentVersions)
+						.innerJoin(documents, eq(documents.id, documentVersions.documentId))
+						.where(
+							and(
+								eq(documentVersions.consortiumId, consortiumId),
+								eq(documentVersions.status, 'in_approval'),
+								sql`not exists (select 1 from ${documentApprovals} a where a.version_id = ${documentVersions.id} and a.organisation_id = ${membership.organisationId})`
+							)
+						)
+						.orderBy(asc(documentVersions.submittedAt), asc(documents.title))
+						.limit(20)
 				: Promise.resolve([])
 		]);
 		// Minutes the person is named to justera and has not, and the meetings ahead.
@@ -113,6 +139,7 @@ export async function attentionFor(person: Who, consortiumId: string) {
 			awaitingPosition,
 			awaitingApproval,
 			awaitingPriorities,
+			awaitingDocuments,
 			deadlines,
 			toAdjust,
 			upcomingMeetings,

@@ -22,6 +22,7 @@ export const load: LayoutServerLoad = async (event) => {
 				{ area: 'requirements', href: `${base}/requirements` },
 				{ area: 'traceability', href: `${base}/traceability` },
 				{ area: 'baselines', href: `${base}/baselines` },
+				{ area: 'documents', href: `${base}/documents` },
 				{ area: 'decisions', href: `${base}/decisions` },
 				{ area: 'meetings', href: `${base}/meetings` },
 				{ area: 'prioritisation', href: `${base}/prioritisation` },
@@ -36,6 +37,7 @@ export const load: LayoutServerLoad = async (event) => {
 				{ area: 'supplier', href: base },
 				{ area: 'backlog', href: `${base}/backlog` },
 				{ area: 'supplier_decisions', href: `${base}/decisions/log` },
+				{ area: 'documents', href: `${base}/documents` },
 				{ area: 'questions', href: `${base}/questions` },
 				{ area: 'meetings', href: `${base}/meetings` }
 			];

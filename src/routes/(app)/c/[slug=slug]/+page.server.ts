@@ -13,6 +13,7 @@ export const load: PageServerLoad = async (event) => {
 		'samsyn:decision_item',
 		'samsyn:decision',
 		'samsyn:requirement',
+		'samsyn:document',
 		'samsyn:meeting',
 		'samsyn:baseline',
 		'samsyn:need',

@@ -1,0 +1,83 @@
+import { redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { attachmentActions } from '$lib/server/attachments/actions';
+import { listAttachments } from '$lib/server/attachments/queries';
+import { commentActions } from '$lib/server/comments/actions';
+import { listComments } from '$lib/server/comments/commands';
+import {
+	addFeedback,
+	deleteDocument,
+	nameVersion,
+	publishVersion,
+	recordDocumentVerdict,
+	restoreDocumentVersion,
+	sendForApproval,
+	updateDocument
+} from '$lib/server/documents/commands';
+import { documentPage } from '$lib/server/documents/queries';
+import { DocumentUpdate, FeedbackInput, PublishInput, VerdictInput, VersionInput, VersionRef } from '$lib/server/documents/schemas';
+import { formAction, notFoundOn } from '$lib/server/form-action';
+import { inConsortium } from '$lib/server/request-context';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	event.depends(`samsyn:item:${event.params.id}`, 'samsyn:document', 'samsyn:baseline');
+	await event.parent();
+	const { consortium, actor } = await inConsortium(event);
+	const { searchParams } = event.url;
+	try {
+		const page = await documentPage(actor, consortium.id, event.params.id, {
+			version: searchParams.get('version'),
+			from: searchParams.get('from'),
+			to: searchParams.get('to')
+		});
+		const [attachments, comments] = await Promise.all([
+			listAttachments(actor, consortium.id, { kind: 'document', id: event.params.id }),
+			page.view === 'internal' ? listComments(actor, consortium.id, 'document', event.params.id) : []
+		]);
+		return { page, attachments, comments, compare: { from: searchParams.get('from') ?? '', to: searchParams.get('to') ?? 'current' } };
+	} catch (e) {
+		notFoundOn(e);
+	}
+};
+
+export const actions: Actions = {
+	update: formAction(DocumentUpdate, async (input, { actor, consortium, event }) => {
+		const after = await updateDocument(actor, consortium.id, event.params.id!, input);
+		return { title: after.title };
+	}),
+	version: formAction(VersionInput, async (input, { actor, consortium, event }) => {
+		const version = await nameVersion(actor, consortium.id, event.params.id!, input);
+		return { name: version.name, number: version.number, sent: input.sendForApproval };
+	}),
+	send: formAction(VersionRef, async (input, { actor, consortium, event }) => {
+		const version = await sendForApproval(actor, consortium.id, event.params.id!, input.versionId);
+		return { name: version.name, number: version.number };
+	}),
+	verdict: formAction(VerdictInput, async (input, { actor, consortium, event }) => {
+		const state = await recordDocumentVerdict(actor, consortium.id, event.params.id!, input);
+		return { verdict: input.verdict, status: state.status };
+	}),
+	publish: formAction(PublishInput, async (input, { actor, consortium, event }) => {
+		await publishVersion(actor, consortium.id, event.params.id!, input);
+		return { published: true };
+	}),
+	restore: formAction(VersionRef, async (input, { actor, consortium, event }) => {
+		const version = await restoreDocumentVersion(actor, consortium.id, event.params.id!, input.versionId);
+		return { name: version.name };
+	}),
+	delete: formAction(z.object({}), async (_input, { actor, consortium, event }) => {
+		await deleteDocument(actor, consortium.id, event.params.id!);
+		redirect(303, `/c/${consortium.slug}/documents`);
+	}),
+	feedback: formAction(
+		FeedbackInput,
+		async (input, { actor, consortium, event }) => {
+			await addFeedback(actor, consortium.id, event.params.id!, input);
+			return { feedback: true };
+		},
+		{ visibleTo: 'published.read' }
+	),
+	...commentActions('document'),
+	...attachmentActions('document')
+};
