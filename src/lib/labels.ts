@@ -36,6 +36,7 @@ export function areaLabel(area: Area): string {
 		backlog: m.nav_backlog,
 		portfolio: m.nav_portfolio,
 		roadmap: m.nav_roadmap,
+		lifecycle: m.nav_lifecycle,
 		questions: m.nav_questions,
 		api_tokens: m.nav_api_tokens,
 		webhooks: m.nav_webhooks,

@@ -18,6 +18,7 @@ export type Area =
 	| 'backlog'
 	| 'portfolio'
 	| 'roadmap'
+	| 'lifecycle'
 	| 'questions'
 	| 'settings'
 	| 'api_tokens'

@@ -141,3 +141,34 @@ test('a kravspecifikation from the template: two people co-write it, attach a PD
 	const word = await admin.request.get(`${base}/documents/${documentId}/export/docx?version=current`);
 	expect(word.status()).toBe(200);
 });
+
+test('the consortium’s own procurement lifecycle: started from the template on its page, an activity linked to the document it produces', async ({
+	browser
+}) => {
+	const writer = await person(browser, 'deltagare.motala@samsyn.demo');
+	await writer.goto(`${base}/lifecycle`);
+	await hydrated(writer);
+	await expect(writer.getByRole('heading', { level: 1, name: 'Upphandlingens faser' })).toBeVisible();
+	const start = writer.getByRole('button', { name: 'Starta från mallen' });
+	// A retry finds the checklist already started.
+	if (await start.isVisible()) {
+		await start.click();
+		await expect(writer.getByRole('status').filter({ hasText: 'Checklistan har startats från mallen.' }).first()).toBeFocused();
+	}
+	const progress = writer.getByRole('list', { name: 'Faser och hur långt de har kommit' });
+	await expect(progress.getByRole('listitem')).toHaveCount(6);
+	await expectAccessible(writer);
+
+	// A document of the consortium, linked from the activity that produces it.
+	const activity = writer.getByRole('row', { name: /Krav och kriterier/ });
+	await activity.getByText('Ändra Krav och kriterier').click();
+	const choice = activity.getByLabel('Dokument som aktiviteten tar fram');
+	const options = await choice.locator('option').allTextContents();
+	const title = options.find((o) => o.startsWith('Kravspecifikation nattillsyn'));
+	expect(title).toBeDefined();
+	await choice.selectOption({ label: title! });
+	await activity.getByRole('button', { name: 'Spara Krav och kriterier' }).click();
+	await expect(activity.getByRole('link', { name: title! })).toBeVisible();
+	await writer.setViewportSize({ width: 320, height: 800 });
+	await expectNoSidewaysScroll(writer);
+});

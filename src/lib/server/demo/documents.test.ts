@@ -5,6 +5,7 @@ import { asSystem } from '../db/request';
 import { consortia, documents, users } from '../db/schema';
 import { documentPage, listDocuments } from '../documents/queries';
 import { listAttachments } from '../attachments/queries';
+import { lifecycleOf } from '../lifecycle/queries';
 import { seedDemo } from './seed';
 
 useFreshDatabase();
@@ -37,6 +38,15 @@ describe('the demo procurement documents', () => {
 		expect(spec.section?.name).toBe('Kravspecifikation 1.0');
 		expect(spec.section?.groups.flatMap((g) => g.requirements).length).toBeGreaterThan(0);
 		expect(spec.approval?.votes.filter((v) => v.verdict === 'approve').map((v) => v.name)).toEqual(['Linköping']);
+
+		// The night supervision's lifecycle links the activities that produce them.
+		const { lifecycle } = await lifecycleOf(observer, ostergotland.id, byKind.get('requirement_specification')!.initiativeId);
+		expect(
+			lifecycle?.activities
+				.filter((a) => a.document)
+				.map((a) => a.document!.title)
+				.sort()
+		).toEqual(['Kravspecifikation: digital nattillsyn', 'Utvärderingsmodell: digital nattillsyn']);
 
 		// The supplier reads the directive, with its attachment, and nothing else.
 		const supplier = person('leverantor@samsyn.demo');

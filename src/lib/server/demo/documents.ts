@@ -1,6 +1,18 @@
 import { and, count, eq, inArray } from 'drizzle-orm';
 import type { Transaction } from '../db/client';
-import { baselines, collabUpdates, documents, initiatives, memberships, organisations } from '../db/schema';
+import {
+	baselines,
+	collabUpdates,
+	documents,
+	initiatives,
+	lifecycleActivities,
+	lifecycleActivityDecisions,
+	lifecycles,
+	memberships,
+	organisations
+} from '../db/schema';
+import { updateActivityIn } from '../lifecycle/commands';
+import { ActivityUpdate } from '../lifecycle/schemas';
 import { addAttachmentIn } from '../attachments/commands';
 import { samplePdf, streamOf } from '../attachments/samples';
 import { postgresStore } from '../attachments/store';
@@ -134,12 +146,46 @@ Tillsynen får bara ske vid överenskomna tider, och bilden får inte sparas. Va
 	await recordDocumentVerdictIn(tx, linkoping, consortiumId, specification.id, VerdictInput.parse({ versionId: remiss.id, verdict: 'approve' }));
 
 	// 3. The evaluation model, in draft.
-	await createDocumentIn(
+	const evaluation = await createDocumentIn(
 		tx,
 		admin,
 		consortiumId,
 		DocumentInput.parse({ kind: 'evaluation_model', language: 'sv', title: 'Utvärderingsmodell: digital nattillsyn', initiativeId: night?.id ?? '' })
 	);
+
+	// The lifecycle's activities that produce them link to them.
+	const [lifecycle] = night ? await tx.select().from(lifecycles).where(eq(lifecycles.initiativeId, night.id)) : [];
+	if (lifecycle) {
+		const produces: Record<string, string> = { requirements_criteria: specification.id, evaluation_model: evaluation.id };
+		const activities = await tx
+			.select()
+			.from(lifecycleActivities)
+			.where(and(eq(lifecycleActivities.lifecycleId, lifecycle.id), inArray(lifecycleActivities.templateKey, Object.keys(produces))));
+		for (const a of activities) {
+			const decisionItemIds = (
+				await tx
+					.select({ id: lifecycleActivityDecisions.decisionItemId })
+					.from(lifecycleActivityDecisions)
+					.where(eq(lifecycleActivityDecisions.activityId, a.id))
+			).map((d) => d.id);
+			await updateActivityIn(
+				tx,
+				a.ownerId,
+				lifecycle,
+				ActivityUpdate.parse({
+					activityId: a.id,
+					version: a.version,
+					title: a.title,
+					ownerId: a.ownerId ?? '',
+					due: a.due ?? '',
+					status: a.status,
+					decisionItemIds,
+					documentId: produces[a.templateKey!],
+					note: a.note
+				})
+			);
+		}
+	}
 
 	// 4. Attachments.
 	const store = { store: (own: Transaction) => postgresStore(own) };

@@ -3,7 +3,7 @@ import { recordChange } from '../audit/record-change';
 import type { Transaction } from '../db/client';
 import { advisoryLock } from '../db/locks';
 import { withUser } from '../db/request';
-import { decisionItems, lifecycleActivities, lifecycleActivityDecisions, lifecycles, lifecycleSettings, memberships } from '../db/schema';
+import { decisionItems, documents, lifecycleActivities, lifecycleActivityDecisions, lifecycles, lifecycleSettings, memberships } from '../db/schema';
 import { CommandError, NotFound, StaleWrite } from '../errors';
 import { actorFor, readerFor, type Who } from '../consortia/actor';
 import { contentLocale } from '../roadmap/state';
@@ -44,6 +44,15 @@ async function checkDecisionItems(tx: Transaction, consortiumId: string, ids: st
 		.from(decisionItems)
 		.where(and(eq(decisionItems.consortiumId, consortiumId), inArray(decisionItems.id, ids)));
 	if (found.length !== new Set(ids).size) throw new CommandError('invalid_choice', 'decisionItemIds', 422);
+}
+
+async function checkDocument(tx: Transaction, consortiumId: string, id: string | undefined) {
+	if (!id) return;
+	const [found] = await tx
+		.select({ id: documents.id })
+		.from(documents)
+		.where(and(eq(documents.consortiumId, consortiumId), eq(documents.id, id)));
+	if (!found) throw new CommandError('invalid_choice', 'documentId', 422);
 }
 
 /**
@@ -138,6 +147,7 @@ export async function updateActivityIn(tx: Transaction, actorId: string | null, 
 	await checkOwner(tx, consortiumId, input.ownerId);
 	const decisionItemIds = [...new Set(input.decisionItemIds)];
 	await checkDecisionItems(tx, consortiumId, decisionItemIds);
+	await checkDocument(tx, consortiumId, input.documentId);
 	const beforeDecisions = await decisionIdsOf(tx, before.id);
 	const [row] = await tx
 		.update(lifecycleActivities)
@@ -146,6 +156,7 @@ export async function updateActivityIn(tx: Transaction, actorId: string | null, 
 			ownerId: input.ownerId ?? null,
 			due: input.due ?? null,
 			status: input.status,
+			documentId: input.documentId ?? null,
 			note: input.note,
 			version: before.version + 1,
 			updatedAt: new Date()

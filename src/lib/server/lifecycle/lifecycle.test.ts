@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { useFreshDatabase } from '../testing/database';
 import { asSystem, withUser } from '../db/request';
-import { auditLog, decisionItems, lifecycleActivities, lifecycleActivityDecisions, lifecycles, lifecycleSettings } from '../db/schema';
+import { auditLog, decisionItems, documents, lifecycleActivities, lifecycleActivityDecisions, lifecycles, lifecycleSettings } from '../db/schema';
 import { buildConsortium, buildMembership, buildOrganisation, buildUser } from '../demo/factories';
 import { Forbidden, type Role } from '../policy';
 import { NotFound, StaleWrite } from '../errors';
@@ -12,6 +12,8 @@ import { attentionFor } from '../home/attention';
 import { lifecycleTemplate } from '../../lifecycle/template';
 import { addActivity, saveDeadlineSettings, setActivityStatus, setKeyDates, startLifecycle, updateActivity } from './commands';
 import { lifecycleOf } from './queries';
+import { createDocument } from '../documents/commands';
+import { DocumentInput } from '../documents/schemas';
 import { ActivityInput, ActivityUpdate, DeadlineSettingsInput, KeyDatesInput } from './schemas';
 
 useFreshDatabase();
@@ -253,6 +255,30 @@ describe('editing activities', () => {
 			field: 'decisionItemIds'
 		});
 		expect((await activitiesOf(lifecycle.id))[0]!.version).toBe(1);
+	});
+
+	it('links the procurement document an activity produces, only one of the consortium', async () => {
+		const w = await world();
+		const { lifecycle, activities } = await started(w);
+		const a = activities.find((x) => x.templateKey === 'requirements_criteria')!;
+		const own = await createDocument(
+			w.people.member,
+			w.consortium.id,
+			DocumentInput.parse({ kind: 'requirement_specification', language: 'sv', initiativeId: w.initiative.id })
+		);
+		const foreign = await createDocument(w.people.outsider, w.other.id, DocumentInput.parse({ kind: 'evaluation_model', language: 'sv' }));
+		await expect(updateActivity(w.people.member, w.consortium.id, lifecycle.id, update(a, { documentId: foreign.id }))).rejects.toMatchObject({
+			key: 'invalid_choice',
+			field: 'documentId'
+		});
+		await updateActivity(w.people.member, w.consortium.id, lifecycle.id, update(a, { documentId: own.id }));
+		const shown = await lifecycleOf(w.people.observer, w.consortium.id, w.initiative.id);
+		expect(shown.documentChoices.map((d) => d.id)).toEqual([own.id]);
+		expect(shown.lifecycle?.activities.find((x) => x.id === a.id)?.document).toEqual({ id: own.id, title: own.title });
+		// The document goes: the activity stays, unlinked.
+		await asSystem((tx) => tx.delete(documents).where(eq(documents.id, own.id)));
+		const after = await lifecycleOf(w.people.observer, w.consortium.id, w.initiative.id);
+		expect(after.lifecycle?.activities.find((x) => x.id === a.id)?.document).toBeNull();
 	});
 
 	it('adds a custom activity at the end of its phase', async () => {

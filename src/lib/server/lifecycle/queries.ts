@@ -6,7 +6,17 @@ import { isOverdue, lifecycleStanding, phaseProgress } from '../../lifecycle/pro
 import { lifecyclePhaseName } from '../../lifecycle/template';
 import type { Transaction } from '../db/client';
 import { withUser } from '../db/request';
-import { decisionItems, initiatives, lifecycleActivities, lifecycleActivityDecisions, lifecycles, lifecycleSettings, memberships, users } from '../db/schema';
+import {
+	decisionItems,
+	documents,
+	initiatives,
+	lifecycleActivities,
+	lifecycleActivityDecisions,
+	lifecycles,
+	lifecycleSettings,
+	memberships,
+	users
+} from '../db/schema';
 import { readerFor, type Who } from '../consortia/actor';
 import { can, type Actor } from '../policy';
 import { contentLocale } from '../roadmap/state';
@@ -21,7 +31,7 @@ export interface LifecycleActivity {
 	owner: { id: string; name: string } | null;
 	due: string | null;
 	status: LifecycleActivityStatus;
-	documentId: string | null;
+	document: { id: string; title: string } | null;
 	note: string;
 	version: number;
 	overdue: boolean;
@@ -70,7 +80,13 @@ export async function lifecycleOf(person: Who, consortiumId: string, initiativeI
 			.from(decisionItems)
 			.where(eq(decisionItems.consortiumId, consortiumId))
 			.orderBy(asc(decisionItems.createdAt));
-		if (!row) return { lifecycle: null, canEdit, settings, members, decisionChoices };
+		// The documents an activity may produce: the initiative's own, or (for the consortium's lifecycle) all of them.
+		const documentChoices = await tx
+			.select({ id: documents.id, title: documents.title })
+			.from(documents)
+			.where(and(eq(documents.consortiumId, consortiumId), initiativeId ? eq(documents.initiativeId, initiativeId) : undefined))
+			.orderBy(asc(documents.title));
+		if (!row) return { lifecycle: null, canEdit, settings, members, decisionChoices, documentChoices };
 		const today = stockholmDate(new Date());
 		const rows = await tx
 			.select({ a: lifecycleActivities, ownerName: users.name })
@@ -90,6 +106,12 @@ export async function lifecycleOf(person: Who, consortiumId: string, initiativeI
 						)
 					)
 			: [];
+		const linked = [...new Set(rows.map((r) => r.a.documentId).filter((id): id is string => id !== null))];
+		const documentTitles = new Map(
+			linked.length
+				? (await tx.select({ id: documents.id, title: documents.title }).from(documents).where(inArray(documents.id, linked))).map((d) => [d.id, d.title])
+				: []
+		);
 		const activities: LifecycleActivity[] = rows.map(({ a, ownerName }) => ({
 			id: a.id,
 			phase: a.phase,
@@ -99,7 +121,7 @@ export async function lifecycleOf(person: Who, consortiumId: string, initiativeI
 			owner: a.ownerId ? { id: a.ownerId, name: ownerName ?? '' } : null,
 			due: a.due,
 			status: a.status,
-			documentId: a.documentId,
+			document: a.documentId ? { id: a.documentId, title: documentTitles.get(a.documentId) ?? '' } : null,
 			note: a.note,
 			version: a.version,
 			overdue: isOverdue(a, today),
@@ -127,7 +149,8 @@ export async function lifecycleOf(person: Who, consortiumId: string, initiativeI
 			canEdit,
 			settings,
 			members,
-			decisionChoices
+			decisionChoices,
+			documentChoices
 		};
 	});
 }

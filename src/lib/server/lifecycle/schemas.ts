@@ -28,6 +28,7 @@ export const ActivityUpdate = z.object({
 	due: OptionalDateString,
 	status: z.enum(lifecycleActivityStatuses, { message: 'invalid_choice' }),
 	decisionItemIds: uuidList,
+	documentId: optionalUuid,
 	note: OptionalText(2000)
 });
 export type ActivityUpdate = z.infer<typeof ActivityUpdate>;

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { consortiumRef, createdAt, nonBlank, updatedAt, userRef, within } from './columns';
 import { decisionItems } from './decisions';
+import { documents } from './documents';
 import { lifecycleActivityStatus } from './enums';
 import { initiatives } from './roadmap';
 
@@ -55,8 +56,8 @@ export const lifecycleActivities = pgTable(
 		ownerId: userRef('owner_id'),
 		due: date('due'),
 		status: lifecycleActivityStatus('status').notNull().default('not_started'),
-		/** The procurement document it produces, once documents exist (no foreign key yet). */
-		documentId: uuid('document_id'),
+		/** The procurement document it produces (kept in the consortium by the command; unlinked when the document goes). */
+		documentId: uuid('document_id').references(() => documents.id, { onDelete: 'set null' }),
 		note: text('note').notNull().default(''),
 		version: integer('version').notNull().default(1),
 		createdAt: createdAt(),

@@ -17,6 +17,7 @@ export const load: LayoutServerLoad = async (event) => {
 				{ area: 'members', href: `${base}/members` },
 				{ area: 'portfolio', href: `${base}/portfolio` },
 				{ area: 'roadmap', href: `${base}/roadmap` },
+				{ area: 'lifecycle', href: `${base}/lifecycle` },
 				{ area: 'needs', href: `${base}/needs` },
 				{ area: 'stories', href: `${base}/stories` },
 				{ area: 'requirements', href: `${base}/requirements` },

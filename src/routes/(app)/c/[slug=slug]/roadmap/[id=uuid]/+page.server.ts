@@ -3,9 +3,8 @@ import { initiativeLinkKinds } from '$lib/enums';
 import { resolveAccess } from '$lib/server/collab/access';
 import { documentName } from '$lib/server/collab/registry';
 import * as commands from '$lib/server/roadmap/commands';
-import * as lifecycle from '$lib/server/lifecycle/commands';
+import { lifecycleActions } from '$lib/server/lifecycle/actions';
 import { lifecycleOf } from '$lib/server/lifecycle/queries';
-import { ActivityInput, ActivityStatusInput, ActivityUpdate, KeyDatesInput } from '$lib/server/lifecycle/schemas';
 import { initiativePage } from '$lib/server/roadmap/queries';
 import { attachmentActions } from '$lib/server/attachments/actions';
 import { listAttachments } from '$lib/server/attachments/queries';
@@ -25,7 +24,6 @@ import type { Actions, PageServerLoad } from './$types';
 
 const Milestone = z.object({ milestoneId: z.uuid({ message: 'invalid' }) });
 const Gate = z.object({ gateId: z.uuid({ message: 'invalid' }) });
-const Lifecycle = z.object({ lifecycleId: z.uuid({ message: 'invalid' }) });
 const Link = z.object({ kind: z.enum(initiativeLinkKinds, { message: 'invalid' }), targetId: z.uuid({ message: 'invalid' }) });
 
 export const load: PageServerLoad = async (event) => {
@@ -50,6 +48,7 @@ const id = (event: { params: { id?: string } }) => event.params.id!;
 
 export const actions: Actions = {
 	...attachmentActions('initiative'),
+	...lifecycleActions(id),
 	update: formAction(InitiativeUpdate, async (input, { actor, consortium, event }) => {
 		await commands.updateInitiative(actor, consortium.id, id(event), input);
 		return { done: 'saved' };
@@ -93,26 +92,6 @@ export const actions: Actions = {
 	link: formAction(LinkInput, async (input, { actor, consortium, event }) => {
 		await commands.addLink(actor, consortium.id, id(event), input);
 		return { done: 'linked' };
-	}),
-	lifecycleStart: formAction(z.object({}), async (_input, { actor, consortium, event }) => {
-		await lifecycle.startLifecycle(actor, consortium.id, id(event));
-		return { done: 'started' };
-	}),
-	lifecycleAdd: formAction(Lifecycle.extend(ActivityInput.shape), async (input, { actor, consortium }) => {
-		const row = await lifecycle.addActivity(actor, consortium.id, input.lifecycleId, input);
-		return { title: row.title };
-	}),
-	lifecycleActivity: formAction(Lifecycle.extend(ActivityUpdate.shape), async (input, { actor, consortium }) => {
-		await lifecycle.updateActivity(actor, consortium.id, input.lifecycleId, input);
-		return { done: 'saved' };
-	}),
-	lifecycleStatus: formAction(Lifecycle.extend(ActivityStatusInput.shape), async (input, { actor, consortium }) => {
-		await lifecycle.setActivityStatus(actor, consortium.id, input.lifecycleId, input);
-		return { status: input.status };
-	}),
-	lifecycleDates: formAction(Lifecycle.and(KeyDatesInput), async (input, { actor, consortium }) => {
-		await lifecycle.setKeyDates(actor, consortium.id, input.lifecycleId, input);
-		return { done: 'saved' };
 	}),
 	linkRemove: formAction(Link, async (input, { actor, consortium, event }) => {
 		await commands.removeLink(actor, consortium.id, id(event), input.kind, input.targetId);

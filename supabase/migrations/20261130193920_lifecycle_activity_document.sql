@@ -1,0 +1,1 @@
+ALTER TABLE "lifecycle_activities" ADD CONSTRAINT "lifecycle_activities_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE set null ON UPDATE no action;
