@@ -23,11 +23,20 @@ describe('the Östergötland demo attachments', () => {
 			};
 		});
 		const byName = new Map(rows.map((r) => [r.name, r]));
-		expect([...byName.keys()].sort()).toEqual(['Skiss tidplan.png', 'Testrapport delleverans 1.pdf', 'Tidplan avtalsstart 2027.pdf']);
+		expect([...byName.keys()].sort()).toEqual([
+			'Bilaga 1 Systemmiljö.pdf',
+			'Budgetunderlag nattillsyn.pdf',
+			'Skiss tidplan.png',
+			'Testrapport delleverans 1.pdf',
+			'Tidplan avtalsstart 2027.pdf'
+		]);
+		// The documents' own (demo/documents.ts): the published directive's reaches the supplier, the draft specification's does not.
+		expect(byName.get('Budgetunderlag nattillsyn.pdf')).toMatchObject({ targetKind: 'document', contentType: 'application/pdf' });
 		expect(byName.get('Skiss tidplan.png')).toMatchObject({ targetKind: 'meeting', contentType: 'image/png', backend: 'postgres' });
 		const supplier = person('leverantor@samsyn.demo');
-		await expect(downloadAttachment(supplier, consortium.id, byName.get('Testrapport delleverans 1.pdf')!.id)).rejects.toBeInstanceOf(NotFound);
-		for (const name of ['Tidplan avtalsstart 2027.pdf', 'Skiss tidplan.png']) {
+		for (const name of ['Testrapport delleverans 1.pdf', 'Bilaga 1 Systemmiljö.pdf'])
+			await expect(downloadAttachment(supplier, consortium.id, byName.get(name)!.id)).rejects.toBeInstanceOf(NotFound);
+		for (const name of ['Tidplan avtalsstart 2027.pdf', 'Skiss tidplan.png', 'Budgetunderlag nattillsyn.pdf']) {
 			const download = await downloadAttachment(supplier, consortium.id, byName.get(name)!.id);
 			expect(download.size).toBeGreaterThan(100);
 			await download.body.cancel();
