@@ -191,6 +191,7 @@ test('the supplier sees only the supplier view; internal pages, other consortia 
 		'Leverantörsvy',
 		'Backlogg och leveranser',
 		'Konsortiets beslut',
+		'Dokument',
 		'Frågor från leverantören',
 		'Möten'
 	]);
@@ -202,6 +203,8 @@ test('the supplier sees only the supplier view; internal pages, other consortia 
 		'/c/ostergotland/audit',
 		'/c/ostergotland/webhooks',
 		'/c/ostergotland/decisions',
+		'/c/ostergotland/lifecycle',
+		'/c/ostergotland/settings/templates',
 		'/c/kasam',
 		'/c/finns-inte',
 		'/operator'
@@ -270,7 +273,7 @@ test('the supplier leak matrix: every internal page of every area, found by an a
 	});
 	expect(lifecycleWrite.status()).toBe(404);
 	// What was published to it is there: the releases, the communicated decisions, its questions.
-	for (const path of [`${base}/backlog`, `${base}/backlog/releases/1`, `${base}/decisions/log`, `${base}/questions`])
+	for (const path of [`${base}/backlog`, `${base}/backlog/releases/1`, `${base}/decisions/log`, `${base}/questions`, `${base}/documents`])
 		expect((await supplier.request.get(path)).status(), path).toBe(200);
 });
 

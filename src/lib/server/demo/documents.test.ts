@@ -6,6 +6,8 @@ import { consortia, documents, users } from '../db/schema';
 import { documentPage, listDocuments } from '../documents/queries';
 import { listAttachments } from '../attachments/queries';
 import { lifecycleOf } from '../lifecycle/queries';
+import { attentionFor } from '../home/attention';
+import { addFeedback } from '../documents/commands';
 import { seedDemo } from './seed';
 
 useFreshDatabase();
@@ -58,5 +60,14 @@ describe('the demo procurement documents', () => {
 		expect(directive.can.feedback).toBe(true);
 		const files = await listAttachments(supplier, ostergotland.id, { kind: 'document', id: byKind.get('project_directive')!.id });
 		expect(files.items.map((a) => a.name)).toEqual(['Budgetunderlag nattillsyn.pdf']);
+
+		// It is on the supplier's home page until the supplier has commented.
+		const forComment = async () => {
+			const attention = await attentionFor(supplier, ostergotland.id);
+			return attention?.kind === 'supplier' ? attention.documentsForComment.map((d) => d.title) : null;
+		};
+		expect(await forComment()).toEqual(['Projektdirektiv: digital nattillsyn']);
+		await addFeedback(supplier, ostergotland.id, byKind.get('project_directive')!.id, { body: 'Gäller avgränsningen även korttidsboende?' });
+		expect(await forComment()).toEqual([]);
 	});
 });

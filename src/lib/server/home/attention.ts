@@ -6,6 +6,8 @@ import {
 	decisionPositions,
 	decisions,
 	documentApprovals,
+	documentFeedback,
+	documentPublications,
 	documents,
 	documentVersions,
 	priorityRounds,
@@ -48,7 +50,22 @@ export async function attentionFor(person: Who, consortiumId: string) {
 				.orderBy(asc(decisions.recordedAt));
 			const { answered } = await questionsAttentionIn(tx, actor, consortiumId);
 			const { unacknowledgedReleases } = await backlogAttentionIn(tx, actor, consortiumId);
-			return { kind: 'supplier' as const, unacknowledged, answered, unacknowledgedReleases };
+			// Documents published to it for comments that it has not commented on yet (row-level security shows only what was published).
+			const documentsForComment = await tx
+				.select({ id: documents.id, title: documentVersions.title, number: documentVersions.number, name: documentVersions.name })
+				.from(documentPublications)
+				.innerJoin(documents, eq(documents.id, documentPublications.documentId))
+				.innerJoin(documentVersions, eq(documentVersions.id, documentPublications.versionId))
+				.where(
+					and(
+						eq(documentPublications.consortiumId, consortiumId),
+						eq(documentPublications.allowComments, true),
+						sql`${documentPublications.publishedAt} = (select max(p.published_at) from ${documentPublications} p where p.document_id = ${documentPublications.documentId})`,
+						sql`not exists (select 1 from ${documentFeedback} f where f.publication_id = ${documentPublications.id} and f.author_id = ${person.id})`
+					)
+				)
+				.orderBy(asc(documentPublications.publishedAt));
+			return { kind: 'supplier' as const, unacknowledged, answered, unacknowledgedReleases, documentsForComment };
 		}
 		const speaks = membership.speaksForOrganisation && (membership.organisationKind === 'municipality' || membership.organisationKind === 'region');
 		const [awaitingPosition, awaitingApproval, deadlines, awaitingPriorities, awaitingDocuments] = await Promise.all([
