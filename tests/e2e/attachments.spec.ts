@@ -92,4 +92,11 @@ test('the supplier downloads what was published to it, and gets 404 for an attac
 			})
 		).status()
 	).toBe(404);
+	// The decision log links the communicated decision's attachment, and only that one
+	await supplier.goto(`${base}/decisions/log`);
+	const logged = supplier.getByRole('link', { name: /Tidplan avtalsstart 2027\.pdf/ });
+	await expect(logged).toBeVisible();
+	expect(await logged.getAttribute('href')).toBe(communicated);
+	await expect(supplier.getByRole('link', { name: /Testrapport delleverans 1\.pdf/ })).toHaveCount(0);
+	await expectAccessible(supplier);
 });

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, not, sql, type SQL } from 'drizzle-orm';
 import { withUser } from '../db/request';
 import {
+	attachments,
 	baselines,
 	decisionAcknowledgements,
 	decisionConflicts,
@@ -199,8 +200,18 @@ export async function decisionLog(person: Who, consortiumId: string, filter: Log
 			.limit(Math.min(filter.limit ?? 100, 500))
 			.offset(filter.offset ?? 0);
 		const [total] = await tx.select({ n: count() }).from(decisions).where(where);
+		// The attachments of each entry's item, as row-level security shows them (the supplier: a communicated decision's).
+		const itemIds = [...new Set(rows.map((r) => r.itemId).filter((id): id is string => id !== null))];
+		const files = itemIds.length
+			? await tx
+					.select({ id: attachments.id, name: attachments.name, itemId: attachments.targetId })
+					.from(attachments)
+					.where(and(eq(attachments.consortiumId, consortiumId), eq(attachments.targetKind, 'decision_item'), inArray(attachments.targetId, itemIds)))
+					.orderBy(asc(attachments.createdAt))
+			: [];
+		const filesOf = (itemId: string | null) => files.filter((f) => f.itemId === itemId).map((f) => ({ id: f.id, name: f.name }));
 		return {
-			entries: rows.map((r) => (internal ? r : { ...r, itemId: null, secret: false })),
+			entries: rows.map((r) => ({ ...(internal ? r : { ...r, itemId: null, secret: false }), files: filesOf(r.itemId) })),
 			total: total?.n ?? 0,
 			internal,
 			can: abilities(actor, { consortiumId })

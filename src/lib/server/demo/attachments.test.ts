@@ -6,6 +6,7 @@ import { attachments, consortia, users } from '../db/schema';
 import { NotFound } from '../errors';
 import { downloadAttachment } from '../attachments/queries';
 import { seedDemo } from './seed';
+import { decisionLog } from '../decisions/queries';
 
 useFreshDatabase();
 
@@ -36,6 +37,9 @@ describe('the Östergötland demo attachments', () => {
 		const supplier = person('leverantor@samsyn.demo');
 		for (const name of ['Testrapport delleverans 1.pdf', 'Bilaga 1 Systemmiljö.pdf'])
 			await expect(downloadAttachment(supplier, consortium.id, byName.get(name)!.id)).rejects.toBeInstanceOf(NotFound);
+		// The supplier's decision log links the communicated decision's attachment, and no other.
+		const log = await decisionLog(supplier, consortium.id);
+		expect(log.entries.flatMap((e) => e.files.map((f) => f.name))).toEqual(['Tidplan avtalsstart 2027.pdf']);
 		for (const name of ['Tidplan avtalsstart 2027.pdf', 'Skiss tidplan.png', 'Budgetunderlag nattillsyn.pdf']) {
 			const download = await downloadAttachment(supplier, consortium.id, byName.get(name)!.id);
 			expect(download.size).toBeGreaterThan(100);
