@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import * as Y from 'yjs';
 import { useFreshDatabase } from '../testing/database';
 import { asSystem, withUser } from '../db/request';
-import { auditLog, baselineItems, baselines, collabUpdates, documentApprovals, documents, documentVersions, groundRules } from '../db/schema';
-import { buildConsortium, buildMembership, buildOrganisation, buildUser } from '../demo/factories';
-import { Forbidden, type Role } from '../policy';
+import { auditLog, collabUpdates, documentApprovals, documents, documentVersions } from '../db/schema';
+import { Forbidden } from '../policy';
 import { NotFound, StaleWrite } from '../errors';
 import { resolveAccess } from '../collab/access';
-import { openDocument, settled, submitUpdate } from '../collab/documents';
-import { FRAGMENT, renderState } from '../collab/render';
+import { settled } from '../collab/documents';
+import { renderState } from '../collab/render';
 import {
 	addFeedback,
 	createDocument,
@@ -24,101 +22,20 @@ import {
 import { documentPage, listDocuments } from './queries';
 import { DocumentInput, DocumentUpdate, PublishInput, VerdictInput, VersionInput } from './schemas';
 import { fieldName } from './state';
+import { documentsWorld, typeInto, type DocumentsWorld } from './testing';
 
 useFreshDatabase();
 
-type Who = { id: string; isOperator: boolean };
-
-/** Three municipalities with representatives, an admin, a member, an observer, the supplier, and an outsider; two baselines. */
-async function world(rule: 'consensus' | 'majority' = 'majority') {
-	return asSystem(async (tx) => {
-		const consortium = await buildConsortium(tx);
-		const other = await buildConsortium(tx);
-		await tx
-			.update(groundRules)
-			.set({ decisionRule: rule, quorumPercent: 50, publishing: 'admins_and_representatives' })
-			.where(eq(groundRules.consortiumId, consortium.id));
-		const orgs = {
-			linkoping: await buildOrganisation(tx, consortium.id, { name: 'Linköping' }),
-			norrkoping: await buildOrganisation(tx, consortium.id, { name: 'Norrköping' }),
-			motala: await buildOrganisation(tx, consortium.id, { name: 'Motala' }),
-			convenor: await buildOrganisation(tx, consortium.id, { name: 'Kansliet', kind: 'convenor' }),
-			supplier: await buildOrganisation(tx, consortium.id, { name: 'Leverantören', kind: 'supplier' }),
-			other: await buildOrganisation(tx, other.id, { name: 'Ydre' })
-		};
-		const people = {} as Record<'admin' | 'linkoping' | 'norrkoping' | 'motala' | 'member' | 'observer' | 'supplier' | 'outsider', Who>;
-		const add = async (key: keyof typeof people, organisationId: string, role: Role, consortiumId = consortium.id) => {
-			const user = await buildUser(tx);
-			await buildMembership(tx, { consortiumId, userId: user.id, organisationId, role });
-			people[key] = { id: user.id, isOperator: false };
-		};
-		await add('admin', orgs.convenor.id, 'admin');
-		await add('linkoping', orgs.linkoping.id, 'representative');
-		await add('norrkoping', orgs.norrkoping.id, 'representative');
-		await add('motala', orgs.motala.id, 'representative');
-		await add('member', orgs.linkoping.id, 'member');
-		await add('observer', orgs.norrkoping.id, 'observer');
-		await add('supplier', orgs.supplier.id, 'supplier');
-		await add('outsider', orgs.other.id, 'admin', other.id);
-		const baseline = async (name: string, items: [string, string, 'functional' | 'non_functional'][]) => {
-			const [b] = await tx.insert(baselines).values({ consortiumId: consortium.id, name, requirementCount: items.length }).returning();
-			await tx.insert(baselineItems).values(
-				items.map(([identifier, title, type], i) => ({
-					baselineId: b!.id,
-					consortiumId: consortium.id,
-					position: i + 1,
-					number: i + 1,
-					identifier,
-					revision: 1,
-					title,
-					bodyText: `${title}: text`,
-					rationale: '',
-					acceptanceCriteria: '',
-					obligation: 'mandatory' as const,
-					type,
-					verification: 'test' as const,
-					scope: 'common' as const,
-					status: 'approved' as const
-				}))
-			);
-			return b!;
-		};
-		const first = await baseline('Baslinje 1', [
-			['K-001', 'Larm vid uppvaknande', 'functional'],
-			['K-002', 'Tillgänglighet 99,5 %', 'non_functional']
-		]);
-		const second = await baseline('Baslinje 2', [
-			['K-001', 'Larm vid uppvaknande', 'functional'],
-			['K-003', 'Export till verksamhetssystem', 'functional']
-		]);
-		return { consortium, other, orgs, people, baselines: { first, second } };
-	});
-}
-
-const spec = (w: Awaited<ReturnType<typeof world>>, baselineId?: string) =>
+const spec = (w: DocumentsWorld, baselineId?: string) =>
 	createDocument(
 		w.people.member,
 		w.consortium.id,
 		DocumentInput.parse({ kind: 'requirement_specification', language: 'sv', title: 'Kravspecifikation nattillsyn', baselineId: baselineId ?? '' })
 	);
 
-/** Types a paragraph into a co-edited field, as an editor's WebSocket would, and waits until it is stored. */
-async function type(name: string, consortiumId: string, text: string) {
-	const shared = await openDocument(name, consortiumId);
-	const scratch = new Y.Doc();
-	Y.applyUpdate(scratch, Y.encodeStateAsUpdate(shared.doc));
-	const before = Y.encodeStateVector(scratch);
-	const fragment = scratch.getXmlFragment(FRAGMENT);
-	const paragraph = new Y.XmlElement('paragraph');
-	paragraph.insert(0, [new Y.XmlText(text)]);
-	fragment.insert(fragment.length, [paragraph]);
-	submitUpdate(shared, Y.encodeStateAsUpdate(scratch, before), null, null);
-	await settled();
-}
-
 describe('procurement documents', () => {
 	it('begins a kravspecifikation from the template, split around the baseline, with the baseline section generated', async () => {
-		const w = await world();
+		const w = await documentsWorld();
 		const doc = await spec(w, w.baselines.first.id);
 		const page = await documentPage(w.people.observer, w.consortium.id, doc.id);
 		if (page.view !== 'internal') throw new Error('internal view expected');
@@ -149,7 +66,7 @@ describe('procurement documents', () => {
 	});
 
 	it('replaces the baseline section when another baseline is chosen, and refuses a baseline on another kind', async () => {
-		const w = await world();
+		const w = await documentsWorld();
 		const doc = await spec(w, w.baselines.first.id);
 		const updated = await updateDocument(
 			w.people.member,
@@ -181,11 +98,11 @@ describe('procurement documents', () => {
 	});
 
 	it('names versions that keep the text and the baseline, compares them and restores one', async () => {
-		const w = await world();
+		const w = await documentsWorld();
 		const doc = await spec(w, w.baselines.first.id);
-		await type(fieldName(doc.id, 'body'), w.consortium.id, 'Första utkastet');
+		await typeInto(fieldName(doc.id, 'body'), w.consortium.id, 'Första utkastet');
 		const one = await nameVersion(w.people.member, w.consortium.id, doc.id, VersionInput.parse({ name: 'Utkast 1' }));
-		await type(fieldName(doc.id, 'body'), w.consortium.id, 'Andra stycket');
+		await typeInto(fieldName(doc.id, 'body'), w.consortium.id, 'Andra stycket');
 		await updateDocument(w.people.member, w.consortium.id, doc.id, DocumentUpdate.parse({ version: 1, title: doc.title, baselineId: w.baselines.second.id }));
 		const two = await nameVersion(w.people.member, w.consortium.id, doc.id, VersionInput.parse({ name: 'Utkast 2' }));
 		expect([one.number, two.number]).toEqual([1, 2]);
@@ -220,7 +137,7 @@ describe('procurement documents', () => {
 	});
 
 	it('approves a version under the ground rules, freezes it, and keeps one version in approval at a time', async () => {
-		const w = await world('majority');
+		const w = await documentsWorld('majority');
 		const doc = await spec(w, w.baselines.first.id);
 		const version = await nameVersion(w.people.member, w.consortium.id, doc.id, VersionInput.parse({ name: 'Till styrgruppen', sendForApproval: 'on' }));
 		expect(version.status).toBe('in_approval');
@@ -263,7 +180,7 @@ describe('procurement documents', () => {
 	});
 
 	it('rejects a version under consensus when one organisation objects', async () => {
-		const w = await world('consensus');
+		const w = await documentsWorld('consensus');
 		const doc = await spec(w);
 		const version = await nameVersion(w.people.member, w.consortium.id, doc.id, VersionInput.parse({ name: 'Förslag', sendForApproval: 'on' }));
 		const result = await recordDocumentVerdict(
@@ -278,10 +195,10 @@ describe('procurement documents', () => {
 	});
 
 	it('publishes an approved version to the supplier, who reads it and never the draft or another version', async () => {
-		const w = await world('majority');
+		const w = await documentsWorld('majority');
 		const doc = await spec(w, w.baselines.first.id);
 		const draft = await createDocument(w.people.member, w.consortium.id, DocumentInput.parse({ kind: 'evaluation_model', language: 'sv' }));
-		await type(fieldName(doc.id, 'body'), w.consortium.id, 'Godkänd text');
+		await typeInto(fieldName(doc.id, 'body'), w.consortium.id, 'Godkänd text');
 		const version = await nameVersion(
 			w.people.member,
 			w.consortium.id,
@@ -294,7 +211,7 @@ describe('procurement documents', () => {
 		});
 		for (const who of [w.people.linkoping, w.people.norrkoping])
 			await recordDocumentVerdict(who, w.consortium.id, doc.id, VerdictInput.parse({ versionId: version.id, verdict: 'approve' }));
-		await type(fieldName(doc.id, 'body'), w.consortium.id, 'Hemligt utkast efter godkännandet');
+		await typeInto(fieldName(doc.id, 'body'), w.consortium.id, 'Hemligt utkast efter godkännandet');
 		const later = await nameVersion(w.people.member, w.consortium.id, doc.id, VersionInput.parse({ name: 'Internt utkast' }));
 
 		// Before publication the supplier finds nothing.
@@ -346,7 +263,7 @@ describe('procurement documents', () => {
 	});
 
 	it('refuses the supplier comments on a round that takes none, and comments on an unpublished document as if it did not exist', async () => {
-		const w = await world('majority');
+		const w = await documentsWorld('majority');
 		const doc = await spec(w);
 		const version = await nameVersion(w.people.member, w.consortium.id, doc.id, VersionInput.parse({ name: 'V1', sendForApproval: 'on' }));
 		await expect(addFeedback(w.people.supplier, w.consortium.id, doc.id, { body: 'Hej' })).rejects.toBeInstanceOf(NotFound);

@@ -1,125 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { extractText, getDocumentProxy } from 'unpdf';
-import * as Y from 'yjs';
 import { isHttpError } from '@sveltejs/kit';
 import { useFreshDatabase } from '../testing/database';
-import { asSystem } from '../db/request';
-import { baselineItems, baselines, groundRules } from '../db/schema';
-import { buildConsortium, buildMembership, buildOrganisation, buildUser } from '../demo/factories';
-import type { Role } from '../policy';
 import { NotFound } from '../errors';
-import { openDocument, settled, submitUpdate } from '../collab/documents';
-import { FRAGMENT } from '../collab/render';
 import { createRequestContext } from '../request-context';
-import type { SessionUser } from '../auth/session';
 import { createDocument, nameVersion, publishVersion, recordDocumentVerdict } from './commands';
 import { documentExport } from './exports';
 import { documentToDocx } from './export/docx';
 import { documentToPdf } from './export/pdf';
 import { DocumentInput, PublishInput, VerdictInput, VersionInput } from './schemas';
 import { fieldName } from './state';
+import { documentsWorld, typeInto, type DocumentsPerson } from './testing';
 import { GET } from '../../../routes/(app)/c/[slug=slug]/documents/[id=uuid]/export/[format]/+server';
 
 useFreshDatabase();
-
-type Who = { id: string; isOperator: boolean };
-type Person = 'member' | 'admin' | 'linkoping' | 'norrkoping' | 'motala' | 'supplier' | 'outsider';
-
-/** Three municipalities with representatives under majority rule, a member, an admin, the supplier, an outsider; one baseline. */
-async function world() {
-	return asSystem(async (tx) => {
-		const consortium = await buildConsortium(tx);
-		const other = await buildConsortium(tx);
-		await tx
-			.update(groundRules)
-			.set({ decisionRule: 'majority', quorumPercent: 50, publishing: 'admins_and_representatives' })
-			.where(eq(groundRules.consortiumId, consortium.id));
-		const orgs = {
-			linkoping: await buildOrganisation(tx, consortium.id, { name: 'Linköping' }),
-			norrkoping: await buildOrganisation(tx, consortium.id, { name: 'Norrköping' }),
-			motala: await buildOrganisation(tx, consortium.id, { name: 'Motala' }),
-			convenor: await buildOrganisation(tx, consortium.id, { name: 'Kansliet', kind: 'convenor' }),
-			supplier: await buildOrganisation(tx, consortium.id, { name: 'Leverantören', kind: 'supplier' }),
-			other: await buildOrganisation(tx, other.id, { name: 'Ydre' })
-		};
-		const people = {} as Record<Person, Who>;
-		const users = {} as Record<Person, SessionUser>;
-		const add = async (key: Person, organisationId: string, role: Role, name: string, consortiumId = consortium.id) => {
-			const user = await buildUser(tx, { name });
-			await buildMembership(tx, { consortiumId, userId: user.id, organisationId, role });
-			people[key] = { id: user.id, isOperator: false };
-			users[key] = { id: user.id, email: user.email, name: user.name, locale: 'sv', isOperator: false };
-		};
-		await add('member', orgs.linkoping.id, 'member', 'Anna Andersson');
-		await add('admin', orgs.convenor.id, 'admin', 'Karin Kansli');
-		await add('linkoping', orgs.linkoping.id, 'representative', 'Lena Linköping');
-		await add('norrkoping', orgs.norrkoping.id, 'representative', 'Nils Norrköping');
-		await add('motala', orgs.motala.id, 'representative', 'Maja Motala');
-		await add('supplier', orgs.supplier.id, 'supplier', 'Sara Leverantör');
-		await add('outsider', orgs.other.id, 'admin', 'Olle Utanför', other.id);
-		const [baseline] = await tx.insert(baselines).values({ consortiumId: consortium.id, name: 'Baslinje 1', requirementCount: 2 }).returning();
-		await tx.insert(baselineItems).values(
-			(
-				[
-					['K-001', 'Larm vid uppvaknande', 'functional'],
-					['K-002', 'Tillgänglighet 99,5 %', 'non_functional']
-				] as const
-			).map(([identifier, title, type], i) => ({
-				baselineId: baseline!.id,
-				consortiumId: consortium.id,
-				position: i + 1,
-				number: i + 1,
-				identifier,
-				revision: 1,
-				title,
-				bodyText: `${title}: text`,
-				rationale: '',
-				acceptanceCriteria: '',
-				obligation: 'mandatory' as const,
-				type,
-				verification: 'test' as const,
-				scope: 'common' as const,
-				status: 'approved' as const
-			}))
-		);
-		return { consortium, other, people, users, baseline: baseline! };
-	});
-}
-
-/** Types a paragraph into a co-edited field, as an editor's WebSocket would, and waits until it is stored. */
-async function type(name: string, consortiumId: string, text: string) {
-	const shared = await openDocument(name, consortiumId);
-	const scratch = new Y.Doc();
-	Y.applyUpdate(scratch, Y.encodeStateAsUpdate(shared.doc));
-	const before = Y.encodeStateVector(scratch);
-	const fragment = scratch.getXmlFragment(FRAGMENT);
-	const paragraph = new Y.XmlElement('paragraph');
-	paragraph.insert(0, [new Y.XmlText(text)]);
-	fragment.insert(fragment.length, [paragraph]);
-	submitUpdate(shared, Y.encodeStateAsUpdate(scratch, before), null, null);
-	await settled();
-}
 
 /**
  * A kravspecifikation on the baseline with two named versions, the second approved by Linköping
  * and Norrköping under majority rule, and a draft that went on after it.
  */
 async function specification() {
-	const w = await world();
+	const w = await documentsWorld();
 	const doc = await createDocument(
 		w.people.member,
 		w.consortium.id,
-		DocumentInput.parse({ kind: 'requirement_specification', language: 'sv', title: 'Kravspecifikation nattillsyn', baselineId: w.baseline.id })
+		DocumentInput.parse({ kind: 'requirement_specification', language: 'sv', title: 'Kravspecifikation nattillsyn', baselineId: w.baselines.first.id })
 	);
-	await type(fieldName(doc.id, 'body'), w.consortium.id, 'Första utkastet');
+	await typeInto(fieldName(doc.id, 'body'), w.consortium.id, 'Första utkastet');
 	const one = await nameVersion(w.people.member, w.consortium.id, doc.id, VersionInput.parse({ name: 'Utkast 1' }));
-	await type(fieldName(doc.id, 'body'), w.consortium.id, 'Andra stycket');
+	await typeInto(fieldName(doc.id, 'body'), w.consortium.id, 'Andra stycket');
 	const two = await nameVersion(w.people.member, w.consortium.id, doc.id, VersionInput.parse({ name: 'Remissversion', sendForApproval: 'on' }));
 	for (const who of [w.people.linkoping, w.people.norrkoping])
 		await recordDocumentVerdict(who, w.consortium.id, doc.id, VerdictInput.parse({ versionId: two.id, verdict: 'approve' }));
-	await type(fieldName(doc.id, 'closing'), w.consortium.id, 'Hemligt utkast efter godkännandet');
+	await typeInto(fieldName(doc.id, 'closing'), w.consortium.id, 'Hemligt utkast efter godkännandet');
 	return { ...w, doc, one, two };
 }
 
@@ -267,7 +181,7 @@ describe('document exports', () => {
 
 	it('answers GET …/export/<format>?version= with the file, and 404 for an unknown format or what the reader may not see', async () => {
 		const w = await specification();
-		const get = async (who: Person, format: string, version: string) => {
+		const get = async (who: DocumentsPerson, format: string, version: string) => {
 			const user = w.users[who];
 			const url = new URL(`http://localhost/c/${w.consortium.slug}/documents/${w.doc.id}/export/${format}?version=${version}`);
 			const event = {

@@ -1,51 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
 import { useFreshDatabase } from '../testing/database';
-import { asSystem } from '../db/request';
-import { groundRules } from '../db/schema';
-import { buildConsortium, buildMembership, buildOrganisation, buildUser } from '../demo/factories';
-import type { Role } from '../policy';
 import { createDocument, nameVersion, recordDocumentVerdict } from '../documents/commands';
 import { DocumentInput, VerdictInput, VersionInput } from '../documents/schemas';
+import { documentsWorld, type DocumentsWorld } from '../documents/testing';
 import { attentionFor } from './attention';
 
 useFreshDatabase();
 
 type Who = { id: string; isOperator: boolean };
 
-/** Three municipalities with representatives, a convenor with an admin and a representative, a member, and the supplier. */
-async function world() {
-	return asSystem(async (tx) => {
-		const consortium = await buildConsortium(tx);
-		await tx
-			.update(groundRules)
-			.set({ decisionRule: 'majority', quorumPercent: 50, publishing: 'admins_and_representatives' })
-			.where(eq(groundRules.consortiumId, consortium.id));
-		const orgs = {
-			linkoping: await buildOrganisation(tx, consortium.id, { name: 'Linköping' }),
-			norrkoping: await buildOrganisation(tx, consortium.id, { name: 'Norrköping' }),
-			motala: await buildOrganisation(tx, consortium.id, { name: 'Motala' }),
-			convenor: await buildOrganisation(tx, consortium.id, { name: 'Kansliet', kind: 'convenor' }),
-			supplier: await buildOrganisation(tx, consortium.id, { name: 'Leverantören', kind: 'supplier' })
-		};
-		const people = {} as Record<'admin' | 'convenor' | 'linkoping' | 'norrkoping' | 'motala' | 'member' | 'supplier', Who>;
-		const add = async (key: keyof typeof people, organisationId: string, role: Role) => {
-			const user = await buildUser(tx);
-			await buildMembership(tx, { consortiumId: consortium.id, userId: user.id, organisationId, role });
-			people[key] = { id: user.id, isOperator: false };
-		};
-		await add('admin', orgs.convenor.id, 'admin');
-		await add('convenor', orgs.convenor.id, 'representative');
-		await add('linkoping', orgs.linkoping.id, 'representative');
-		await add('norrkoping', orgs.norrkoping.id, 'representative');
-		await add('motala', orgs.motala.id, 'representative');
-		await add('member', orgs.linkoping.id, 'member');
-		await add('supplier', orgs.supplier.id, 'supplier');
-		return { consortium, orgs, people };
-	});
-}
-
-type World = Awaited<ReturnType<typeof world>>;
+type World = DocumentsWorld;
 
 /** The document versions awaiting the person's organisation's verdict, as document title and version. */
 async function awaitingDocuments(w: World, who: Who) {
@@ -56,7 +20,7 @@ async function awaitingDocuments(w: World, who: Who) {
 
 describe('attention: document versions in approval', () => {
 	it('lists a version in approval to whoever speaks for a voting organisation until the organisation has its say', async () => {
-		const w = await world();
+		const w = await documentsWorld();
 		const doc = await createDocument(
 			w.people.member,
 			w.consortium.id,
