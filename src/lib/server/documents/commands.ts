@@ -23,7 +23,7 @@ import { CommandError, NotFound, StaleWrite } from '../errors';
 import { authorize } from '../policy';
 import type { ApprovalState } from '../requirements/workflow';
 import type { DocumentInput, DocumentUpdate, PublishInput, VerdictInput, VersionInput } from './schemas';
-import { documentResource, fieldName, loadDocument, loadVersion, versionResource, type DocumentRow, type VersionRow } from './state';
+import { documentResource, fieldName, latestPublication, loadDocument, loadVersion, versionResource, type DocumentRow, type VersionRow } from './state';
 import { templateFor } from './template-store';
 import { templateUpdates } from './templates';
 import { approvalStateOf } from './approvals';
@@ -322,12 +322,7 @@ export async function addFeedback(person: Who, consortiumId: string, id: string,
 	return withUser(person, async (tx) => {
 		const actor = await readerFor(tx, person, consortiumId, 'published.read');
 		const document = await loadDocument(tx, consortiumId, id);
-		const [publication] = await tx
-			.select()
-			.from(documentPublications)
-			.where(eq(documentPublications.documentId, id))
-			.orderBy(documentPublications.publishedAt)
-			.then((rows) => rows.slice(-1));
+		const publication = await latestPublication(tx, id);
 		if (!publication) throw new NotFound();
 		const version = await loadVersion(tx, document, publication.versionId);
 		authorize(actor, 'document.feedback', await versionResource(tx, version));

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { loadSpec } from '../baselines/queries';
 import { settled } from '../collab/documents';
@@ -15,7 +15,17 @@ import { groupByType } from '../exports/spec';
 import { can, type Actor } from '../policy';
 import type { ApprovalState } from '../requirements/workflow';
 import { approvalStateOf } from './approvals';
-import { documentResource, fieldName, loadDocument, versionResource, type DocumentRow, type VersionRow } from './state';
+import {
+	documentResource,
+	fieldName,
+	latestPublication,
+	loadDocument,
+	publishingRight,
+	versionResource,
+	versionResourceOf,
+	type DocumentRow,
+	type VersionRow
+} from './state';
 
 /** A kravspecifikation's generated section: the baseline's requirements, grouped by type and numbered as the Word export does. */
 export interface BaselineSection {
@@ -52,19 +62,6 @@ function composedText(body: Uint8Array, closing: Uint8Array, section: BaselineSe
 		: '';
 	return [renderState(body).text, requirements, renderState(closing).text].filter((part) => part !== '').join('\n');
 }
-
-const versionColumns = {
-	id: documentVersions.id,
-	number: documentVersions.number,
-	name: documentVersions.name,
-	status: documentVersions.status,
-	title: documentVersions.title,
-	baselineName: documentVersions.baselineName,
-	createdAt: documentVersions.createdAt,
-	createdBy: users.name,
-	submittedAt: documentVersions.submittedAt,
-	decidedAt: documentVersions.decidedAt
-};
 
 /** The consortium's documents: all of them for its members, what was published to it for the supplier. */
 export async function listDocuments(person: Who, consortiumId: string) {
@@ -137,9 +134,10 @@ export async function documentPage(person: Who, consortiumId: string, id: string
 	});
 }
 
+/** Every version of the document, newest first, whole (states too), with its creator's name. */
 async function versionsOf(tx: Transaction, documentId: string) {
 	return tx
-		.select(versionColumns)
+		.select({ version: documentVersions, createdBy: users.name })
 		.from(documentVersions)
 		.leftJoin(users, eq(users.id, documentVersions.createdBy))
 		.where(eq(documentVersions.documentId, documentId))
@@ -168,19 +166,20 @@ function versionContent(version: VersionRow) {
 async function internalView(tx: Transaction, actor: Actor, document: DocumentRow, options: PageOptions) {
 	const consortiumId = document.consortiumId;
 	const resource = (await documentResource(tx, document.id))!;
-	const versions = await versionsOf(tx, document.id);
-	const full = versions.length
-		? await tx
-				.select()
-				.from(documentVersions)
-				.where(
-					inArray(
-						documentVersions.id,
-						versions.map((v) => v.id)
-					)
-				)
-		: [];
-	const byId = new Map(full.map((v) => [v.id, v]));
+	const full = await versionsOf(tx, document.id);
+	const byId = new Map(full.map(({ version }) => [version.id, version]));
+	const versions = full.map(({ version: v, createdBy }) => ({
+		id: v.id,
+		number: v.number,
+		name: v.name,
+		status: v.status,
+		title: v.title,
+		baselineName: v.baselineName,
+		createdAt: v.createdAt,
+		createdBy,
+		submittedAt: v.submittedAt,
+		decidedAt: v.decidedAt
+	}));
 	const publications = await tx
 		.select({
 			id: documentPublications.id,
@@ -194,7 +193,8 @@ async function internalView(tx: Transaction, actor: Actor, document: DocumentRow
 		.leftJoin(users, eq(users.id, documentPublications.publishedBy))
 		.where(eq(documentPublications.documentId, document.id))
 		.orderBy(desc(documentPublications.publishedAt));
-	const publishedIds = new Set(publications.map((p) => p.versionId));
+	const publicationOf = new Map(publications.map((p) => [p.versionId, p]));
+	const publishing = await publishingRight(tx, consortiumId);
 
 	// The version whose verdicts the page shows: the one in approval, else the newest decided one.
 	const focus = versions.find((v) => v.status === 'in_approval') ?? versions.find((v) => v.status === 'approved' || v.status === 'rejected') ?? null;
@@ -202,20 +202,18 @@ async function internalView(tx: Transaction, actor: Actor, document: DocumentRow
 		? { ...(await approvalStateOf(tx, consortiumId, focus.id)), versionId: focus.id, number: focus.number, name: focus.name, status: focus.status }
 		: null;
 
-	const rows = await Promise.all(
-		versions.map(async (v) => {
-			const r = await versionResource(tx, byId.get(v.id)!);
-			return {
-				...v,
-				published: publishedIds.has(v.id),
-				can: {
-					send: v.status === 'saved' && can(actor, 'document.send', resource),
-					verdict: can(actor, 'document.verdict', r),
-					publish: can(actor, 'document.publish', r)
-				}
-			};
-		})
-	);
+	const rows = versions.map((v) => {
+		const r = versionResourceOf({ consortiumId, status: v.status }, publicationOf.get(v.id) ?? null, publishing);
+		return {
+			...v,
+			published: r.published,
+			can: {
+				send: v.status === 'saved' && can(actor, 'document.send', resource),
+				verdict: can(actor, 'document.verdict', r),
+				publish: can(actor, 'document.publish', r)
+			}
+		};
+	});
 
 	const spec = document.baselineId ? await loadSpec(tx, consortiumId, document.baselineId) : null;
 	const section = spec ? baselineSection(spec.name, spec.requirements) : null;
@@ -307,12 +305,7 @@ async function feedbackOf(tx: Transaction, documentId: string) {
 
 /** What the supplier reads: the newest published version, its publication and the supplier's comments on it. */
 async function publishedView(tx: Transaction, actor: Actor, document: DocumentRow) {
-	const [publication] = await tx
-		.select()
-		.from(documentPublications)
-		.where(and(eq(documentPublications.documentId, document.id), eq(documentPublications.consortiumId, document.consortiumId)))
-		.orderBy(desc(documentPublications.publishedAt))
-		.limit(1);
+	const publication = await latestPublication(tx, document.id);
 	if (!publication) throw new NotFound();
 	const [version] = await tx.select().from(documentVersions).where(eq(documentVersions.id, publication.versionId));
 	if (!version) throw new NotFound();

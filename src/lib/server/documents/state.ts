@@ -64,15 +64,6 @@ export async function documentResource(tx: Transaction, id: string): Promise<Doc
 	};
 }
 
-/** Whether a version is in approval right now (one at a time per document). */
-export async function versionInApproval(tx: Transaction, documentId: string): Promise<VersionRow | null> {
-	const [row] = await tx
-		.select()
-		.from(documentVersions)
-		.where(and(eq(documentVersions.documentId, documentId), eq(documentVersions.status, 'in_approval')));
-	return row ?? null;
-}
-
 /** The newest publication of each version (a version is published at most once). */
 export async function publicationOf(tx: Transaction, versionId: string) {
 	const [row] = await tx.select().from(documentPublications).where(eq(documentPublications.versionId, versionId));
@@ -92,12 +83,20 @@ export async function latestPublication(tx: Transaction, documentId: string) {
 
 /** The version as the policy decides on it. */
 export async function versionResource(tx: Transaction, version: VersionRow): Promise<DocumentVersionResource> {
-	const publication = await publicationOf(tx, version.id);
+	return versionResourceOf(version, await publicationOf(tx, version.id), await publishingRight(tx, version.consortiumId));
+}
+
+/** The same from what the caller has read already (a page deciding on every version of a document at once). */
+export function versionResourceOf(
+	version: Pick<VersionRow, 'consortiumId' | 'status'>,
+	publication: { allowComments: boolean } | null,
+	publishing: PublishingRight
+): DocumentVersionResource {
 	return {
 		consortiumId: version.consortiumId,
 		status: version.status,
 		published: publication !== null,
 		openForComments: publication?.allowComments ?? false,
-		publishing: await publishingRight(tx, version.consortiumId)
+		publishing
 	};
 }
