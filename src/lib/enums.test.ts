@@ -18,6 +18,7 @@ import * as roadmapLabels from './roadmap-labels';
 import * as lifecycleLabels from './lifecycle-labels';
 import { documentKindLabel } from './documents/kind-labels';
 import { documentStatusLabel } from './documents/labels';
+import { riskStatusLabel } from './risk-labels';
 
 const { handle } = useFreshDatabase();
 
@@ -69,7 +70,9 @@ const vocabularies: [string, readonly string[], ((value: never) => string) | nul
 	['attachment_target', lists.attachmentTargets, null],
 	['lifecycle_activity_status', lists.lifecycleActivityStatuses, lifecycleLabels.lifecycleStatusLabel],
 	['document_kind', lists.documentKinds, documentKindLabel],
-	['document_version_status', lists.documentVersionStatuses, documentStatusLabel]
+	['document_version_status', lists.documentVersionStatuses, documentStatusLabel],
+	['risk_status', lists.riskStatuses, riskStatusLabel],
+	['gate_outcome', lists.gateOutcomes, roadmapLabels.gateOutcomeLabel]
 ];
 
 describe('one source for each enumeration', () => {

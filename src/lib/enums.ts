@@ -196,3 +196,17 @@ export type DocumentKind = (typeof documentKinds)[number];
  */
 export const documentVersionStatuses = ['saved', 'in_approval', 'approved', 'rejected'] as const;
 export type DocumentVersionStatus = (typeof documentVersionStatuses)[number];
+
+/**
+ * Where a risk stands: open (identified, not yet handled), being mitigated (actions under way),
+ * accepted (the owner decided to live with it), occurred (it happened and is an issue now), closed.
+ */
+export const riskStatuses = ['open', 'mitigating', 'accepted', 'occurred', 'closed'] as const;
+export type RiskStatus = (typeof riskStatuses)[number];
+
+/**
+ * What the steering group decides at a gate (godkännande av delleverans, seed 004): continue to the
+ * next phase, send the deliverable back for rework, stop the initiative, or close it.
+ */
+export const gateOutcomes = ['continue', 'back', 'stop', 'close'] as const;
+export type GateOutcome = (typeof gateOutcomes)[number];

@@ -37,6 +37,7 @@ export function areaLabel(area: Area): string {
 		portfolio: m.nav_portfolio,
 		roadmap: m.nav_roadmap,
 		lifecycle: m.nav_lifecycle,
+		governance: m.nav_governance,
 		questions: m.nav_questions,
 		api_tokens: m.nav_api_tokens,
 		webhooks: m.nav_webhooks,

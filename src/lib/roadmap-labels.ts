@@ -66,3 +66,12 @@ export function monthLabel(iso: string, locale: string): string {
 		new Date(Date.UTC(year, month - 1, 15))
 	);
 }
+
+const gateOutcomes: Record<string, () => string> = {
+	continue: () => m.roadmap_gate_outcome_continue(),
+	back: () => m.roadmap_gate_outcome_back(),
+	stop: () => m.roadmap_gate_outcome_stop(),
+	close: () => m.roadmap_gate_outcome_close()
+};
+/** What the steering group decided at a gate: Fortsätt, Tillbaka, Stopp, Avsluta. */
+export const gateOutcomeLabel = (v: string | null | undefined) => pick(gateOutcomes, v);

@@ -19,6 +19,7 @@ export type Area =
 	| 'portfolio'
 	| 'roadmap'
 	| 'lifecycle'
+	| 'governance'
 	| 'questions'
 	| 'settings'
 	| 'api_tokens'

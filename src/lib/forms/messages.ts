@@ -190,7 +190,31 @@ const sentences: Record<string, (p: Params) => string> = {
 	document_already_published: () => m.error_document_already_published(),
 	document_feedback_closed: () => m.error_document_feedback_closed(),
 	document_baseline_only_specification: () => m.error_document_baseline_only_specification(),
-	document_version_not_saved: () => m.error_document_version_not_saved()
+	document_version_not_saved: () => m.error_document_version_not_saved(),
+	// risks and the steering group's agenda
+	risk_bands_order: () => m.risks_error_bands_order(),
+	agenda_proposals_changed: () => m.agenda_proposals_changed(),
+	// effect goals
+	goals_target_before_baseline: () => m.goals_error_target_before_baseline(),
+	goals_target_equals_baseline: () => m.goals_error_target_equals_baseline(),
+	goals_measurement_not_own_organisation: () => m.goals_error_measurement_not_own_organisation(),
+	goals_measurement_not_yours: () => m.goals_error_measurement_not_yours(),
+	// status reports
+	status_report_not_yours: () => m.status_report_not_yours(),
+	status_report_submitted: () => m.status_report_submitted(),
+	status_report_not_submitted: () => m.status_report_not_submitted(),
+	status_report_already_acknowledged: () => m.status_report_already_acknowledged(),
+	status_report_exists: () => m.status_report_exists(),
+	status_report_period_invalid: () => m.status_report_period_invalid(),
+	status_report_light_invalid: () => m.status_report_light_invalid(),
+	status_report_row_standard: () => m.status_report_row_standard(),
+	// budget
+	budget_amount_negative: () => m.budget_amount_negative(),
+	budget_amount_required: () => m.budget_amount_required(),
+	budget_category_duplicate: () => m.budget_category_duplicate(),
+	budget_import_no_periods: () => m.budget_import_no_periods(),
+	budget_import_period_invalid: (p) => m.budget_import_period_invalid({ column: n(p.column) }),
+	budget_import_not_adding_up: (p) => m.budget_import_not_adding_up({ count: n(p.count) })
 };
 
 /** The sentence for a form's or a command's error, in the current language. */

@@ -604,3 +604,100 @@ describe('procurement documents (document.*)', () => {
 			expect(hasMessage(key), key).toBe(true);
 	});
 });
+
+describe('effect goal measurements (goal_measurement.record, goal_measurement.change)', () => {
+	const forOwn = { consortiumId: A, organisationId: OWN, recordedBy: null };
+	const forOther = { consortiumId: A, organisationId: OTHER, recordedBy: null };
+	const forAll = { consortiumId: A, organisationId: null, recordedBy: null };
+	it.each([
+		['admin', true, true, true],
+		['representative', true, false, true],
+		['deputy', true, false, true],
+		['member', true, false, true],
+		['observer', false, false, false],
+		['supplier', false, false, false]
+	] as const)('%s records: own municipality %s, another %s, the consortium as a whole %s', (role, own, other, whole) => {
+		expect(can(actor(role), 'goal_measurement.record', forOwn)).toBe(own);
+		expect(can(actor(role), 'goal_measurement.record', forOther)).toBe(other);
+		expect(can(actor(role), 'goal_measurement.record', forAll)).toBe(whole);
+	});
+
+	it.each([
+		['admin', true, true],
+		['representative', true, false],
+		['member', true, false],
+		['observer', false, false],
+		['supplier', false, false]
+	] as const)('%s corrects or removes: own measurement %s, someone else’s %s', (role, mine, theirs) => {
+		expect(can(actor(role), 'goal_measurement.change', { ...forOwn, recordedBy: `user-${role}` })).toBe(mine);
+		expect(can(actor(role), 'goal_measurement.change', { ...forOwn, recordedBy: 'user-someone' })).toBe(theirs);
+	});
+
+	it('says why, answers someone outside like a missing thing, and has a sentence for each reason', () => {
+		expect(decide(actor('member'), 'goal_measurement.record', forOther)).toEqual({ kind: 'forbidden', key: 'goals_measurement_not_own_organisation' });
+		expect(decide(actor('member'), 'goal_measurement.change', { ...forOwn, recordedBy: 'user-someone' })).toEqual({
+			kind: 'forbidden',
+			key: 'goals_measurement_not_yours'
+		});
+		expect(decide(actor('admin'), 'goal_measurement.record', { ...forOwn, consortiumId: B })).toEqual({ kind: 'outside', key: 'not_found' });
+		expect(itemAbilities(actor('member'), 'goal_measurement', { ...forOther, recordedBy: 'user-member' })).toEqual({ record: false, change: true });
+		for (const key of ['goals_measurement_not_own_organisation', 'goals_measurement_not_yours', 'goals_target_before_baseline', 'goals_target_equals_baseline'])
+			expect(hasMessage(key), key).toBe(true);
+	});
+});
+
+describe('status reports (status_report.edit, status_report.submit, status_report.acknowledge)', () => {
+	const report = (role: Role, overrides: { status?: 'draft' | 'submitted'; acknowledged?: boolean; mine?: boolean } = {}) => ({
+		consortiumId: A,
+		status: overrides.status ?? ('draft' as const),
+		authorId: overrides.mine === false ? 'user-someone-else' : `user-${role}`,
+		acknowledged: overrides.acknowledged ?? false
+	});
+	it.each([
+		['admin', true, true],
+		['representative', true, false],
+		['deputy', true, false],
+		['member', true, false],
+		['observer', false, false],
+		['supplier', false, false]
+	] as const)('%s: edits and submits their own draft %s, someone else’s %s', (role, own, others) => {
+		for (const action of ['status_report.edit', 'status_report.submit'] as const) {
+			expect(can(actor(role), action, report(role))).toBe(own);
+			expect(can(actor(role), action, report(role, { mine: false }))).toBe(others);
+		}
+	});
+
+	it('locks a submitted report, and says why someone else’s draft is not theirs', () => {
+		expect(decide(actor('member'), 'status_report.edit', report('member', { status: 'submitted' }))).toEqual({
+			kind: 'locked',
+			key: 'status_report_submitted'
+		});
+		expect(decide(actor('admin'), 'status_report.submit', report('admin', { status: 'submitted' }))).toEqual({
+			kind: 'locked',
+			key: 'status_report_submitted'
+		});
+		expect(decide(actor('member'), 'status_report.edit', report('member', { mine: false }))).toEqual({ kind: 'forbidden', key: 'status_report_not_yours' });
+		expect(decide(actor('member'), 'status_report.edit', { ...report('member'), consortiumId: B })).toEqual({ kind: 'outside', key: 'not_found' });
+	});
+
+	it.each([
+		['admin', true],
+		['representative', true],
+		['deputy', false],
+		['member', false],
+		['observer', false],
+		['supplier', false]
+	] as const)('%s notes a submitted report as read: %s', (role, allowed) => {
+		expect(can(actor(role), 'status_report.acknowledge', report(role, { status: 'submitted', mine: false }))).toBe(allowed);
+	});
+
+	it('notes only a submitted report, and only once', () => {
+		expect(decide(actor('admin'), 'status_report.acknowledge', report('admin'))).toEqual({ kind: 'locked', key: 'status_report_not_submitted' });
+		expect(decide(actor('representative'), 'status_report.acknowledge', report('representative', { status: 'submitted', acknowledged: true }))).toEqual({
+			kind: 'locked',
+			key: 'status_report_already_acknowledged'
+		});
+		for (const key of ['status_report_not_yours', 'status_report_submitted', 'status_report_not_submitted', 'status_report_already_acknowledged'])
+			expect(hasMessage(key)).toBe(true);
+	});
+});

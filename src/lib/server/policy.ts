@@ -169,6 +169,24 @@ export interface AttachmentResource {
 	target: AttachmentTargetResource;
 }
 
+/**
+ * A measurement of an effect goal as the policy needs it: the municipality it is for (null: the
+ * consortium as a whole) and who recorded it (null for one not yet recorded).
+ */
+export interface GoalMeasurementResource {
+	consortiumId: string;
+	organisationId: string | null;
+	recordedBy: string | null;
+}
+
+/** A status report as the policy needs it: draft or submitted, who wrote it, and whether the steering group noted it. */
+export interface StatusReportResource {
+	consortiumId: string;
+	status: 'draft' | 'submitted';
+	authorId: string | null;
+	acknowledged: boolean;
+}
+
 export interface DelegationResource {
 	consortiumId: string;
 	organisationId: string;
@@ -223,6 +241,11 @@ export interface ItemResources {
 	'document.publish': DocumentVersionResource;
 	'document.read_published': DocumentVersionResource;
 	'document.feedback': DocumentVersionResource;
+	'goal_measurement.record': GoalMeasurementResource;
+	'goal_measurement.change': GoalMeasurementResource;
+	'status_report.edit': StatusReportResource;
+	'status_report.submit': StatusReportResource;
+	'status_report.acknowledge': StatusReportResource;
 }
 export type ItemAction = keyof ItemResources;
 
@@ -445,6 +468,23 @@ const itemRules: { [A in ItemAction]: Rule<ItemResources[A]> } = {
 		),
 	'document.read_published': (m, v) => internalRoles.includes(m.role) || (m.role === 'supplier' && v.published) || outside,
 	'document.feedback': (m, v) => (m.role !== 'supplier' ? false : !v.published ? outside : v.openForComments || locked('document_feedback_closed')),
+	// Effect goals: a municipality's measurement is recorded by that municipality's writers or an admin,
+	// one for the consortium as a whole by any writer; its recorder or an admin corrects or removes it.
+	'goal_measurement.record': forWriters(
+		(m, r) => r.organisationId === null || m.role === 'admin' || r.organisationId === m.organisationId || deny('goals_measurement_not_own_organisation')
+	),
+	'goal_measurement.change': forWriters((m, r, a) => r.recordedBy === a.id || m.role === 'admin' || deny('goals_measurement_not_yours')),
+	// Status reports: the project manager (its author, any writer) or an admin writes and submits the
+	// draft; a submitted report is locked; an admin or a representative notes it as read, once.
+	'status_report.edit': forWriters((m, r, a) =>
+		then(r.authorId === a.id || m.role === 'admin' || deny('status_report_not_yours'), r.status === 'draft' || locked('status_report_submitted'))
+	),
+	'status_report.submit': forWriters((m, r, a) =>
+		then(r.authorId === a.id || m.role === 'admin' || deny('status_report_not_yours'), r.status === 'draft' || locked('status_report_submitted'))
+	),
+	'status_report.acknowledge': (m, r) =>
+		(m.role === 'admin' || m.role === 'representative') &&
+		(r.status !== 'submitted' ? locked('status_report_not_submitted') : !r.acknowledged || locked('status_report_already_acknowledged')),
 	// The organisation's representative (also one appointed after the delegation was given) or an admin.
 	'delegation.revoke': (m, d) => m.role === 'admin' || (m.role === 'representative' && d.organisationId === m.organisationId)
 };

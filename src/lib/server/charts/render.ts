@@ -104,7 +104,8 @@ export function renderChart(spec: ChartSpec): string {
 					: {})
 			}))
 		});
-		return chart.renderToSVGString();
+		// The picture is described by its component (text alternative and table): hidden from assistive technology itself.
+		return chart.renderToSVGString().replace(/^<svg /, '<svg aria-hidden="true" focusable="false" ');
 	} finally {
 		chart.dispose();
 	}

@@ -24,6 +24,7 @@ import {
 	users
 } from '../db/schema';
 import { settleChangeRequestIn, withdrawChangeRequestIn } from '../backlog/commands';
+import { settleGateIn } from '../roadmap/gates';
 import { recordChange } from '../audit/record-change';
 import { enqueueMail } from '../mail/outbox';
 import { enqueueWebhookEvent } from '../webhooks/outbox';
@@ -413,6 +414,8 @@ export async function recordIn(tx: Transaction, recordedBy: string | null, item:
 		.where(eq(decisionItems.id, item.id));
 	// A change request to a locked backlog takes effect (or is turned down) as its decision is recorded.
 	await settleChangeRequestIn(tx, item.id, entry!, recordedBy);
+	// A gate's decision moves its initiative on, back, or ends it.
+	await settleGateIn(tx, item.id, entry!.decidedOn, recordedBy);
 	await recordChange(tx, {
 		actorId: recordedBy,
 		consortiumId,

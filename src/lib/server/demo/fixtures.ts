@@ -318,3 +318,34 @@ export async function ensureDocumentsTrio(tx: Transaction): Promise<void> {
 		}))
 	);
 }
+
+export const GOVERNANCE_SLUG = 'e2e-styrning';
+
+/**
+ * A consortium for the governance journey; seeded only with SEED_E2E_FIXTURES=true. Three
+ * municipalities under majority rule (two positions carry a gate's option), the convenor who
+ * prepares the steering group's meeting and records its decisions, and the supplier, who sees none
+ * of the governance area.
+ */
+export async function ensureGovernanceTrio(tx: Transaction): Promise<void> {
+	const [existing] = await tx.select({ id: consortia.id }).from(consortia).where(eq(consortia.slug, GOVERNANCE_SLUG));
+	if (existing) return;
+	const consortium = await buildConsortium(
+		tx,
+		{ slug: GOVERNANCE_SLUG, name: 'Styrning i trio', description: 'Tre kommuner styr sitt gemensamma arbete med risker och delleveranser.' },
+		{ decisionRule: 'majority', quorumPercent: 50, weighting: 'per_organisation', publishing: 'admins' }
+	);
+	const org = async (name: string, kind: 'municipality' | 'convenor' | 'supplier' = 'municipality') =>
+		(await buildOrganisation(tx, consortium.id, { name, kind })).id;
+	const people: [email: string, organisation: string, role: 'admin' | 'representative' | 'supplier'][] = [
+		['admin@samsyn.demo', await org('Kansliet', 'convenor'), 'admin'],
+		['ombud.linkoping@samsyn.demo', await org('Linköping'), 'representative'],
+		['ombud.kinda@samsyn.demo', await org('Kinda'), 'representative'],
+		['ombud.ydre@samsyn.demo', await org('Ydre'), 'representative'],
+		['leverantor@samsyn.demo', await org('Leverantören', 'supplier'), 'supplier']
+	];
+	for (const [email, organisationId, role] of people) {
+		const userId = await userIdByEmail(tx, email);
+		if (userId) await buildMembership(tx, { consortiumId: consortium.id, userId, organisationId, role, since: '2026-01-01' });
+	}
+}

@@ -16,6 +16,9 @@ import { ensurePortfolioDemo } from './portfolio';
 import { ensureKasamRoadmapDemo, ensureRoadmapDemo } from './roadmap';
 import { ensureLifecycleDemo } from './lifecycle';
 import { ensureDocumentsDemo } from './documents';
+import { ensureRisksDemo } from './risks';
+import { ensureStatusReportsDemo } from './status-reports';
+import { ensureGoalsDemo } from './goals';
 import {
 	ensureDecisionsQuartet,
 	ensureMajorityTrio,
@@ -23,7 +26,8 @@ import {
 	ensurePrioritiesTrio,
 	ensureQuestionsTrio,
 	ensureRoadmapFixture,
-	ensureDocumentsTrio
+	ensureDocumentsTrio,
+	ensureGovernanceTrio
 } from './fixtures';
 import { config } from '../config';
 import { buildConsortium, buildMembership, buildOrganisation, organisationNamed } from './factories';
@@ -93,6 +97,9 @@ export async function seedDemo(): Promise<void> {
 		await ensureRoadmapDemo(tx, ids.get(OSTERGOTLAND.slug)!);
 		await ensureLifecycleDemo(tx, ids.get(OSTERGOTLAND.slug)!);
 		await ensureDocumentsDemo(tx, ids.get(OSTERGOTLAND.slug)!);
+		await ensureRisksDemo(tx, ids.get(OSTERGOTLAND.slug)!);
+		await ensureStatusReportsDemo(tx, ids.get(OSTERGOTLAND.slug)!);
+		await ensureGoalsDemo(tx, ids.get(OSTERGOTLAND.slug)!);
 		await ensureKasamRoadmapDemo(tx, ids.get(KASAM.slug)!);
 		if (config().SEED_E2E_FIXTURES === 'true') {
 			await ensureMajorityTrio(tx);
@@ -102,6 +109,7 @@ export async function seedDemo(): Promise<void> {
 			await ensureMvpTrio(tx);
 			await ensureRoadmapFixture(tx);
 			await ensureDocumentsTrio(tx);
+			await ensureGovernanceTrio(tx);
 		}
 	});
 	log.info('demo data seeded');

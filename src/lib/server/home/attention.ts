@@ -23,6 +23,9 @@ import { backlogAttentionIn } from '../backlog/queries';
 import { portfolioAttentionIn } from '../portfolio/queries';
 import { roadmapAttentionIn } from '../roadmap/queries';
 import { lifecycleAttentionIn } from '../lifecycle/queries';
+import { risksAttentionIn } from '../risks/queries';
+import { goalsAttentionIn } from '../goals/queries';
+import { statusReportsAttentionIn } from '../status-reports/queries';
 
 /**
  * What needs the person now, for the consortium's front page: the open items, the requirements in
@@ -150,6 +153,12 @@ export async function attentionFor(person: Who, consortiumId: string) {
 		const { troubled: troubledInitiatives } = await roadmapAttentionIn(tx, actor, consortiumId);
 		// The procurement activities the person owns that are past their due date and not done.
 		const { overdueActivities } = await lifecycleAttentionIn(tx, actor, consortiumId);
+		// The risks the person owns that are due for review and their overdue actions; for the convenor, escalated risks.
+		const { risksToReview, overdueRiskActions, escalatedRisks } = await risksAttentionIn(tx, actor, consortiumId);
+		// For writers: effect goals whose target date passed with no measurement since.
+		const { unmeasuredGoals } = await goalsAttentionIn(tx, actor, consortiumId);
+		// The person's own unsubmitted status reports; for admins, the submitted ones not yet noted.
+		const { draftReports, unreadReports } = await statusReportsAttentionIn(tx, actor, consortiumId);
 		return {
 			kind: 'internal' as const,
 			speaks,
@@ -164,7 +173,13 @@ export async function attentionFor(person: Who, consortiumId: string) {
 			awaitingVerdict,
 			endingContracts,
 			troubledInitiatives,
-			overdueActivities
+			overdueActivities,
+			risksToReview,
+			overdueRiskActions,
+			escalatedRisks,
+			unmeasuredGoals,
+			draftReports,
+			unreadReports
 		};
 	});
 }

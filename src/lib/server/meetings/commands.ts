@@ -73,7 +73,11 @@ async function nextParagraphNumbers(tx: Transaction, consortiumId: string, year:
 const yearOf = (meeting: MeetingRow) => Number(meeting.meetingDate.slice(0, 4));
 
 /** Adds an agenda item in the caller's transaction, last in order; numbered at once when the minutes are started. */
-export async function addAgendaItemIn(tx: Transaction, meeting: MeetingRow, input: { title?: string; decisionItemId?: string; municipalitiesOnly: boolean }) {
+export async function addAgendaItemIn(
+	tx: Transaction,
+	meeting: MeetingRow,
+	input: { title?: string; decisionItemId?: string; municipalitiesOnly: boolean; source?: { kind: string; id: string } }
+) {
 	let title = input.title;
 	if (input.decisionItemId) {
 		const [item] = await tx
@@ -96,7 +100,9 @@ export async function addAgendaItemIn(tx: Transaction, meeting: MeetingRow, inpu
 			position: (last ?? 0) + 1,
 			title,
 			decisionItemId: input.decisionItemId ?? null,
-			municipalitiesOnly: input.municipalitiesOnly
+			municipalitiesOnly: input.municipalitiesOnly,
+			sourceKind: input.source?.kind ?? null,
+			sourceId: input.source?.id ?? null
 		})
 		.returning();
 	if (meeting.minutesStartedAt) {

@@ -9,6 +9,7 @@ import { withUser } from '../db/request';
 import {
 	baselines,
 	decisionItems,
+	decisionOptions,
 	decisions,
 	initiativeDependencies,
 	initiativeGates,
@@ -28,6 +29,7 @@ import { authorize } from '../policy';
 import type { InitiativeLinkKind } from '../../enums';
 import { cycleThrough } from './cycles';
 import { firstPlan } from './phase-models';
+import { gateOptions } from './gates';
 import type {
 	DependencyInput,
 	GateInput,
@@ -336,6 +338,10 @@ export async function addGateIn(tx: Transaction, actorId: string | null, initiat
 				createdBy: actorId
 			})
 			.returning();
+		const options = gateOptions(phase.name, next?.name ?? null, locale);
+		await tx
+			.insert(decisionOptions)
+			.values(options.map((o, i) => ({ consortiumId, itemId: item!.id, position: i + 1, label: o.label, gateOutcome: o.gateOutcome })));
 		await recordChange(tx, {
 			actorId,
 			consortiumId,

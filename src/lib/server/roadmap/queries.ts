@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, or } from 'drizzle-orm';
 import { stockholmDate } from '../../decisions/deadline';
-import type { InitiativeLinkKind, InitiativeStatus, PhaseModel } from '../../enums';
+import type { GateOutcome, InitiativeLinkKind, InitiativeStatus, PhaseModel } from '../../enums';
 import type { Transaction } from '../db/client';
 import { withUser } from '../db/request';
 import {
@@ -47,6 +47,8 @@ export interface Gate {
 	title: string;
 	itemStatus: string;
 	state: GateState;
+	/** What the steering group decided (Fortsätt, Tillbaka, Stopp, Avsluta), once recorded. */
+	outcome: GateOutcome | null;
 	/** The recorded decision's number ("B-2026-001"), once there is one. */
 	decisionNumber: string | null;
 	decisionId: string | null;
@@ -69,6 +71,8 @@ export interface RoadmapInitiative {
 	gates: Gate[];
 	dependsOn: { id: string; number: number; title: string }[];
 	status: InitiativeStatus;
+	/** Stopped or closed by a gate decision, and when: it is no longer followed against its plan. */
+	ended: { as: GateOutcome; on: string } | null;
 	/** Why the derivation says what it says (empty when on track or set by hand). */
 	reasons: StatusReason[];
 	/** Set by hand, with `statusReason`; the derivation's own answer is in `derivedStatus`. */
@@ -79,11 +83,20 @@ export interface RoadmapInitiative {
 	canEdit: boolean;
 }
 
-const gateState = (status: string, result: string | null): GateState =>
-	status === 'recorded' ? (result === 'adopted' ? 'passed' : 'failed') : status === 'withdrawn' ? 'failed' : status === 'draft' ? 'draft' : 'open';
+/** A gate passes when its decision is recorded as adopted, unless the steering group sent the deliverable back. */
+const gateState = (status: string, result: string | null, outcome: GateOutcome | null): GateState =>
+	status === 'recorded'
+		? result === 'adopted' && outcome !== 'back'
+			? 'passed'
+			: 'failed'
+		: status === 'withdrawn'
+			? 'failed'
+			: status === 'draft'
+				? 'draft'
+				: 'open';
 
 /** Every initiative of the consortium (or those given), whole, in the reader's transaction. */
-async function initiativesIn(tx: Transaction, actor: Actor, consortiumId: string, only?: string[]): Promise<RoadmapInitiative[]> {
+export async function initiativesIn(tx: Transaction, actor: Actor, consortiumId: string, only?: string[]): Promise<RoadmapInitiative[]> {
 	const where = only ? and(eq(initiatives.consortiumId, consortiumId), inArray(initiatives.id, only)) : eq(initiatives.consortiumId, consortiumId);
 	const rows = await tx
 		.select({
@@ -119,7 +132,8 @@ async function initiativesIn(tx: Transaction, actor: Actor, consortiumId: string
 				itemStatus: decisionItems.status,
 				result: decisionItems.result,
 				decisionNumber: decisions.number,
-				decisionId: decisions.id
+				decisionId: decisions.id,
+				outcome: initiativeGates.outcome
 			})
 			.from(initiativeGates)
 			.innerJoin(decisionItems, eq(decisionItems.id, initiativeGates.decisionItemId))
@@ -175,7 +189,8 @@ async function initiativesIn(tx: Transaction, actor: Actor, consortiumId: string
 			decisionItemId: g.decisionItemId,
 			title: g.title,
 			itemStatus: g.itemStatus,
-			state: gateState(g.itemStatus, g.result),
+			state: gateState(g.itemStatus, g.result, g.outcome),
+			outcome: g.outcome,
 			decisionNumber: g.decisionNumber,
 			decisionId: g.decisionId
 		}));
@@ -206,6 +221,7 @@ async function initiativesIn(tx: Transaction, actor: Actor, consortiumId: string
 			dependsOn,
 			status: i.statusOverride ?? derived.status,
 			reasons: i.statusOverride ? [] : derived.reasons,
+			ended: i.endedAs && i.endedOn ? { as: i.endedAs, on: i.endedOn } : null,
 			overridden: i.statusOverride !== null,
 			statusReason: i.statusReason,
 			derivedStatus: derived.status,
@@ -534,7 +550,7 @@ export async function roadmapAttentionIn(tx: Transaction, actor: Actor, consorti
 		mine.map((r) => r.id)
 	);
 	const troubled = list
-		.filter((i) => i.status !== 'on_track')
+		.filter((i) => i.status !== 'on_track' && !i.ended)
 		.sort((a, b) => (a.status === b.status ? a.number - b.number : a.status === 'delayed' ? -1 : 1))
 		.map((i) => ({ id: i.id, number: i.number, title: i.title, status: i.status, reasons: i.reasons, statusReason: i.overridden ? i.statusReason : '' }));
 	return { troubled };

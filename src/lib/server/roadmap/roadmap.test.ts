@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { useFreshDatabase } from '../testing/database';
 import { asSystem, withUser } from '../db/request';
-import { auditLog, decisionItems, initiativeDependencies, initiativePhases, initiatives } from '../db/schema';
+import { auditLog, decisionItems, decisionOptions, initiativeDependencies, initiativePhases, initiatives } from '../db/schema';
+import { closeDecisionItem, openDecisionItem, recordDecision, statePosition } from '../decisions/commands';
+import { PositionInput, RecordInput } from '../decisions/schemas';
 import { buildConsortium, buildMembership, buildNeed, buildOrganisation, buildRequirement, buildUser } from '../demo/factories';
 import { createCategoryIn, createTechnologyIn, setStatusIn } from '../portfolio/commands';
 import { StatusInput } from '../portfolio/schemas';
@@ -241,6 +243,51 @@ describe('an initiative’s plan', () => {
 		await expect(addGate(w.people.representative, w.consortium.id, created.id, { phase: 2, decisionItemId: item!.id })).rejects.toMatchObject({
 			key: 'roadmap_gate_taken'
 		});
+	});
+
+	it("a gate's item offers Fortsätt, Tillbaka, Stopp and Avsluta, and the recorded decision moves the initiative on, back, or ends it", async () => {
+		const w = await world();
+		const decide = async (initiativeId: string, phase: number, outcome: number) => {
+			const gate = await addGate(w.people.representative, w.consortium.id, initiativeId, { phase, decisionItemId: undefined });
+			const options = await asSystem((tx) =>
+				tx.select().from(decisionOptions).where(eq(decisionOptions.itemId, gate.decisionItemId)).orderBy(decisionOptions.position)
+			);
+			await openDecisionItem(w.people.admin, w.consortium.id, gate.decisionItemId);
+			await statePosition(w.people.representative, w.consortium.id, gate.decisionItemId, PositionInput.parse({ stance: `option:${options[outcome]!.id}` }));
+			await closeDecisionItem(w.people.admin, w.consortium.id, gate.decisionItemId);
+			// The other municipalities did not take a position; the steering group's meeting settled the option.
+			await asSystem((tx) =>
+				tx.update(decisionItems).set({ result: 'adopted', resultOptionId: options[outcome]!.id }).where(eq(decisionItems.id, gate.decisionItemId))
+			);
+			await recordDecision(w.people.admin, w.consortium.id, gate.decisionItemId, RecordInput.parse({}));
+			return { options, page: (await initiativePage(w.people.observer, w.consortium.id, initiativeId)).initiative };
+		};
+		const created = await createInitiative(w.people.representative, w.consortium.id, input(w));
+		const continued = await decide(created.id, 1, 0);
+		expect(continued.options.map((o) => [o.gateOutcome, o.label])).toEqual([
+			['continue', 'Fortsätt: fasen Projektdirektiv godkänns och initiativet går vidare till fasen Kartläggning'],
+			['back', 'Tillbaka: delleveransen arbetas om inom fasen Projektdirektiv'],
+			['stop', 'Stopp: initiativet stoppas'],
+			['close', 'Avsluta: initiativet avslutas']
+		]);
+		expect(continued.page).toMatchObject({ currentPhase: 2, ended: null });
+		expect(continued.page.gates[0]).toMatchObject({ state: 'passed', outcome: 'continue' });
+		expect(continued.page.phases[0]!.actualEnd).not.toBeNull();
+		expect(continued.page.phases[1]!.actualStart).not.toBeNull();
+		// Sent back: it stays in the phase, and the gate does not pass.
+		const back = await decide(created.id, 2, 1);
+		expect(back.page.currentPhase).toBe(2);
+		expect(back.page.gates[1]).toMatchObject({ state: 'failed', outcome: 'back' });
+		// Stopped: it ends, and leaves the home page's troubled initiatives.
+		const stopped = await decide(created.id, 2, 2);
+		expect(stopped.page.ended).toMatchObject({ as: 'stop' });
+		const audit = await asSystem((tx) =>
+			tx
+				.select()
+				.from(auditLog)
+				.where(and(eq(auditLog.entityId, created.id), eq(auditLog.action, 'initiative.gate_decided')))
+		);
+		expect(audit).toHaveLength(3);
 	});
 
 	it('a status set by hand needs a reason and wins over the derivation until handed back', async () => {

@@ -3,7 +3,7 @@ import { boolean, check, date, foreignKey, index, integer, jsonb, pgTable, prima
 import { users } from './accounts';
 import { consortiumRef, createdAt, nonBlank, updatedAt, userRef, within } from './columns';
 import { consortia, organisations } from './consortia';
-import { decisionItemStatus, decisionLevel, decisionLinkKind, decisionResult, decisionStance, mandateKind } from './enums';
+import { decisionItemStatus, decisionLevel, decisionLinkKind, decisionResult, decisionStance, gateOutcome, mandateKind } from './enums';
 
 /** A matter the consortium decides (beslutsärende): prepared as a draft, opened for positions, closed, recorded. */
 export const decisionItems = pgTable(
@@ -58,7 +58,9 @@ export const decisionOptions = pgTable(
 		consortiumId: consortiumRef(),
 		itemId: uuid('item_id').notNull(),
 		position: integer('position').notNull(),
-		label: text('label').notNull()
+		label: text('label').notNull(),
+		/** For a gate's item: what choosing this option does to the initiative. */
+		gateOutcome: gateOutcome('gate_outcome')
 	},
 	(t) => [
 		within('decision_options_item_fk', t.itemId, t.consortiumId, () => decisionItems),

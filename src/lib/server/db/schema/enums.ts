@@ -46,7 +46,9 @@ import {
 	attachmentTargets,
 	lifecycleActivityStatuses,
 	documentKinds,
-	documentVersionStatuses
+	documentVersionStatuses,
+	riskStatuses,
+	gateOutcomes
 } from '../../../enums';
 
 // The values live in src/lib/enums.ts, which browser code may import too; changing one there needs a migration.
@@ -147,3 +149,7 @@ export const attachmentTarget = pgEnum('attachment_target', attachmentTargets);
 export const documentKind = pgEnum('document_kind', documentKinds);
 
 export const documentVersionStatus = pgEnum('document_version_status', documentVersionStatuses);
+
+export const riskStatus = pgEnum('risk_status', riskStatuses);
+
+export const gateOutcome = pgEnum('gate_outcome', gateOutcomes);

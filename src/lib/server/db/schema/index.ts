@@ -17,3 +17,7 @@ export * from './lifecycle';
 export * from './attachments';
 export * from './documents';
 export * from './document-templates';
+export * from './risks';
+export * from './status-reports';
+export * from './budget';
+export * from './goals';

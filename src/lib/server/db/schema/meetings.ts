@@ -50,7 +50,13 @@ export const meetingAgendaItems = pgTable(
 		title: text('title').notNull(),
 		decisionItemId: uuid('decision_item_id'),
 		/** Left out of the supplier's agenda. */
-		municipalitiesOnly: boolean('municipalities_only').notNull().default(false)
+		municipalitiesOnly: boolean('municipalities_only').notNull().default(false),
+		/**
+		 * What the item was proposed from when the steering group's agenda was assembled (a risk, a
+		 * status report, an initiative, a supplier question): so the next proposal knows it was handled.
+		 */
+		sourceKind: text('source_kind'),
+		sourceId: uuid('source_id')
 	},
 	(t) => [
 		within('meeting_agenda_items_meeting_fk', t.meetingId, t.consortiumId, () => meetings),
@@ -63,7 +69,9 @@ export const meetingAgendaItems = pgTable(
 		unique('meeting_agenda_items_meeting_position_key').on(t.meetingId, t.position),
 		index('meeting_agenda_items_consortium_id_idx').on(t.consortiumId),
 		index('meeting_agenda_items_decision_item_idx').on(t.decisionItemId),
-		check('meeting_agenda_items_title_check', nonBlank(t.title))
+		check('meeting_agenda_items_title_check', nonBlank(t.title)),
+		index('meeting_agenda_items_source_idx').on(t.sourceId),
+		check('meeting_agenda_items_source_check', sql`(${t.sourceKind} is null) = (${t.sourceId} is null)`)
 	]
 );
 

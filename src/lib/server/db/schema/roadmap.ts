@@ -3,7 +3,7 @@ import { check, date, foreignKey, index, integer, pgTable, primaryKey, text, uni
 import { consortiumRef, createdAt, nonBlank, updatedAt, userRef, within } from './columns';
 import { organisations } from './consortia';
 import { decisionItems } from './decisions';
-import { initiativeLinkKind, initiativeStatus, phaseModel } from './enums';
+import { gateOutcome, initiativeLinkKind, initiativeStatus, phaseModel } from './enums';
 import { technologies } from './portfolio';
 
 /**
@@ -29,6 +29,9 @@ export const initiatives = pgTable(
 		currentPhase: integer('current_phase').notNull().default(1),
 		statusOverride: initiativeStatus('status_override'),
 		statusReason: text('status_reason').notNull().default(''),
+		/** Stopped or closed by a gate decision (`stop`, `close`), and when; null while it goes on. */
+		endedAs: gateOutcome('ended_as'),
+		endedOn: date('ended_on'),
 		version: integer('version').notNull().default(1),
 		createdBy: userRef('created_by'),
 		createdAt: createdAt(),
@@ -50,7 +53,8 @@ export const initiatives = pgTable(
 		index('initiatives_technology_id_idx').on(t.technologyId),
 		check('initiatives_title_check', nonBlank(t.title)),
 		check('initiatives_current_phase_check', sql`${t.currentPhase} >= 1`),
-		check('initiatives_override_reason_check', sql`${t.statusOverride} is null or length(trim(${t.statusReason})) > 0`)
+		check('initiatives_override_reason_check', sql`${t.statusOverride} is null or length(trim(${t.statusReason})) > 0`),
+		check('initiatives_ended_check', sql`(${t.endedAs} is null) = (${t.endedOn} is null) and (${t.endedAs} is null or ${t.endedAs}::text in ('stop', 'close'))`)
 	]
 );
 
@@ -133,6 +137,8 @@ export const initiativeGates = pgTable(
 		/** The phase (by position) the gate closes. */
 		phase: integer('phase').notNull(),
 		decisionItemId: uuid('decision_item_id').notNull(),
+		/** What the steering group decided, once the item's decision is recorded. */
+		outcome: gateOutcome('outcome'),
 		createdAt: createdAt()
 	},
 	(t) => [

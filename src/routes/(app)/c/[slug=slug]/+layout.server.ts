@@ -18,6 +18,7 @@ export const load: LayoutServerLoad = async (event) => {
 				{ area: 'portfolio', href: `${base}/portfolio` },
 				{ area: 'roadmap', href: `${base}/roadmap` },
 				{ area: 'lifecycle', href: `${base}/lifecycle` },
+				{ area: 'governance', href: `${base}/governance` },
 				{ area: 'needs', href: `${base}/needs` },
 				{ area: 'stories', href: `${base}/stories` },
 				{ area: 'requirements', href: `${base}/requirements` },

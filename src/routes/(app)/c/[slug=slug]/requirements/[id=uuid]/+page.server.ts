@@ -8,22 +8,24 @@ import { listComments } from '$lib/server/comments/commands';
 import { commentActions } from '$lib/server/comments/actions';
 import { attachmentActions } from '$lib/server/attachments/actions';
 import { listAttachments } from '$lib/server/attachments/queries';
+import { goalsServedBy } from '$lib/server/goals/queries';
 import { inOneTransaction } from '$lib/server/db/request';
 import { formAction, notFoundOn } from '$lib/server/form-action';
 import { asReader } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	event.depends(`samsyn:item:${event.params.id}`);
+	event.depends(`samsyn:item:${event.params.id}`, 'samsyn:effect_goal');
 	await event.parent();
 	const { user, consortium, actor } = await asReader(event);
 	try {
-		const [detail, options, comments, attachments] = await inOneTransaction(user, () =>
+		const [detail, options, comments, attachments, goals] = await inOneTransaction(user, () =>
 			Promise.all([
 				getRequirement(actor, consortium.id, event.params.id),
 				linkOptions(actor, consortium.id),
 				listComments(actor, consortium.id, 'requirement', event.params.id),
-				listAttachments(actor, consortium.id, { kind: 'requirement', id: event.params.id })
+				listAttachments(actor, consortium.id, { kind: 'requirement', id: event.params.id }),
+				goalsServedBy(actor, consortium.id, event.params.id)
 			])
 		);
 		const values = requirementValues(detail.requirement, {
@@ -31,7 +33,7 @@ export const load: PageServerLoad = async (event) => {
 			needIds: detail.needs.map((n) => n.id),
 			localOrganisationIds: detail.localOrganisations.map((o) => o.id)
 		});
-		return { ...detail, options, comments, attachments, values };
+		return { ...detail, options, comments, attachments, values, goals };
 	} catch (e) {
 		notFoundOn(e);
 	}

@@ -1,0 +1,139 @@
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, notInArray } from 'drizzle-orm';
+import { stockholmDate } from '../../decisions/deadline';
+import { riskBand } from '../../risks/bands';
+import type { Actor } from '../policy';
+import type { Transaction } from '../db/client';
+import { decisionItems, initiativeGates, meetingAgendaItems, meetings, questions, risks } from '../db/schema';
+import { initiativesIn } from '../roadmap/queries';
+import { bandLimits } from '../risks/state';
+import { contentLocale } from '../roadmap/state';
+import { initiativesWithRedRow, submittedSince } from '../status-reports/queries';
+import { m } from '$lib/paraglide/messages';
+import { periodLabel } from '../../status-reports/labels';
+import type { AgendaSources } from './assemble';
+
+/** Every source of the steering group's agenda, read in the caller's transaction (an internal reader's). */
+export async function agendaSourcesIn(tx: Transaction, actor: Actor, consortiumId: string, now = new Date()): Promise<AgendaSources> {
+	const today = stockholmDate(now);
+	const steering = and(eq(meetings.consortiumId, consortiumId), eq(meetings.level, 'steering_group'));
+	const [last] = await tx
+		.select({ date: meetings.meetingDate })
+		.from(meetings)
+		.where(and(steering, lt(meetings.meetingDate, today)))
+		.orderBy(desc(meetings.meetingDate))
+		.limit(1);
+
+	// Risks and the dates of the steering-group meetings that had each on the agenda.
+	const limits = await bandLimits(tx, consortiumId);
+	const riskRows = await tx
+		.select({ id: risks.id, number: risks.number, title: risks.title, score: risks.score, status: risks.status, escalatedAt: risks.escalatedAt })
+		.from(risks)
+		.where(and(eq(risks.consortiumId, consortiumId), isNotNull(risks.escalatedAt)));
+	const riskAgendas = riskRows.length
+		? await tx
+				.select({ sourceId: meetingAgendaItems.sourceId, date: meetings.meetingDate })
+				.from(meetingAgendaItems)
+				.innerJoin(meetings, eq(meetings.id, meetingAgendaItems.meetingId))
+				.where(
+					and(
+						steering,
+						eq(meetingAgendaItems.sourceKind, 'risk'),
+						inArray(
+							meetingAgendaItems.sourceId,
+							riskRows.map((r) => r.id)
+						)
+					)
+				)
+		: [];
+
+	// Decision items already on the agenda of a steering-group meeting from today on.
+	const upcoming = new Set(
+		(
+			await tx
+				.select({ id: meetingAgendaItems.decisionItemId })
+				.from(meetingAgendaItems)
+				.innerJoin(meetings, eq(meetings.id, meetingAgendaItems.meetingId))
+				.where(and(steering, gte(meetings.meetingDate, today), isNotNull(meetingAgendaItems.decisionItemId)))
+		).map((r) => r.id!)
+	);
+
+	// Gates of each initiative's current phase still awaiting their decision.
+	const initiatives = await initiativesIn(tx, actor, consortiumId);
+	const gates = initiatives
+		.filter((i) => !i.ended)
+		.flatMap((i) =>
+			i.gates
+				.filter((g) => g.phase === i.currentPhase && (g.state === 'draft' || g.state === 'open'))
+				.map((g) => ({
+					id: g.id,
+					decisionItemId: g.decisionItemId,
+					initiativeNumber: i.number,
+					initiativeTitle: i.title,
+					phaseName: i.phases.find((p) => p.position === g.phase)?.name ?? String(g.phase),
+					upcomingAgenda: upcoming.has(g.decisionItemId)
+				}))
+		);
+	const gateItems = (await tx.select({ id: initiativeGates.decisionItemId }).from(initiativeGates).where(eq(initiativeGates.consortiumId, consortiumId))).map(
+		(r) => r.id
+	);
+	const items = await tx
+		.select({ id: decisionItems.id, title: decisionItems.title, deadline: decisionItems.deadline })
+		.from(decisionItems)
+		.where(
+			and(
+				eq(decisionItems.consortiumId, consortiumId),
+				eq(decisionItems.level, 'steering_group'),
+				inArray(decisionItems.status, ['draft', 'open', 'closed']),
+				gateItems.length ? notInArray(decisionItems.id, gateItems) : undefined
+			)
+		)
+		.orderBy(asc(decisionItems.deadline), asc(decisionItems.createdAt));
+
+	const overdue = await tx
+		.select({ id: questions.id, number: questions.number, title: questions.title, dueAt: questions.dueAt })
+		.from(questions)
+		.where(and(eq(questions.consortiumId, consortiumId), eq(questions.status, 'open'), lt(questions.dueAt, now)))
+		.orderBy(asc(questions.dueAt));
+
+	// Status reports (all submitted ones: the assembly keeps those since the last meeting), and the red rows of each initiative's latest.
+	const locale = await contentLocale(tx, consortiumId);
+	const reports = await submittedSince(tx, consortiumId, null);
+	const rowNames: Record<string, string> = {
+		budget: m.status_report_row_budget({}, { locale }),
+		time: m.status_report_row_time({}, { locale }),
+		staff: m.status_report_row_staff({}, { locale })
+	};
+	const red = new Map((await initiativesWithRedRow(tx, consortiumId)).map((r) => [r.initiativeId, r.redRows.map((row) => rowNames[row] ?? row)]));
+
+	return {
+		today,
+		lastMeetingDate: last?.date ?? null,
+		risks: riskRows.map((r) => ({
+			id: r.id,
+			number: r.number,
+			title: r.title,
+			score: r.score,
+			high: riskBand(r.score, limits) === 'high',
+			closed: r.status === 'closed',
+			escalatedOn: r.escalatedAt ? stockholmDate(r.escalatedAt) : null,
+			agendaDates: riskAgendas.filter((a) => a.sourceId === r.id).map((a) => a.date)
+		})),
+		statusReports: reports.map((r) => ({
+			id: r.id,
+			title: `${r.scopeTitle}, ${periodLabel(r.period, locale)}`,
+			submittedOn: stockholmDate(r.submittedAt),
+			red: r.hasRed
+		})),
+		initiatives: initiatives
+			.filter((i) => !i.ended)
+			.map((i) => ({ id: i.id, number: i.number, title: i.title, status: i.status, redRows: red.get(i.id) ?? [] })),
+		gates,
+		decisionItems: items.map((d) => ({
+			id: d.id,
+			title: d.title,
+			deadline: d.deadline ? stockholmDate(d.deadline) : null,
+			upcomingAgenda: upcoming.has(d.id)
+		})),
+		overdueQuestions: overdue.map((q) => ({ id: q.id, number: q.number, title: q.title, dueOn: stockholmDate(q.dueAt) }))
+	};
+}

@@ -1,0 +1,34 @@
+import { and, eq, ne } from 'drizzle-orm';
+import type { Transaction } from '../db/client';
+import { initiatives, memberships, riskSettings } from '../db/schema';
+import { CommandError } from '../errors';
+import { defaultBandLimits, type RiskBandLimits } from '../../risks/bands';
+
+/** The consortium's risk bands, or seed 004's when it drew none. */
+export async function bandLimits(tx: Transaction, consortiumId: string): Promise<RiskBandLimits> {
+	const [row] = await tx
+		.select({ mediumFrom: riskSettings.mediumFrom, highFrom: riskSettings.highFrom })
+		.from(riskSettings)
+		.where(eq(riskSettings.consortiumId, consortiumId));
+	return row ?? defaultBandLimits;
+}
+
+/** Refuses an owner who is not an internal member of the consortium (the supplier owns no risk). */
+export async function checkOwner(tx: Transaction, consortiumId: string, ownerId: string | undefined, field = 'ownerId') {
+	if (!ownerId) return;
+	const [member] = await tx
+		.select({ id: memberships.id })
+		.from(memberships)
+		.where(and(eq(memberships.consortiumId, consortiumId), eq(memberships.userId, ownerId), ne(memberships.role, 'supplier')));
+	if (!member) throw new CommandError('invalid_choice', field, 422);
+}
+
+/** Refuses an initiative of another consortium. */
+export async function checkInitiative(tx: Transaction, consortiumId: string, initiativeId: string | undefined) {
+	if (!initiativeId) return;
+	const [found] = await tx
+		.select({ id: initiatives.id })
+		.from(initiatives)
+		.where(and(eq(initiatives.consortiumId, consortiumId), eq(initiatives.id, initiativeId)));
+	if (!found) throw new CommandError('invalid_choice', 'initiativeId', 422);
+}
