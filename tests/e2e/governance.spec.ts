@@ -61,6 +61,14 @@ test('a risk raised to 20 is proposed for the steering group, the meeting is cre
 	await assess.getByRole('button', { name: 'Spara bedömningen' }).click();
 	await expect(linkoping.getByRole('status').filter({ hasText: 'Bedömningen är sparad: R = 20 (Hög).' })).toBeFocused();
 	await expect(linkoping.getByText(/I det höga intervallet sedan/)).toBeVisible();
+	// It can become a decision item for the steering group, prepared from the risk.
+	const riskUrl = linkoping.url();
+	await linkoping.getByRole('button', { name: 'Lyft till beslutsärende' }).click();
+	await expect(linkoping.getByRole('heading', { level: 1, name: new RegExp(`^Risk R\\d+: ${escape(riskTitle)}$`) })).toBeVisible();
+	await expect(linkoping.getByTestId('announcer')).toHaveText('Beslutsärendet är förberett som utkast.');
+	await linkoping.goto(riskUrl);
+	await hydrated(linkoping);
+	await expect(linkoping.getByRole('link', { name: new RegExp(`^Beslutsärende: Risk R\\d+: ${escape(riskTitle)}$`) })).toBeVisible();
 	// The trend is a picture with words, and its values are a table.
 	const trend = linkoping.getByRole('figure', { name: 'Riskvärdets utveckling' });
 	await expect(trend.getByRole('img')).toHaveAccessibleName(/från 12 till 20/);

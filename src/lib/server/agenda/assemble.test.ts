@@ -20,7 +20,8 @@ const risk = {
 	high: true,
 	closed: false,
 	escalatedOn: '2026-11-20',
-	agendaDates: [] as string[]
+	agendaDates: [] as string[],
+	decisionItemId: null as string | null
 };
 
 describe('the steering group agenda, assembled', () => {
@@ -35,6 +36,11 @@ describe('the steering group agenda, assembled', () => {
 		expect(keys({ risks: [{ ...risk, agendaDates: ['2026-10-15'] }] })).toEqual(['risk:r1']);
 		expect(keys({ risks: [{ ...risk, high: false, score: 12 }] })).toEqual([]);
 		expect(keys({ risks: [{ ...risk, closed: true }] })).toEqual([]);
+	});
+
+	it('carries the decision item a risk was raised as, so the steering group decides it under Riskhantering', () => {
+		const [p] = assembleAgenda({ ...none, risks: [{ ...risk, decisionItemId: 'd9' }] });
+		expect(p).toMatchObject({ key: 'risk:r1', section: 'risks', decisionItemId: 'd9' });
 	});
 
 	it('orders risks by score, highest first', () => {

@@ -17,14 +17,25 @@ export interface AgendaSources {
 	today: string;
 	lastMeetingDate: string | null;
 	/** Open risks in the high band with when they entered it, and the dates of the meetings that had them on the agenda. */
-	risks: { id: string; number: number; title: string; score: number; high: boolean; closed: boolean; escalatedOn: string | null; agendaDates: string[] }[];
+	risks: {
+		id: string;
+		number: number;
+		title: string;
+		score: number;
+		high: boolean;
+		closed: boolean;
+		escalatedOn: string | null;
+		agendaDates: string[];
+		/** The undecided decision item the risk was raised as, which its agenda item then carries. */
+		decisionItemId: string | null;
+	}[];
 	/** Status reports submitted, with when, and whether a row is red. */
 	statusReports: { id: string; title: string; submittedOn: string; red: boolean }[];
 	/** Initiatives as the roadmap derives them, with whether their latest submitted report has a red row. */
 	initiatives: { id: string; number: number; title: string; status: 'on_track' | 'at_risk' | 'delayed'; redRows: string[] }[];
 	/** Gates of the initiatives' current phases whose decision is not recorded yet. */
 	gates: { id: string; decisionItemId: string; initiativeNumber: number; initiativeTitle: string; phaseName: string; upcomingAgenda: boolean }[];
-	/** Decision items of the steering group's level not yet decided (gates' items excluded). */
+	/** Decision items of the steering group's level not yet decided (gates' and risks' items excluded). */
 	decisionItems: { id: string; title: string; deadline: string | null; upcomingAgenda: boolean }[];
 	/** The supplier's questions past their due date and unanswered. */
 	overdueQuestions: { id: string; number: number; title: string; dueOn: string }[];
@@ -87,7 +98,7 @@ export function assembleAgenda(s: AgendaSources): AgendaProposal[] {
 	for (const r of [...s.risks].sort((a, b) => b.score - a.score || a.number - b.number)) {
 		if (!r.high || r.closed || r.escalatedOn === null) continue;
 		if (r.agendaDates.some((d) => d >= r.escalatedOn!)) continue;
-		out.push(proposal('risks', 'risk', r.id, { kind: 'risk', number: r.number, title: r.title, score: r.score }));
+		out.push(proposal('risks', 'risk', r.id, { kind: 'risk', number: r.number, title: r.title, score: r.score }, r.decisionItemId));
 	}
 	for (const g of s.gates)
 		if (!g.upcomingAgenda)

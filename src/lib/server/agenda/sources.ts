@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, lt, notInArray } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, gte, inArray, isNotNull, lt, notInArray } from 'drizzle-orm';
 import { stockholmDate } from '../../decisions/deadline';
 import { riskBand } from '../../risks/bands';
 import type { Actor } from '../policy';
@@ -26,8 +26,18 @@ export async function agendaSourcesIn(tx: Transaction, actor: Actor, consortiumI
 	// Risks and the dates of the steering-group meetings that had each on the agenda.
 	const limits = await bandLimits(tx, consortiumId);
 	const riskRows = await tx
-		.select({ id: risks.id, number: risks.number, title: risks.title, score: risks.score, status: risks.status, escalatedAt: risks.escalatedAt })
+		.select({
+			id: risks.id,
+			number: risks.number,
+			title: risks.title,
+			score: risks.score,
+			status: risks.status,
+			escalatedAt: risks.escalatedAt,
+			decisionItemId: risks.decisionItemId,
+			decisionStatus: decisionItems.status
+		})
 		.from(risks)
+		.leftJoin(decisionItems, eq(decisionItems.id, risks.decisionItemId))
 		.where(and(eq(risks.consortiumId, consortiumId), isNotNull(risks.escalatedAt)));
 	const riskAgendas = riskRows.length
 		? await tx
@@ -84,7 +94,9 @@ export async function agendaSourcesIn(tx: Transaction, actor: Actor, consortiumI
 				eq(decisionItems.consortiumId, consortiumId),
 				eq(decisionItems.level, 'steering_group'),
 				inArray(decisionItems.status, ['draft', 'open', 'closed']),
-				gateItems.length ? notInArray(decisionItems.id, gateItems) : undefined
+				gateItems.length ? notInArray(decisionItems.id, gateItems) : undefined,
+				// A risk's item goes with the risk under Riskhantering.
+				sql`not exists (select 1 from risks r where r.decision_item_id = decision_items.id)`
 			)
 		)
 		.orderBy(asc(decisionItems.deadline), asc(decisionItems.createdAt));
@@ -116,7 +128,9 @@ export async function agendaSourcesIn(tx: Transaction, actor: Actor, consortiumI
 			high: riskBand(r.score, limits) === 'high',
 			closed: r.status === 'closed',
 			escalatedOn: r.escalatedAt ? stockholmDate(r.escalatedAt) : null,
-			agendaDates: riskAgendas.filter((a) => a.sourceId === r.id).map((a) => a.date)
+			agendaDates: riskAgendas.filter((a) => a.sourceId === r.id).map((a) => a.date),
+			decisionItemId:
+				r.decisionItemId && (r.decisionStatus === 'draft' || r.decisionStatus === 'open' || r.decisionStatus === 'closed') ? r.decisionItemId : null
 		})),
 		statusReports: reports.map((r) => ({
 			id: r.id,

@@ -3,8 +3,10 @@ import { recordChange } from '../audit/record-change';
 import type { Transaction } from '../db/client';
 import { advisoryLock } from '../db/locks';
 import { withUser } from '../db/request';
-import { riskActions, riskAssessments, risks, riskSettings } from '../db/schema';
-import { NotFound, StaleWrite } from '../errors';
+import { decisionItems, riskActions, riskAssessments, risks, riskSettings } from '../db/schema';
+import { m } from '$lib/paraglide/messages';
+import { contentLocale } from '../roadmap/state';
+import { CommandError, NotFound, StaleWrite } from '../errors';
 import { readerFor, type Who } from '../consortia/actor';
 import { authorize } from '../policy';
 import { escalationAfter, riskScore } from '../../risks/bands';
@@ -241,5 +243,60 @@ export async function setRiskBands(person: Who, consortiumId: string, input: Ban
 			.where(and(eq(risks.consortiumId, consortiumId), lt(risks.score, input.highFrom), isNotNull(risks.escalatedAt)));
 		await recordChange(tx, { actorId: person.id, consortiumId, action: 'risk.bands_set', entityType: 'risk', entityId: null, before, after });
 		return after!;
+	});
+}
+
+/**
+ * Raises a risk as a draft decision item for the steering group (once): its description, score and
+ * actions as the background, in the consortium's content language. On the steering group's agenda the
+ * risk's item then carries it, so the group can decide on it.
+ */
+export async function raiseRiskAsDecision(person: Who, consortiumId: string, riskId: string) {
+	return withUser(person, async (tx) => {
+		await writer(tx, person, consortiumId);
+		const risk = await lockedRisk(tx, consortiumId, riskId);
+		if (risk.decisionItemId) throw new CommandError('risk_decision_exists', 'form', 409);
+		const locale = await contentLocale(tx, consortiumId);
+		const actions = await tx.select({ title: riskActions.title, done: riskActions.done }).from(riskActions).where(eq(riskActions.riskId, risk.id));
+		const open = actions.filter((a) => !a.done).map((a) => a.title);
+		const o = { locale };
+		const [item] = await tx
+			.insert(decisionItems)
+			.values({
+				consortiumId,
+				title: m.risks_decision_title({ number: String(risk.number), title: risk.title }, o).slice(0, 200),
+				background: m.risks_decision_background(
+					{
+						number: String(risk.number),
+						score: String(risk.score),
+						probability: String(risk.probability),
+						impact: String(risk.impact),
+						threat: risk.threat || '–',
+						vulnerability: risk.vulnerability || '–',
+						consequence: risk.consequence || '–',
+						actions: open.length ? open.join('; ') : m.risks_decision_no_actions({}, o)
+					},
+					o
+				),
+				proposal: m.risks_decision_proposal({ number: String(risk.number) }, o),
+				level: 'steering_group',
+				createdBy: person.id
+			})
+			.returning();
+		await recordChange(tx, {
+			actorId: person.id,
+			consortiumId,
+			action: 'decision_item.created',
+			entityType: 'decision_item',
+			entityId: item!.id,
+			after: item
+		});
+		const [after] = await tx
+			.update(risks)
+			.set({ decisionItemId: item!.id, version: risk.version + 1, updatedAt: new Date() })
+			.where(eq(risks.id, risk.id))
+			.returning();
+		await audit(tx, person.id, after!, 'risk.raised_as_decision', { decisionItemId: null }, { decisionItemId: item!.id });
+		return item!;
 	});
 }

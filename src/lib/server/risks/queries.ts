@@ -4,7 +4,7 @@ import type { RiskStatus } from '../../enums';
 import { riskBand, riskMatrix, type MatrixCell, type RiskBand, type RiskBandLimits } from '../../risks/bands';
 import type { Transaction } from '../db/client';
 import { withUser } from '../db/request';
-import { initiatives, meetingAgendaItems, meetings, memberships, riskActions, riskAssessments, risks, users } from '../db/schema';
+import { decisionItems, initiatives, meetingAgendaItems, meetings, memberships, riskActions, riskAssessments, risks, users } from '../db/schema';
 import { NotFound } from '../errors';
 import { readerFor, type Who } from '../consortia/actor';
 import { can, type Actor } from '../policy';
@@ -137,6 +137,12 @@ export async function riskPage(person: Who, consortiumId: string, id: string) {
 		const [row] = (await riskRowsIn(tx, consortiumId, limits)).filter((r) => r.id === id);
 		if (!row) throw new NotFound();
 		const [risk] = await tx.select().from(risks).where(eq(risks.id, id));
+		const [decisionItem] = risk!.decisionItemId
+			? await tx
+					.select({ id: decisionItems.id, title: decisionItems.title, status: decisionItems.status })
+					.from(decisionItems)
+					.where(eq(decisionItems.id, risk!.decisionItemId))
+			: [];
 		const assessments = await tx
 			.select({
 				id: riskAssessments.id,
@@ -181,6 +187,7 @@ export async function riskPage(person: Who, consortiumId: string, id: string) {
 				done: a.done
 			})),
 			onAgendas,
+			decisionItem: decisionItem ?? null,
 			...(await choices(tx, consortiumId)),
 			canWrite: can(actor, 'content.write', { consortiumId })
 		};

@@ -9,7 +9,7 @@ import { CommandError, NotFound, StaleWrite } from '../errors';
 import { createSteeringMeeting } from '../agenda/commands';
 import { agendaPreparation } from '../agenda/queries';
 import { SteeringMeetingInput } from '../agenda/schemas';
-import { addRiskAction, assessRisk, raiseRisk, removeRiskAction, setRiskActionDone, setRiskBands, updateRisk } from './commands';
+import { addRiskAction, assessRisk, raiseRisk, raiseRiskAsDecision, removeRiskAction, setRiskActionDone, setRiskBands, updateRisk } from './commands';
 import { riskPage, riskRegister } from './queries';
 import { ActionDoneInput, ActionInput, AssessmentInput, BandsInput, RiskInput, RiskUpdate } from './schemas';
 
@@ -195,6 +195,35 @@ describe('the risk register', () => {
 });
 
 describe('the steering group agenda from the risk register', () => {
+	it('raises a high risk as a decision item once, which its agenda item then carries instead of a separate proposal', async () => {
+		const w = await world();
+		const risk = await raiseRisk(w.people.member, w.consortium.id, r1({ probability: 5, impact: 4 }));
+		await addRiskAction(w.people.member, w.consortium.id, risk.id, ActionInput.parse({ title: 'Utse ersättare' }));
+		await expect(raiseRiskAsDecision(w.people.supplier, w.consortium.id, risk.id)).rejects.toThrow(NotFound);
+		await expect(raiseRiskAsDecision(w.people.observer, w.consortium.id, risk.id)).rejects.toThrow(Forbidden);
+		const item = await raiseRiskAsDecision(w.people.member, w.consortium.id, risk.id);
+		expect(item).toMatchObject({ status: 'draft', level: 'steering_group', title: 'Risk R1: Samordnaruppdraget ändras' });
+		expect(item.background).toContain('R = 20 (S 5 × K 4)');
+		expect(item.background).toContain('Åtgärder: Utse ersättare');
+		await expect(raiseRiskAsDecision(w.people.member, w.consortium.id, risk.id)).rejects.toMatchObject({ key: 'risk_decision_exists', status: 409 });
+		const page = await riskPage(w.people.observer, w.consortium.id, risk.id);
+		expect(page.decisionItem).toMatchObject({ id: item.id, status: 'draft' });
+		const prepared = await agendaPreparation(w.people.admin, w.consortium.id);
+		expect(prepared.sections.flatMap((s) => s.items.map((i) => i.key))).toEqual([`risk:${risk.id}`]);
+		const meeting = await createSteeringMeeting(
+			w.people.admin,
+			w.consortium.id,
+			SteeringMeetingInput.parse({ title: 'Styrgruppsmöte', date: '2027-01-14', startsAt: '13:00', accept: [`risk:${risk.id}`] })
+		);
+		const [agendaItem] = await asSystem((tx) =>
+			tx
+				.select()
+				.from(meetingAgendaItems)
+				.where(and(eq(meetingAgendaItems.meetingId, meeting.id), eq(meetingAgendaItems.sourceKind, 'risk')))
+		);
+		expect(agendaItem).toMatchObject({ decisionItemId: item.id, title: 'Risk R1: Samordnaruppdraget ändras (R = 20)' });
+	});
+
 	it('proposes a risk raised to 20, creates the meeting with it under Riskhantering, and proposes it no more', async () => {
 		const w = await world();
 		const risk = await raiseRisk(w.people.member, w.consortium.id, r1());

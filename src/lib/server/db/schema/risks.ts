@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { consortiumRef, createdAt, nonBlank, updatedAt, userRef, within } from './columns';
 import { consortia } from './consortia';
+import { decisionItems } from './decisions';
 import { riskStatus } from './enums';
 import { initiatives } from './roadmap';
 
@@ -51,6 +52,8 @@ export const risks = pgTable(
 		status: riskStatus('status').notNull().default('open'),
 		nextReview: date('next_review'),
 		escalatedAt: timestamp('escalated_at', { withTimezone: true }),
+		/** The steering group's decision item the risk was raised as (kept in the consortium by the command). */
+		decisionItemId: uuid('decision_item_id').references(() => decisionItems.id, { onDelete: 'set null' }),
 		version: integer('version').notNull().default(1),
 		createdBy: userRef('created_by'),
 		createdAt: createdAt(),
@@ -62,6 +65,7 @@ export const risks = pgTable(
 		within('risks_initiative_fk', t.initiativeId, t.consortiumId, () => initiatives),
 		index('risks_initiative_id_idx').on(t.initiativeId),
 		index('risks_owner_id_idx').on(t.ownerId),
+		unique('risks_decision_item_key').on(t.decisionItemId),
 		check('risks_title_check', nonBlank(t.title)),
 		check('risks_probability_check', sql`${t.probability} between 1 and 5`),
 		check('risks_impact_check', sql`${t.impact} between 1 and 5`)

@@ -2,7 +2,9 @@ import { m } from '$lib/paraglide/messages';
 import { formatDate } from '$lib/components/dates';
 import { riskBandLabel } from '$lib/risk-labels';
 import { renderChart } from '$lib/server/charts/render';
-import { addRiskAction, assessRisk, removeRiskAction, setRiskActionDone, updateRisk } from '$lib/server/risks/commands';
+import { addRiskAction, assessRisk, raiseRiskAsDecision, removeRiskAction, setRiskActionDone, updateRisk } from '$lib/server/risks/commands';
+import { z } from 'zod';
+import { redirect } from '@sveltejs/kit';
 import { riskPage } from '$lib/server/risks/queries';
 import { ActionDoneInput, ActionInput, ActionRef, AssessmentInput, RiskUpdate } from '$lib/server/risks/schemas';
 import { formAction, notFoundOn } from '$lib/server/form-action';
@@ -59,6 +61,10 @@ export const actions: Actions = {
 	actionDone: formAction(ActionDoneInput, async (input, { actor, consortium, event }) => {
 		await setRiskActionDone(actor, consortium.id, event.params.id!, input);
 		return { done: 'updated' };
+	}),
+	raiseDecision: formAction(z.object({}), async (_input, { actor, consortium, event }) => {
+		const item = await raiseRiskAsDecision(actor, consortium.id, event.params.id!);
+		redirect(303, `/c/${consortium.slug}/decisions/${item.id}`);
 	}),
 	removeAction: formAction(ActionRef, async (input, { actor, consortium, event }) => {
 		await removeRiskAction(actor, consortium.id, event.params.id!, input);
