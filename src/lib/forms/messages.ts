@@ -194,6 +194,7 @@ const sentences: Record<string, (p: Params) => string> = {
 	// risks and the steering group's agenda
 	risk_bands_order: () => m.risks_error_bands_order(),
 	risk_decision_exists: () => m.error_risk_decision_exists(),
+	roadmap_not_ended: () => m.error_roadmap_not_ended(),
 	agenda_proposals_changed: () => m.agenda_proposals_changed(),
 	// effect goals
 	goals_target_before_baseline: () => m.goals_error_target_before_baseline(),

@@ -39,6 +39,7 @@ import type {
 	MilestoneDoneInput,
 	MilestoneInput,
 	PhaseDatesInput,
+	ResumeInput,
 	ShiftInput,
 	StatusOverrideInput
 } from './schemas';
@@ -439,6 +440,24 @@ export async function overrideStatus(person: Who, consortiumId: string, id: stri
 			.where(eq(initiatives.id, id))
 			.returning();
 		await audit(tx, person.id, consortiumId, 'initiative.status_set', id, before, after);
+	});
+}
+
+/**
+ * Resumes an initiative a gate stopped or closed (an admin records that the steering group decided it
+ * goes on, with the decision or reason in the audit log); its status is derived again.
+ */
+export async function resumeInitiative(person: Who, consortiumId: string, id: string, input: ResumeInput) {
+	await withUser(person, async (tx) => {
+		const { actor, initiative: before } = await editableInitiative(tx, person, consortiumId, id);
+		authorize(actor, 'decisions.manage', { consortiumId });
+		if (!before.endedAs) throw new CommandError('roadmap_not_ended', 'form', 409);
+		const [after] = await tx
+			.update(initiatives)
+			.set({ endedAs: null, endedOn: null, version: before.version + 1, updatedAt: new Date() })
+			.where(eq(initiatives.id, id))
+			.returning();
+		await audit(tx, person.id, consortiumId, 'initiative.resumed', id, before, { ...after, reason: input.reason });
 	});
 }
 

@@ -376,7 +376,15 @@ export async function initiativePage(person: Who, consortiumId: string, id: stri
 				.orderBy(asc(organisations.name)),
 			linkChoices(tx, consortiumId)
 		]);
-		return { initiative, links: labelled, others, openItems, organisations: municipalities, linkChoices: choices };
+		return {
+			initiative,
+			links: labelled,
+			others,
+			openItems,
+			organisations: municipalities,
+			linkChoices: choices,
+			canResume: initiative.ended !== null && initiative.canEdit && can(actor, 'decisions.manage', { consortiumId })
+		};
 	});
 }
 

@@ -10,9 +10,19 @@ import { createCategoryIn, createTechnologyIn, setStatusIn } from '../portfolio/
 import { StatusInput } from '../portfolio/schemas';
 import { Forbidden, type Role } from '../policy';
 import { CommandError, NotFound, StaleWrite } from '../errors';
-import { addDependency, addGate, addLink, createInitiative, overrideStatus, setPhaseDates, shiftInitiative, updateInitiative } from './commands';
+import {
+	addDependency,
+	addGate,
+	addLink,
+	createInitiative,
+	overrideStatus,
+	resumeInitiative,
+	setPhaseDates,
+	shiftInitiative,
+	updateInitiative
+} from './commands';
 import { candidatesPage, initiativePage, roadmap, roadmapPage } from './queries';
-import { InitiativeInput, PhaseDatesInput, ShiftInput, StatusOverrideInput } from './schemas';
+import { InitiativeInput, PhaseDatesInput, ResumeInput, ShiftInput, StatusOverrideInput } from './schemas';
 
 useFreshDatabase();
 
@@ -288,6 +298,16 @@ describe('an initiative’s plan', () => {
 				.where(and(eq(auditLog.entityId, created.id), eq(auditLog.action, 'initiative.gate_decided')))
 		);
 		expect(audit).toHaveLength(3);
+		// The steering group lets it go on later: an admin resumes it, with the decision kept in the log.
+		expect(ResumeInput.safeParse({ reason: ' ' }).error?.issues[0]?.message).toBe('required');
+		await expect(resumeInitiative(w.people.representative, w.consortium.id, created.id, { reason: 'Nytt beslut' })).rejects.toThrow(Forbidden);
+		await resumeInitiative(w.people.admin, w.consortium.id, created.id, { reason: 'Styrgruppen 2027-02-10, § 4' });
+		const resumed = (await initiativePage(w.people.admin, w.consortium.id, created.id)).initiative;
+		expect(resumed).toMatchObject({ ended: null, currentPhase: 2 });
+		await expect(resumeInitiative(w.people.admin, w.consortium.id, created.id, { reason: 'Igen' })).rejects.toMatchObject({
+			key: 'roadmap_not_ended',
+			status: 409
+		});
 	});
 
 	it('a status set by hand needs a reason and wins over the derivation until handed back', async () => {

@@ -100,6 +100,10 @@ export const StatusOverrideInput = z
 	.refine((v) => !v.status || v.reason.length > 0, { path: ['reason'], message: 'required' });
 export type StatusOverrideInput = z.infer<typeof StatusOverrideInput>;
 
+/** Why an initiative ended by a gate goes on again (the steering group's later decision). */
+export const ResumeInput = z.object({ reason: RequiredText(1000) });
+export type ResumeInput = z.infer<typeof ResumeInput>;
+
 export const LinkInput = z.object({
 	kind: z.enum(initiativeLinkKinds, { message: 'invalid_choice' }),
 	targetId: z.uuid({ message: 'invalid_choice' })

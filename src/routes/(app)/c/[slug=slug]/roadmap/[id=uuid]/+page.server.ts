@@ -16,7 +16,8 @@ import {
 	MilestoneDoneInput,
 	MilestoneInput,
 	PhaseDatesInput,
-	StatusOverrideInput
+	StatusOverrideInput,
+	ResumeInput
 } from '$lib/server/roadmap/schemas';
 import { formAction, notFoundOn } from '$lib/server/form-action';
 import { asReader } from '$lib/server/request-context';
@@ -84,6 +85,10 @@ export const actions: Actions = {
 	dependencyRemove: formAction(DependencyInput, async (input, { actor, consortium, event }) => {
 		await commands.removeDependency(actor, consortium.id, id(event), input.dependsOnId);
 		return { done: 'removed' };
+	}),
+	resume: formAction(ResumeInput, async (input, { actor, consortium, event }) => {
+		await commands.resumeInitiative(actor, consortium.id, id(event), input);
+		return { done: 'resumed' };
 	}),
 	status: formAction(StatusOverrideInput, async (input, { actor, consortium, event }) => {
 		await commands.overrideStatus(actor, consortium.id, id(event), input);
