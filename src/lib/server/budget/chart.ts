@@ -1,13 +1,6 @@
+import type { ChartData } from '$lib/charts';
 import { renderChart } from '../charts/render';
 import type { BudgetCategory } from './queries';
-
-/** What `Chart.svelte` shows: the SVG, its text alternative, and the same data as a table. */
-export interface ChartData {
-	svg: string;
-	summary: string;
-	columns: string[];
-	rows: (string | number)[][];
-}
 
 export interface BudgetChartWords {
 	budget: string;

@@ -1,15 +1,8 @@
+import type { ChartData } from '$lib/charts';
 import { formatDate } from '$lib/components/dates';
 import { m } from '$lib/paraglide/messages';
 import { renderChart } from '../charts/render';
 import type { GoalLine } from './progress';
-
-/** What `$lib/components/charts/Chart.svelte` shows: the picture, its text alternative, the table. */
-export interface ChartData {
-	svg: string;
-	summary: string;
-	columns: string[];
-	rows: (string | number)[][];
-}
 
 export interface ChartMeasurement {
 	/** The municipality's name, or null for the consortium as a whole. */

@@ -1,11 +1,12 @@
-import { and, eq, inArray, isNull, max, ne } from 'drizzle-orm';
+import { and, eq, inArray, isNull, max } from 'drizzle-orm';
 import { recordChange } from '../audit/record-change';
 import type { Transaction } from '../db/client';
 import { advisoryLock } from '../db/locks';
 import { withUser } from '../db/request';
-import { decisionItems, documents, lifecycleActivities, lifecycleActivityDecisions, lifecycles, lifecycleSettings, memberships } from '../db/schema';
+import { decisionItems, documents, lifecycleActivities, lifecycleActivityDecisions, lifecycles, lifecycleSettings } from '../db/schema';
 import { CommandError, NotFound, StaleWrite } from '../errors';
 import { actorFor, readerFor, type Who } from '../consortia/actor';
+import { checkInternalMember } from '../consortia/members';
 import { contentLocale } from '../roadmap/state';
 import { lifecycleTemplate } from '../../lifecycle/template';
 import type { ActivityInput, ActivityStatusInput, ActivityUpdate, DeadlineSettingsInput, KeyDatesInput } from './schemas';
@@ -25,16 +26,6 @@ async function audit(tx: Transaction, actorId: string | null, lifecycle: Lifecyc
 		after,
 		related: [lifecycle.id]
 	});
-}
-
-/** Refuses an owner who is not an internal member of the consortium (the supplier owns no activity). */
-async function checkOwner(tx: Transaction, consortiumId: string, ownerId: string | undefined) {
-	if (!ownerId) return;
-	const [member] = await tx
-		.select({ id: memberships.id })
-		.from(memberships)
-		.where(and(eq(memberships.consortiumId, consortiumId), eq(memberships.userId, ownerId), ne(memberships.role, 'supplier')));
-	if (!member) throw new CommandError('invalid_choice', 'ownerId', 422);
 }
 
 async function checkDecisionItems(tx: Transaction, consortiumId: string, ids: string[]) {
@@ -90,7 +81,7 @@ export async function startLifecycleIn(tx: Transaction, actorId: string | null, 
 export async function addActivity(person: Who, consortiumId: string, lifecycleId: string, input: ActivityInput): Promise<ActivityRow> {
 	return withUser(person, async (tx) => {
 		const { lifecycle } = await editableLifecycle(tx, person, consortiumId, lifecycleId);
-		await checkOwner(tx, consortiumId, input.ownerId);
+		await checkInternalMember(tx, consortiumId, input.ownerId);
 		const [last] = await tx
 			.select({ n: max(lifecycleActivities.position) })
 			.from(lifecycleActivities)
@@ -144,7 +135,7 @@ export async function updateActivity(person: Who, consortiumId: string, lifecycl
 export async function updateActivityIn(tx: Transaction, actorId: string | null, lifecycle: LifecycleRow, input: ActivityUpdate): Promise<ActivityRow> {
 	const { consortiumId } = lifecycle;
 	const before = await lockedActivity(tx, lifecycle.id, input.activityId, input.version);
-	await checkOwner(tx, consortiumId, input.ownerId);
+	await checkInternalMember(tx, consortiumId, input.ownerId);
 	const decisionItemIds = [...new Set(input.decisionItemIds)];
 	await checkDecisionItems(tx, consortiumId, decisionItemIds);
 	await checkDocument(tx, consortiumId, input.documentId);

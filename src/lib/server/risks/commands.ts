@@ -11,7 +11,8 @@ import { readerFor, type Who } from '../consortia/actor';
 import { authorize } from '../policy';
 import { escalationAfter, riskScore } from '../../risks/bands';
 import type { ActionDoneInput, ActionInput, ActionRef, AssessmentInput, BandsInput, RiskInput, RiskUpdate } from './schemas';
-import { bandLimits, checkInitiative, checkOwner } from './state';
+import { bandLimits, checkInitiative } from './state';
+import { checkInternalMember } from '../consortia/members';
 
 export type RiskRow = typeof risks.$inferSelect;
 
@@ -49,7 +50,7 @@ export async function raiseRisk(person: Who, consortiumId: string, input: RiskIn
 
 /** Raises a risk in the caller's transaction (the command above, and the demo seed). */
 export async function raiseRiskIn(tx: Transaction, actorId: string | null, consortiumId: string, input: RiskInput, at?: Date): Promise<RiskRow> {
-	await checkOwner(tx, consortiumId, input.ownerId);
+	await checkInternalMember(tx, consortiumId, input.ownerId);
 	await checkInitiative(tx, consortiumId, input.initiativeId);
 	await advisoryLock(tx, `risks:${consortiumId}`);
 	const [last] = await tx
@@ -91,7 +92,7 @@ export async function updateRisk(person: Who, consortiumId: string, id: string, 
 	return withUser(person, async (tx) => {
 		await writer(tx, person, consortiumId);
 		const before = await lockedRisk(tx, consortiumId, id, input.version);
-		await checkOwner(tx, consortiumId, input.ownerId);
+		await checkInternalMember(tx, consortiumId, input.ownerId);
 		await checkInitiative(tx, consortiumId, input.initiativeId);
 		const [after] = await tx
 			.update(risks)
@@ -172,7 +173,7 @@ export async function addRiskAction(person: Who, consortiumId: string, riskId: s
 
 /** Adds an action in the caller's transaction (the command above, and the demo seed). */
 export async function addRiskActionIn(tx: Transaction, actorId: string | null, risk: RiskRow, input: ActionInput) {
-	await checkOwner(tx, risk.consortiumId, input.ownerId);
+	await checkInternalMember(tx, risk.consortiumId, input.ownerId);
 	const [row] = await tx
 		.insert(riskActions)
 		.values({ consortiumId: risk.consortiumId, riskId: risk.id, title: input.title, ownerId: input.ownerId ?? null, due: input.due ?? null })

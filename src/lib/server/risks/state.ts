@@ -1,6 +1,6 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Transaction } from '../db/client';
-import { initiatives, memberships, riskSettings } from '../db/schema';
+import { initiatives, riskSettings } from '../db/schema';
 import { CommandError } from '../errors';
 import { defaultBandLimits, type RiskBandLimits } from '../../risks/bands';
 
@@ -11,16 +11,6 @@ export async function bandLimits(tx: Transaction, consortiumId: string): Promise
 		.from(riskSettings)
 		.where(eq(riskSettings.consortiumId, consortiumId));
 	return row ?? defaultBandLimits;
-}
-
-/** Refuses an owner who is not an internal member of the consortium (the supplier owns no risk). */
-export async function checkOwner(tx: Transaction, consortiumId: string, ownerId: string | undefined, field = 'ownerId') {
-	if (!ownerId) return;
-	const [member] = await tx
-		.select({ id: memberships.id })
-		.from(memberships)
-		.where(and(eq(memberships.consortiumId, consortiumId), eq(memberships.userId, ownerId), ne(memberships.role, 'supplier')));
-	if (!member) throw new CommandError('invalid_choice', field, 422);
 }
 
 /** Refuses an initiative of another consortium. */

@@ -1,10 +1,7 @@
-import { m } from '$lib/paraglide/messages';
-import { formatDate } from '$lib/components/dates';
-import { riskBandLabel } from '$lib/risk-labels';
-import { renderChart } from '$lib/server/charts/render';
 import { addRiskAction, assessRisk, raiseRiskAsDecision, removeRiskAction, setRiskActionDone, updateRisk } from '$lib/server/risks/commands';
 import { z } from 'zod';
 import { redirect } from '@sveltejs/kit';
+import { riskTrendChart } from '$lib/server/risks/chart';
 import { riskPage } from '$lib/server/risks/queries';
 import { ActionDoneInput, ActionInput, ActionRef, AssessmentInput, RiskUpdate } from '$lib/server/risks/schemas';
 import { formAction, notFoundOn } from '$lib/server/form-action';
@@ -18,27 +15,7 @@ export const load: PageServerLoad = async (event) => {
 	const { consortium, actor } = await asReader(event);
 	try {
 		const page = await riskPage(actor, consortium.id, event.params.id);
-		const { assessments, limits, risk } = page;
-		const dates = assessments.map((a) => formatDate(a.assessedAt));
-		const trend = {
-			svg: renderChart({
-				kind: 'line',
-				categories: dates,
-				series: [{ name: m.risks_trend_series(), values: assessments.map((a) => a.score) }],
-				yMin: 0,
-				yMax: 25,
-				bands: [{ from: limits.highFrom, to: 25, label: m.risks_band_high() }],
-				height: 240
-			}),
-			summary: m.risks_trend_summary({
-				number: String(risk.number),
-				count: String(assessments.length),
-				first: String(assessments[0]?.score ?? risk.score),
-				last: String(assessments.at(-1)?.score ?? risk.score)
-			}),
-			columns: [m.risks_col_date(), m.risks_col_s(), m.risks_col_k(), m.risks_col_r(), m.risks_col_band(), m.risks_col_by(), m.risks_col_note()],
-			rows: assessments.map((a, i) => [dates[i]!, a.probability, a.impact, a.score, riskBandLabel(a.band), a.by, a.note])
-		};
+		const trend = riskTrendChart(page.risk, page.assessments, page.limits);
 		return { ...page, trend };
 	} catch (e) {
 		notFoundOn(e);
