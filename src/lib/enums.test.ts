@@ -19,6 +19,7 @@ import * as lifecycleLabels from './lifecycle-labels';
 import { documentKindLabel } from './documents/kind-labels';
 import { documentStatusLabel } from './documents/labels';
 import { riskStatusLabel } from './risk-labels';
+import { impactKindLabel } from './impact-labels';
 
 const { handle } = useFreshDatabase();
 
@@ -72,7 +73,8 @@ const vocabularies: [string, readonly string[], ((value: never) => string) | nul
 	['document_kind', lists.documentKinds, documentKindLabel],
 	['document_version_status', lists.documentVersionStatuses, documentStatusLabel],
 	['risk_status', lists.riskStatuses, riskStatusLabel],
-	['gate_outcome', lists.gateOutcomes, roadmapLabels.gateOutcomeLabel]
+	['gate_outcome', lists.gateOutcomes, roadmapLabels.gateOutcomeLabel],
+	['impact_target_kind', lists.impactTargetKinds, impactKindLabel]
 ];
 
 describe('one source for each enumeration', () => {

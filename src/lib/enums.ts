@@ -210,3 +210,20 @@ export type RiskStatus = (typeof riskStatuses)[number];
  */
 export const gateOutcomes = ['continue', 'back', 'stop', 'close'] as const;
 export type GateOutcome = (typeof gateOutcomes)[number];
+
+/**
+ * What a change to a baselined requirement may affect (påverkansanalys): the things that carry it,
+ * ask about it, decide on it, cite it, rank it, trace to it or aim at it.
+ */
+export const impactTargetKinds = [
+	'backlog_item',
+	'release',
+	'question',
+	'decision_item',
+	'document',
+	'priority_round',
+	'story',
+	'need',
+	'effect_goal'
+] as const;
+export type ImpactTargetKind = (typeof impactTargetKinds)[number];

@@ -55,6 +55,17 @@ describe('which live changes are said, and how', () => {
 		expect(describeChange(change({}), listPage, me)).toBeNull();
 	});
 
+	it('on the list of tender packages, says the list changed when someone produces one', () => {
+		const packages = pageScope('/(app)/c/[slug=slug]/documents/tender', { slug: 'ostergotland' }, consortium);
+		expect(describeChange(change({ topic: 'tender_package', action: 'tender_package.produced', entityId: 'p1' }), packages, me)).toBe('Listan har ändrats');
+	});
+
+	it('on the list of impact flags to review, says the list changed when someone raises or clears a flag', () => {
+		const flags = pageScope('/(app)/c/[slug=slug]/requirements/impact', { slug: 'ostergotland' }, consortium);
+		expect(describeChange(change({ topic: 'impact_flag', action: 'impact_flag.cleared', entityId: 'f1' }), flags, me)).toBe('Listan har ändrats');
+		expect(describeChange(change({ topic: 'impact_flag', action: 'impact_flag.raised', entityId: null }), flags, me)).toBe('Listan har ändrats');
+	});
+
 	it('counts unread notifications in words', () => {
 		expect(unreadSentence(1)).toBe('Du har 1 oläst avisering');
 		expect(unreadSentence(3)).toBe('Du har 3 olästa aviseringar');

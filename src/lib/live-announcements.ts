@@ -32,7 +32,9 @@ const listRoutes: Record<string, readonly string[]> = {
 	'/(app)/c/[slug=slug]/portfolio': ['portfolio'],
 	'/(app)/c/[slug=slug]/portfolio/candidates': ['portfolio'],
 	'/(app)/c/[slug=slug]/roadmap': ['initiative'],
-	'/(app)/c/[slug=slug]/members': ['membership', 'invitation', 'organisation', 'mandate', 'delegation']
+	'/(app)/c/[slug=slug]/members': ['membership', 'invitation', 'organisation', 'mandate', 'delegation'],
+	'/(app)/c/[slug=slug]/requirements/impact': ['impact_flag'],
+	'/(app)/c/[slug=slug]/documents/tender': ['tender_package']
 };
 
 /** The scope of the page at `routeId`, or null for a page whose content live changes do not touch. */

@@ -277,7 +277,8 @@ test('the demo: Östergötland’s requirements, an approval panel, and nothing 
 	const page = await observer.request.get('/api/v1/c/ostergotland/requirements?limit=5&status=approved');
 	const body = (await page.json()) as { items: { id: string; document: string }[]; total: number; next_cursor: string | null };
 	expect(body.items).toHaveLength(5);
-	expect(body.total).toBeGreaterThanOrEqual(10);
+	// ten approved in the demo, one of them since revised (in review: the change-impact demo)
+	expect(body.total).toBeGreaterThanOrEqual(9);
 	expect(body.items[0]!.document).toBe(`requirement/${body.items[0]!.id}/body`);
 });
 

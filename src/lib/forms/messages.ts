@@ -201,10 +201,14 @@ const sentences: Record<string, (p: Params) => string> = {
 	goals_target_equals_baseline: () => m.goals_error_target_equals_baseline(),
 	goals_measurement_not_own_organisation: () => m.goals_error_measurement_not_own_organisation(),
 	goals_measurement_not_yours: () => m.goals_error_measurement_not_yours(),
+	// change impact
+	impact_flag_cleared: () => m.impact_error_flag_cleared(),
 	// status reports
 	status_report_not_yours: () => m.status_report_not_yours(),
 	status_report_submitted: () => m.status_report_submitted(),
 	status_report_not_submitted: () => m.status_report_not_submitted(),
+	tender_version_not_approved: () => m.tender_error_version_not_approved(),
+	tender_one_version_per_document: () => m.tender_error_one_version_per_document(),
 	status_report_already_acknowledged: () => m.status_report_already_acknowledged(),
 	status_report_exists: () => m.status_report_exists(),
 	status_report_period_invalid: () => m.status_report_period_invalid(),

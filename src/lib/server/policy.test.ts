@@ -701,3 +701,25 @@ describe('status reports (status_report.edit, status_report.submit, status_repor
 			expect(hasMessage(key)).toBe(true);
 	});
 });
+
+describe('change impact (impact_flag.clear)', () => {
+	const flag = (cleared = false) => ({ consortiumId: A, cleared });
+	it.each([
+		['admin', true],
+		['representative', true],
+		['deputy', true],
+		['member', true],
+		['observer', false],
+		['supplier', false]
+	] as const)('%s clears an open flag: %s; the flags are read by internal members only', (role, allowed) => {
+		expect(can(actor(role), 'impact_flag.clear', flag())).toBe(allowed);
+		expect(can(actor(role), 'internal.read', { consortiumId: A })).toBe(role !== 'supplier');
+	});
+
+	it('clears a flag once, and nothing of another consortium', () => {
+		expect(decide(actor('member'), 'impact_flag.clear', flag(true))).toEqual({ kind: 'locked', key: 'impact_flag_cleared' });
+		expect(decide(actor('admin'), 'impact_flag.clear', { ...flag(), consortiumId: B })).toEqual({ kind: 'outside', key: 'not_found' });
+		expect(itemAbilities(actor('observer'), 'impact_flag', flag())).toEqual({ clear: false });
+		expect(hasMessage('impact_flag_cleared')).toBe(true);
+	});
+});

@@ -187,6 +187,12 @@ export interface StatusReportResource {
 	acknowledged: boolean;
 }
 
+/** A flag on something a changed baselined requirement affects, as the policy needs it: whether it was cleared. */
+export interface ImpactFlagResource {
+	consortiumId: string;
+	cleared: boolean;
+}
+
 export interface DelegationResource {
 	consortiumId: string;
 	organisationId: string;
@@ -246,6 +252,7 @@ export interface ItemResources {
 	'status_report.edit': StatusReportResource;
 	'status_report.submit': StatusReportResource;
 	'status_report.acknowledge': StatusReportResource;
+	'impact_flag.clear': ImpactFlagResource;
 }
 export type ItemAction = keyof ItemResources;
 
@@ -485,6 +492,9 @@ const itemRules: { [A in ItemAction]: Rule<ItemResources[A]> } = {
 	'status_report.acknowledge': (m, r) =>
 		(m.role === 'admin' || m.role === 'representative') &&
 		(r.status !== 'submitted' ? locked('status_report_not_submitted') : !r.acknowledged || locked('status_report_already_acknowledged')),
+	// Change impact: internal members read the flags (`internal.read`); a writer who reviewed the flagged
+	// thing clears its flag with a note, once.
+	'impact_flag.clear': forWriters((_m, f) => !f.cleared || locked('impact_flag_cleared')),
 	// The organisation's representative (also one appointed after the delegation was given) or an admin.
 	'delegation.revoke': (m, d) => m.role === 'admin' || (m.role === 'representative' && d.organisationId === m.organisationId)
 };

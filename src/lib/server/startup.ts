@@ -1,6 +1,7 @@
 import { config } from './config';
 import { closeDatabase, database } from './db/client';
 import { migrateDatabase } from './db/migrate';
+import { asSystem } from './db/request';
 import { log } from './log';
 
 let ready: Promise<void> | undefined;
@@ -18,6 +19,12 @@ export function prepareDatabase(): Promise<void> {
 		if (migrate) {
 			await migrateDatabase(handle);
 			log.info({ database: handle.kind }, 'database migrated');
+		}
+		if (migrate) {
+			// Requirements written before the quality rules (or under older rules) are checked once.
+			const { refreshAllQuality } = await import('./quality/refresh');
+			const checked = await asSystem(refreshAllQuality);
+			if (checked > 0) log.info({ checked }, 'requirement quality checked');
 		}
 		const seed = settings.SEED_DEMO ? settings.SEED_DEMO === 'true' : settings.embedded;
 		if (seed) {

@@ -6,6 +6,7 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
+import { highlights, type Highlighter } from './highlights';
 
 /** The Y.XmlFragment the server renders plain text and HTML from. */
 export const FRAGMENT = 'default';
@@ -81,12 +82,19 @@ function content(): AnyExtension[] {
 }
 
 /** Extensions for a live, shared document. */
-export function collaborativeExtensions(doc: Y.Doc, provider: WebsocketProvider, user: { name: string; colour: string }, handlers: EditorKeys): AnyExtension[] {
+export function collaborativeExtensions(
+	doc: Y.Doc,
+	provider: WebsocketProvider,
+	user: { name: string; colour: string },
+	handlers: EditorKeys,
+	highlighter: () => Highlighter | undefined = () => undefined
+): AnyExtension[] {
 	return [
 		...content(),
 		Collaboration.configure({ document: doc, field: FRAGMENT }),
 		CollaborationCaret.configure({ provider, user: { name: user.name, color: user.colour }, render: renderCaret }),
-		behaviour(handlers)
+		behaviour(handlers),
+		highlights(highlighter)
 	];
 }
 

@@ -1,3 +1,5 @@
+import { refreshAllQuality } from '../quality/refresh';
+import { ensureQualityDemo } from './quality';
 import { count, eq, sql } from 'drizzle-orm';
 import { hashPassword } from '../auth/password';
 import type { Transaction } from '../db/client';
@@ -19,6 +21,8 @@ import { ensureDocumentsDemo } from './documents';
 import { ensureRisksDemo } from './risks';
 import { ensureStatusReportsDemo } from './status-reports';
 import { ensureGoalsDemo } from './goals';
+import { ensureImpactDemo, ensureImpactTrio } from './impact';
+import { ensureTenderDemo } from './tender';
 import {
 	ensureDecisionsQuartet,
 	ensureMajorityTrio,
@@ -100,6 +104,7 @@ export async function seedDemo(): Promise<void> {
 		await ensureRisksDemo(tx, ids.get(OSTERGOTLAND.slug)!);
 		await ensureStatusReportsDemo(tx, ids.get(OSTERGOTLAND.slug)!);
 		await ensureGoalsDemo(tx, ids.get(OSTERGOTLAND.slug)!);
+		await ensureQualityDemo(tx, ids.get(OSTERGOTLAND.slug)!);
 		await ensureKasamRoadmapDemo(tx, ids.get(KASAM.slug)!);
 		if (config().SEED_E2E_FIXTURES === 'true') {
 			await ensureMajorityTrio(tx);
@@ -110,8 +115,15 @@ export async function seedDemo(): Promise<void> {
 			await ensureRoadmapFixture(tx);
 			await ensureDocumentsTrio(tx);
 			await ensureGovernanceTrio(tx);
+			await ensureImpactTrio(tx);
 		}
+		// The requirements' quality (kravgranskning) as the rules see the seeded words.
+		await refreshAllQuality(tx);
 	});
+	// A baselined requirement changed since, so the demo shows what it affects (its own transaction).
+	await ensureImpactDemo();
+	// A tender package of the baseline and the approved documents, by the command the page runs.
+	await ensureTenderDemo();
 	log.info('demo data seeded');
 }
 

@@ -26,6 +26,8 @@ import { lifecycleAttentionIn } from '../lifecycle/queries';
 import { risksAttentionIn } from '../risks/queries';
 import { goalsAttentionIn } from '../goals/queries';
 import { statusReportsAttentionIn } from '../status-reports/queries';
+import { impactAttentionIn } from '../impact/queries';
+import { qualityAttentionIn } from '../quality/queries';
 
 /**
  * What needs the person now, for the consortium's front page: the open items, the requirements in
@@ -159,6 +161,10 @@ export async function attentionFor(person: Who, consortiumId: string) {
 		const { unmeasuredGoals } = await goalsAttentionIn(tx, actor, consortiumId);
 		// The person's own unsubmitted status reports; for admins, the submitted ones not yet noted.
 		const { draftReports, unreadReports } = await statusReportsAttentionIn(tx, actor, consortiumId);
+		// For writers: things that depend on a baselined requirement that changed since, to review.
+		const { openImpactFlags, openImpactFlagCount } = await impactAttentionIn(tx, actor, consortiumId);
+		// For writers: their own requirements still being written that the quality rules found something in.
+		const { requirementsToReview } = await qualityAttentionIn(tx, actor, consortiumId);
 		return {
 			kind: 'internal' as const,
 			speaks,
@@ -179,7 +185,10 @@ export async function attentionFor(person: Who, consortiumId: string) {
 			escalatedRisks,
 			unmeasuredGoals,
 			draftReports,
-			unreadReports
+			unreadReports,
+			requirementsToReview,
+			openImpactFlags,
+			openImpactFlagCount
 		};
 	});
 }

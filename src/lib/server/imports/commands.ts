@@ -1,4 +1,5 @@
 import { and, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { refreshQuality } from '../quality/refresh';
 import { recordChange } from '../audit/record-change';
 import type { Transaction } from '../db/client';
 import { withUser } from '../db/request';
@@ -173,6 +174,11 @@ export async function confirmImport(person: Who, consortiumId: string, importId:
 				if (places.length) await tx.insert(requirementOrganisations).values(places);
 				created.push(...rows);
 			}
+			await refreshQuality(
+				tx,
+				consortiumId,
+				created.map((r) => r.id)
+			);
 		} else {
 			const inputs = valid.map((r) => r.input as NeedInput);
 			if (

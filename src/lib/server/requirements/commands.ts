@@ -14,6 +14,7 @@ import {
 	storyNeeds,
 	userStories
 } from '../db/schema';
+import { refreshQuality } from '../quality/refresh';
 import { recordChange } from '../audit/record-change';
 import { CommandError, NotFound, StaleWrite } from '../errors';
 import { actorFor, type Who } from '../consortia/actor';
@@ -21,6 +22,7 @@ import { authorize, can } from '../policy';
 import { nextRequirementNumber } from './numbering';
 import type { JoinNeedInput, NeedInput, RequirementInput, StoryInput, UpdateNeedInput, UpdateRequirementInput, UpdateStoryInput } from './schemas';
 import { plainTextToHtml } from './text';
+import { flagImpactIn } from '../impact/commands';
 
 type NeedRow = typeof needs.$inferSelect;
 type StoryRow = typeof userStories.$inferSelect;
@@ -352,6 +354,7 @@ export async function createRequirement(person: Who, consortiumId: string, input
 			after: { ...snapshot(requirement!), ...(await linksOf(tx, requirement!.id)) },
 			related: [...input.storyIds, ...input.needIds]
 		});
+		await refreshQuality(tx, consortiumId, [requirement!.id]);
 		return requirement!;
 	});
 }
@@ -399,6 +402,8 @@ export async function updateRequirement(person: Who, consortiumId: string, input
 				})
 				.returning();
 			await setRequirementLinks(tx, consortiumId, next!.id, input);
+			// What depends on a baselined revision is flagged for review with the revision itself.
+			await flagImpactIn(tx, person.id, next!);
 			await recordChange(tx, {
 				actorId: person.id,
 				consortiumId,
@@ -410,6 +415,7 @@ export async function updateRequirement(person: Who, consortiumId: string, input
 				// the revision it replaces (its page says there is a newer one) and what both link
 				related: [before.id, ...linkedIds(beforeLinks), ...input.storyIds, ...input.needIds]
 			});
+			await refreshQuality(tx, consortiumId, [next!.id]);
 			return next!;
 		}
 
@@ -432,6 +438,7 @@ export async function updateRequirement(person: Who, consortiumId: string, input
 			after: { ...snapshot(after!), ...(await linksOf(tx, before.id)) },
 			related: [...linkedIds(beforeLinks), ...input.storyIds, ...input.needIds]
 		});
+		await refreshQuality(tx, consortiumId, [before.id]);
 		return after!;
 	});
 }

@@ -7,6 +7,7 @@ import {
 	organisations,
 	requirementNeeds,
 	requirementOrganisations,
+	requirementQuality,
 	requirementStories,
 	requirements,
 	storyNeeds,
@@ -44,6 +45,7 @@ interface ListShape {
 /** The list query itself, inside a caller's transaction (the API uses it too, with the texts). */
 export async function listRequirementsIn(tx: Transaction, consortiumId: string, filters: RequirementFilters, shape: ListShape = { texts: true }) {
 	const r = requirements;
+	const q = requirementQuality;
 	const where = and(
 		eq(r.consortiumId, consortiumId),
 		filters.status === 'replaced' ? undefined : eq(r.isLatest, true),
@@ -57,6 +59,7 @@ export async function listRequirementsIn(tx: Transaction, consortiumId: string, 
 				)
 			: undefined,
 		filters.storyId ? sql`exists (select 1 from ${requirementStories} rs where rs.requirement_id = ${r.id} and rs.story_id = ${filters.storyId})` : undefined,
+		filters.quality === 'needs_review' ? sql`${q.openFindings} > 0` : undefined,
 		search(r.search, filters.q)
 	);
 	const order =
@@ -66,7 +69,9 @@ export async function listRequirementsIn(tx: Transaction, consortiumId: string, 
 				? [desc(r.updatedAt), asc(r.number)]
 				: filters.sort === 'status'
 					? [asc(r.status), asc(r.number)]
-					: [asc(r.number), asc(r.revision)];
+					: filters.sort === 'quality'
+						? [sql`${q.score} asc nulls last`, asc(r.number)]
+						: [asc(r.number), asc(r.revision)];
 	const [items, [total]] = await Promise.all([
 		tx
 			.select({
@@ -83,14 +88,17 @@ export async function listRequirementsIn(tx: Transaction, consortiumId: string, 
 				verification: r.verification,
 				scope: r.scope,
 				updatedAt: r.updatedAt,
+				qualityScore: q.score,
+				openFindings: q.openFindings,
 				...(shape.texts ? { bodyText: r.bodyText, rationale: r.rationale, acceptanceCriteria: r.acceptanceCriteria } : {})
 			})
 			.from(r)
+			.leftJoin(q, eq(q.requirementId, r.id))
 			.where(where)
 			.orderBy(...order)
 			.limit(filters.limit)
 			.offset(filters.offset),
-		tx.select({ n: count() }).from(r).where(where)
+		tx.select({ n: count() }).from(r).leftJoin(q, eq(q.requirementId, r.id)).where(where)
 	]);
 	return { items, total: total?.n ?? 0 };
 }

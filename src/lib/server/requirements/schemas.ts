@@ -117,7 +117,9 @@ export const VerdictInput = z
 	});
 export type VerdictInput = z.infer<typeof VerdictInput>;
 
-export const sorts = ['number', 'title', 'updated', 'status'] as const;
+export const sorts = ['number', 'title', 'updated', 'status', 'quality'] as const;
+/** The quality filter: requirements with findings nobody has dismissed ("behöver granskas"). */
+export const qualityFilters = ['needs_review'] as const;
 /** Filters for the requirement list (page and API). */
 export const RequirementFilters = z.object({
 	q: OptionalFilterText(200),
@@ -126,6 +128,7 @@ export const RequirementFilters = z.object({
 	obligation: z.preprocess(blankToUndefined, enumOf(obligations).optional()),
 	organisationId: optionalUuid,
 	storyId: optionalUuid,
+	quality: z.preprocess(blankToUndefined, enumOf(qualityFilters).optional()),
 	sort: z.preprocess(blankToUndefined, enumOf(sorts).default('number')),
 	limit,
 	offset

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { refreshQuality } from '../../quality/refresh';
 import { recordChange } from '../../audit/record-change';
 import { needs, requirementApprovals, requirements, userStories } from '../../db/schema';
 import { registerDocumentKind } from '../registry';
@@ -74,6 +75,7 @@ registerDocumentKind('requirement', {
 		if (!before || (before.bodyText === content.text && before.bodyHtml === content.html)) return;
 		if (before.status !== 'draft' && before.status !== 'in_review') return;
 		await tx.update(requirements).set({ bodyText: content.text, bodyHtml: content.html, updatedAt: new Date() }).where(eq(requirements.id, id));
+		await refreshQuality(tx, before.consortiumId, [id]);
 		if (before.status === 'in_review' && before.bodyText.trim() !== content.text.trim()) {
 			const cleared = await tx.delete(requirementApprovals).where(eq(requirementApprovals.requirementId, id)).returning();
 			// Verdicts given on other words no longer count: that is a change the approval panel shows.

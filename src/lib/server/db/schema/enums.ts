@@ -48,6 +48,7 @@ import {
 	documentKinds,
 	documentVersionStatuses,
 	riskStatuses,
+	impactTargetKinds,
 	gateOutcomes
 } from '../../../enums';
 
@@ -153,3 +154,5 @@ export const documentVersionStatus = pgEnum('document_version_status', documentV
 export const riskStatus = pgEnum('risk_status', riskStatuses);
 
 export const gateOutcome = pgEnum('gate_outcome', gateOutcomes);
+
+export const impactTargetKind = pgEnum('impact_target_kind', impactTargetKinds);

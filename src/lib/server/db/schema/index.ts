@@ -21,3 +21,6 @@ export * from './risks';
 export * from './status-reports';
 export * from './budget';
 export * from './goals';
+export * from './quality';
+export * from './impact';
+export * from './tender';

@@ -6,7 +6,7 @@ import { asReader } from '$lib/server/request-context';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	event.depends('samsyn:requirement');
+	event.depends('samsyn:requirement', 'samsyn:quality');
 	await event.parent();
 	const { user, consortium, actor } = await asReader(event);
 	const parsed = RequirementFilters.safeParse(Object.fromEntries(event.url.searchParams));

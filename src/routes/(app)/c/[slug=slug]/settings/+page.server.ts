@@ -7,19 +7,27 @@ import { saveDeadlineSettings } from '$lib/server/lifecycle/commands';
 import { deadlineSettings } from '$lib/server/lifecycle/queries';
 import { DeadlineSettingsInput } from '$lib/server/lifecycle/schemas';
 import { formAction } from '$lib/server/form-action';
+import { setQualitySettings } from '$lib/server/quality/commands';
+import { qualitySettingsPage } from '$lib/server/quality/queries';
+import { QualitySettingsInput } from '$lib/server/quality/schemas';
 import { can } from '$lib/server/policy';
 import { inConsortium } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	event.depends('samsyn:ground_rules', 'samsyn:organisation', 'samsyn:lifecycle_settings');
+	event.depends('samsyn:ground_rules', 'samsyn:organisation', 'samsyn:lifecycle_settings', 'samsyn:quality');
 	await event.parent();
 	const { user, consortium, actor } = await inConsortium(event);
 	if (!can(actor, 'rules.manage', { consortiumId: consortium.id })) error(404, 'Not found');
-	const [rules, organisations, deadlines] = await inOneTransaction(user, () =>
-		Promise.all([getGroundRules(actor, consortium.id), listOrganisations(actor, consortium.id), deadlineSettings(actor, consortium.id)])
+	const [rules, organisations, deadlines, quality] = await inOneTransaction(user, () =>
+		Promise.all([
+			getGroundRules(actor, consortium.id),
+			listOrganisations(actor, consortium.id),
+			deadlineSettings(actor, consortium.id),
+			qualitySettingsPage(actor, consortium.id)
+		])
 	);
-	return { rules, organisations, deadlines: deadlines.settings };
+	return { rules, organisations, deadlines: deadlines.settings, quality };
 };
 
 export const actions: Actions = {
@@ -34,6 +42,13 @@ export const actions: Actions = {
 		DeadlineSettingsInput,
 		async (input, { actor, consortium }) => {
 			await saveDeadlineSettings(actor, consortium.id, input);
+		},
+		{ visibleTo: 'rules.manage' }
+	),
+	quality: formAction(
+		QualitySettingsInput,
+		async (input, { actor, consortium }) => {
+			await setQualitySettings(actor, consortium.id, input);
 		},
 		{ visibleTo: 'rules.manage' }
 	),

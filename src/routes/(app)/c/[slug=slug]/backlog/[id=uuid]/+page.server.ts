@@ -4,19 +4,23 @@ import { ChangeRequestInput, LineInput, PlanInput, ReleaseInput, VersionInput } 
 import { formAction, notFoundOn } from '$lib/server/form-action';
 import { asReader } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
+import { clearImpactAction } from '$lib/server/impact/actions';
+import { impactFlagsOnBacklog } from '$lib/server/impact/queries';
 
 export const load: PageServerLoad = async (event) => {
 	event.depends(`samsyn:item:${event.params.id}`, 'samsyn:backlog', 'samsyn:backlog_release', 'samsyn:decision_item', 'samsyn:decision');
+	event.depends('samsyn:impact_flag');
 	await event.parent();
 	const { consortium, actor } = await asReader(event);
 	try {
-		return await backlogDetail(actor, consortium.id, event.params.id);
+		return { ...(await backlogDetail(actor, consortium.id, event.params.id)), impact: await impactFlagsOnBacklog(actor, consortium.id, event.params.id) };
 	} catch (e) {
 		notFoundOn(e);
 	}
 };
 
 export const actions: Actions = {
+	clearImpact: clearImpactAction,
 	plan: formAction(PlanInput, async (input, { actor, consortium, event }) => {
 		await savePlan(actor, consortium.id, event.params.id!, input);
 		return { done: 'planned' };

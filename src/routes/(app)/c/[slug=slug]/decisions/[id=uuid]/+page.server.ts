@@ -19,9 +19,12 @@ import { listAttachments } from '$lib/server/attachments/queries';
 import { formAction, notFoundOn } from '$lib/server/form-action';
 import { asReader } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
+import { clearImpactAction } from '$lib/server/impact/actions';
+import { impactFlagsOn } from '$lib/server/impact/queries';
 
 export const load: PageServerLoad = async (event) => {
 	event.depends(`samsyn:item:${event.params.id}`);
+	event.depends('samsyn:impact_flag');
 	await event.parent();
 	const { consortium, actor } = await asReader(event);
 	try {
@@ -33,6 +36,7 @@ export const load: PageServerLoad = async (event) => {
 			...detail,
 			gate,
 			attachments,
+			impact: await impactFlagsOn(actor, consortium.id, 'decision_item', event.params.id),
 			backgroundHtml: plainTextToHtml(detail.item.background),
 			explanation: explainOutcome(detail.tally, detail.rules, { optionLabel })
 		};
@@ -44,6 +48,7 @@ export const load: PageServerLoad = async (event) => {
 const Nothing = z.object({});
 
 export const actions: Actions = {
+	clearImpact: clearImpactAction,
 	...attachmentActions('decision_item'),
 	open: formAction(Nothing, async (_input, { actor, consortium, event }) => {
 		await openDecisionItem(actor, consortium.id, event.params.id!);

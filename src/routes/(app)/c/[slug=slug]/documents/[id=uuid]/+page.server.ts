@@ -19,9 +19,12 @@ import { DocumentUpdate, FeedbackInput, PublishInput, VerdictInput, VersionInput
 import { formAction, notFoundOn } from '$lib/server/form-action';
 import { inConsortium } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
+import { clearImpactAction } from '$lib/server/impact/actions';
+import { impactFlagsOn } from '$lib/server/impact/queries';
 
 export const load: PageServerLoad = async (event) => {
 	event.depends(`samsyn:item:${event.params.id}`, 'samsyn:document', 'samsyn:baseline');
+	event.depends('samsyn:impact_flag');
 	await event.parent();
 	const { consortium, actor } = await inConsortium(event);
 	const { searchParams } = event.url;
@@ -35,13 +38,15 @@ export const load: PageServerLoad = async (event) => {
 			listAttachments(actor, consortium.id, { kind: 'document', id: event.params.id }),
 			page.view === 'internal' ? listComments(actor, consortium.id, 'document', event.params.id) : []
 		]);
-		return { page, attachments, comments, compare: { from: searchParams.get('from') ?? '', to: searchParams.get('to') ?? 'current' } };
+		const impact = await impactFlagsOn(actor, consortium.id, 'document', event.params.id);
+		return { page, attachments, comments, impact, compare: { from: searchParams.get('from') ?? '', to: searchParams.get('to') ?? 'current' } };
 	} catch (e) {
 		notFoundOn(e);
 	}
 };
 
 export const actions: Actions = {
+	clearImpact: clearImpactAction,
 	update: formAction(DocumentUpdate, async (input, { actor, consortium, event }) => {
 		const after = await updateDocument(actor, consortium.id, event.params.id!, input);
 		return { title: after.title };

@@ -9,9 +9,12 @@ import { inOneTransaction } from '$lib/server/db/request';
 import { formAction, notFoundOn } from '$lib/server/form-action';
 import { asReader } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
+import { clearImpactAction } from '$lib/server/impact/actions';
+import { impactFlagsOn } from '$lib/server/impact/queries';
 
 export const load: PageServerLoad = async (event) => {
 	event.depends(`samsyn:item:${event.params.id}`);
+	event.depends('samsyn:impact_flag');
 	await event.parent();
 	const { user, consortium, actor } = await asReader(event);
 	try {
@@ -22,7 +25,13 @@ export const load: PageServerLoad = async (event) => {
 				listComments(actor, consortium.id, 'need', event.params.id)
 			])
 		);
-		return { ...detail, organisations: options.organisations, comments, values: needValues(detail.need) };
+		return {
+			...detail,
+			organisations: options.organisations,
+			comments,
+			values: needValues(detail.need),
+			impact: await impactFlagsOn(actor, consortium.id, 'need', event.params.id)
+		};
 	} catch (e) {
 		notFoundOn(e);
 	}
@@ -31,6 +40,7 @@ export const load: PageServerLoad = async (event) => {
 const Join = z.object({ comment: z.string().trim().max(2000, 'too_long').optional().default('') });
 
 export const actions: Actions = {
+	clearImpact: clearImpactAction,
 	save: formAction(UpdateNeedInput, async (input, { actor, consortium }) => {
 		await updateNeed(actor, consortium.id, input);
 	}),

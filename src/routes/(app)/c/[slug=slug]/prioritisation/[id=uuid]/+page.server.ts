@@ -8,9 +8,12 @@ import { stockholmDate } from '$lib/decisions/deadline';
 import { formAction, notFoundOn } from '$lib/server/form-action';
 import { asReader } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
+import { clearImpactAction } from '$lib/server/impact/actions';
+import { impactFlagsOn } from '$lib/server/impact/queries';
 
 export const load: PageServerLoad = async (event) => {
 	event.depends(`samsyn:item:${event.params.id}`, 'samsyn:priority_round');
+	event.depends('samsyn:impact_flag');
 	await event.parent();
 	const { user, consortium, actor } = await asReader(event);
 	try {
@@ -18,7 +21,8 @@ export const load: PageServerLoad = async (event) => {
 			const detail = await roundDetail(actor, consortium.id, event.params.id);
 			// A draft's admin edits it: the form needs what the round can rank.
 			const options = detail.can.edit ? await roundItemOptions(actor, consortium.id) : null;
-			return { ...detail, options, deadlineDate: stockholmDate(detail.round.deadline) };
+			const impact = await impactFlagsOn(actor, consortium.id, 'priority_round', event.params.id);
+			return { ...detail, options, impact, deadlineDate: stockholmDate(detail.round.deadline) };
 		});
 	} catch (e) {
 		notFoundOn(e);
@@ -28,6 +32,7 @@ export const load: PageServerLoad = async (event) => {
 const Nothing = z.object({});
 
 export const actions: Actions = {
+	clearImpact: clearImpactAction,
 	update: formAction(UpdateRoundInput, async (input, { actor, consortium, event }) => {
 		await updateRound(actor, consortium.id, event.params.id!, input);
 		redirect(303, `/c/${consortium.slug}/prioritisation/${event.params.id}`);

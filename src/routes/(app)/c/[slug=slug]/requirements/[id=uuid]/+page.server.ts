@@ -8,7 +8,11 @@ import { listComments } from '$lib/server/comments/commands';
 import { commentActions } from '$lib/server/comments/actions';
 import { attachmentActions } from '$lib/server/attachments/actions';
 import { listAttachments } from '$lib/server/attachments/queries';
+import { dismissFinding, restoreFinding } from '$lib/server/quality/commands';
+import { qualityOf } from '$lib/server/quality/queries';
+import { DismissInput, RestoreInput } from '$lib/server/quality/schemas';
 import { goalsServedBy } from '$lib/server/goals/queries';
+import { impactSummary } from '$lib/server/impact/queries';
 import { inOneTransaction } from '$lib/server/db/request';
 import { formAction, notFoundOn } from '$lib/server/form-action';
 import { asReader } from '$lib/server/request-context';
@@ -19,13 +23,15 @@ export const load: PageServerLoad = async (event) => {
 	await event.parent();
 	const { user, consortium, actor } = await asReader(event);
 	try {
-		const [detail, options, comments, attachments, goals] = await inOneTransaction(user, () =>
+		const [detail, options, comments, attachments, goals, quality, impact] = await inOneTransaction(user, () =>
 			Promise.all([
 				getRequirement(actor, consortium.id, event.params.id),
 				linkOptions(actor, consortium.id),
 				listComments(actor, consortium.id, 'requirement', event.params.id),
 				listAttachments(actor, consortium.id, { kind: 'requirement', id: event.params.id }),
-				goalsServedBy(actor, consortium.id, event.params.id)
+				goalsServedBy(actor, consortium.id, event.params.id),
+				qualityOf(actor, consortium.id, event.params.id),
+				impactSummary(actor, consortium.id, event.params.id)
 			])
 		);
 		const values = requirementValues(detail.requirement, {
@@ -33,7 +39,7 @@ export const load: PageServerLoad = async (event) => {
 			needIds: detail.needs.map((n) => n.id),
 			localOrganisationIds: detail.localOrganisations.map((o) => o.id)
 		});
-		return { ...detail, options, comments, attachments, values, goals };
+		return { ...detail, options, comments, attachments, values, goals, quality, impact };
 	} catch (e) {
 		notFoundOn(e);
 	}
@@ -60,6 +66,12 @@ export const actions: Actions = {
 	verdict: formAction(VerdictInput, async (input, { actor, consortium }) => {
 		const outcome = await recordVerdict(actor, consortium.id, input);
 		return { verdict: input.verdict, status: outcome.status };
+	}),
+	dismiss: formAction(DismissInput, async (input, { actor, consortium }) => {
+		await dismissFinding(actor, consortium.id, input);
+	}),
+	restore: formAction(RestoreInput, async (input, { actor, consortium }) => {
+		await restoreFinding(actor, consortium.id, input);
 	}),
 	...commentActions('requirement'),
 	...attachmentActions('requirement')

@@ -9,9 +9,12 @@ import { inOneTransaction } from '$lib/server/db/request';
 import { formAction, notFoundOn } from '$lib/server/form-action';
 import { asReader } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
+import { clearImpactAction } from '$lib/server/impact/actions';
+import { impactFlagsOn } from '$lib/server/impact/queries';
 
 export const load: PageServerLoad = async (event) => {
 	event.depends(`samsyn:item:${event.params.id}`);
+	event.depends('samsyn:impact_flag');
 	await event.parent();
 	const { user, consortium, actor } = await asReader(event);
 	try {
@@ -26,13 +29,14 @@ export const load: PageServerLoad = async (event) => {
 			detail.story,
 			detail.needs.map((n) => n.id)
 		);
-		return { ...detail, needOptions: options.needs, comments, values };
+		return { ...detail, needOptions: options.needs, comments, values, impact: await impactFlagsOn(actor, consortium.id, 'story', event.params.id) };
 	} catch (e) {
 		notFoundOn(e);
 	}
 };
 
 export const actions: Actions = {
+	clearImpact: clearImpactAction,
 	save: formAction(UpdateStoryInput, async (input, { actor, consortium }) => {
 		await updateStory(actor, consortium.id, input);
 	}),

@@ -5,13 +5,17 @@ import { AcceptanceInput, DeliveryInput } from '$lib/server/backlog/schemas';
 import { formAction, notFoundOn } from '$lib/server/form-action';
 import { inConsortium } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
+import { clearImpactAction } from '$lib/server/impact/actions';
+import { impactFlagsOn } from '$lib/server/impact/queries';
 
 export const load: PageServerLoad = async (event) => {
 	event.depends('samsyn:backlog_release', 'samsyn:delivery');
+	event.depends('samsyn:impact_flag');
 	await event.parent();
 	const { consortium, actor } = await inConsortium(event);
 	try {
-		return await releaseDetail(actor, consortium.id, Number(event.params.number));
+		const detail = await releaseDetail(actor, consortium.id, Number(event.params.number));
+		return { ...detail, impact: await impactFlagsOn(actor, consortium.id, 'release', detail.release.id) };
 	} catch (e) {
 		notFoundOn(e);
 	}
@@ -20,6 +24,7 @@ export const load: PageServerLoad = async (event) => {
 const Item = z.object({ backlogItemId: z.uuid({ message: 'invalid' }) });
 
 export const actions: Actions = {
+	clearImpact: clearImpactAction,
 	acknowledge: formAction(
 		z.object({}),
 		async (_input, { actor, consortium, event }) => {

@@ -5,19 +5,26 @@ import { GoalLinksInput, GoalUpdate, MeasurementInput, MeasurementRemoval, Measu
 import { formAction, notFoundOn } from '$lib/server/form-action';
 import { asReader } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
+import { clearImpactAction } from '$lib/server/impact/actions';
+import { impactFlagsOn } from '$lib/server/impact/queries';
 
 export const load: PageServerLoad = async (event) => {
 	event.depends(`samsyn:item:${event.params.id}`, 'samsyn:initiative');
+	event.depends('samsyn:impact_flag');
 	await event.parent();
 	const { consortium, actor } = await asReader(event);
 	try {
-		return await goalPage(actor, consortium.id, event.params.id, getLocale());
+		return {
+			...(await goalPage(actor, consortium.id, event.params.id, getLocale())),
+			impact: await impactFlagsOn(actor, consortium.id, 'effect_goal', event.params.id)
+		};
 	} catch (e) {
 		notFoundOn(e);
 	}
 };
 
 export const actions: Actions = {
+	clearImpact: clearImpactAction,
 	save: formAction(GoalUpdate, async (input, { actor, consortium, event }) => {
 		await updateGoal(actor, consortium.id, event.params.id!, input);
 		return { done: 'saved' };
