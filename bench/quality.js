@@ -28,6 +28,16 @@ const TARGET_P95_MS = 50;
 register();
 const { checkRequirement, checkText } = await import('../src/lib/quality/engine.ts');
 const { demoRequirements } = await import('../src/lib/server/demo/requirements-data.ts');
+const { decorationsFor } = await import('../src/lib/components/editor/highlights.ts');
+const { getSchema } = await import('@tiptap/core');
+const { default: StarterKit } = await import('@tiptap/starter-kit');
+const schema = getSchema([StarterKit]);
+
+/** The body as the editor holds it: one paragraph per demo text. */
+function editorDocument(body) {
+	const paragraphs = body.split(/(?<=\.) /).map((line) => schema.nodes.paragraph.create(null, line ? [schema.text(line)] : []));
+	return schema.nodes.doc.create(null, paragraphs);
+}
 
 /** The demo texts one after the other until `length`, cut at a word. */
 function textOf(length) {
@@ -63,6 +73,14 @@ for (const length of [20_000, 400]) {
 	const label = `${body.length.toLocaleString('en')} characters`;
 	rows.push({ name: `checkRequirement, ${label}`, ...time(() => checkRequirement(input)) });
 	rows.push({ name: `checkText (the editor's body), ${label}`, ...time(() => checkText(body, 'body', 'mandatory')) });
+	// What the editor does after every keystroke: read the document's text, check the requirement, and
+	// map the body's findings to decorations (as the requirement page's highlighter does).
+	const doc = editorDocument(body);
+	const highlighter = (text) =>
+		checkRequirement({ ...input, body: text })
+			.filter((f) => f.field === 'body' && f.match !== '')
+			.map((f) => ({ from: f.from, to: f.to, className: 'quality-mark' }));
+	rows.push({ name: `editor keystroke: text, check and marks, ${label}`, ...time(() => decorationsFor(doc, highlighter).find()) });
 	if (length === 20_000) {
 		// A consortium that has just changed its words: the patterns are built again on every run.
 		let n = 0;
@@ -94,7 +112,9 @@ const section = [
 	'',
 	'What is timed: `checkRequirement` and `checkText` (src/lib/quality) in one Node process, on a body built',
 	'from the demo requirements’ texts repeated, after a warm-up; the patterns for the settings are built',
-	'once and cached, except in the row where the settings change on every run. The peer is write-good',
+	'once and cached, except in the row where the settings change on every run. The editor row is the',
+	'whole work after a keystroke on the requirement page (ProseMirror document to text, the rules, and',
+	'the decorations; src/lib/components/editor/highlights.ts), on the same text as paragraphs. The peer is write-good',
 	'(an English prose linter: weasel words, passive voice, wordiness) over the same text in the same run;',
 	'its findings on Swedish text mean nothing, only its time is compared. Target: p95 under 50 ms for',
 	'20,000 characters (the editor checks the body on every keystroke).',

@@ -44,3 +44,26 @@ export function monthsForDrag(window: Window, pixels: number, width: number): nu
 	const months = (window.quarters.length * 3 * pixels) / width;
 	return Math.round(months);
 }
+
+interface Planned {
+	plannedStart: string | null;
+	plannedEnd: string | null;
+}
+
+/**
+ * An initiative's bar: from its first dated phase's start to its last one's end, cut at the day a
+ * gate stopped or closed it (its plan after that day never happens); null while nothing is dated.
+ */
+export function barPlan(i: { phases: readonly Planned[]; ended?: { on: string } | null }): { start: string; end: string } | null {
+	const dated = i.phases.filter((p) => p.plannedStart && p.plannedEnd);
+	if (dated.length === 0) return null;
+	const planned = { start: dated[0]!.plannedStart!, end: dated[dated.length - 1]!.plannedEnd! };
+	if (!i.ended || i.ended.on >= planned.end) return planned;
+	return { start: planned.start <= i.ended.on ? planned.start : i.ended.on, end: i.ended.on };
+}
+
+/** A phase as its bar draws it: cut at the bar's end; null when undated or wholly after it. */
+export function drawnPhase(p: Planned, end: string): { start: string; end: string } | null {
+	if (!p.plannedStart || !p.plannedEnd || p.plannedStart > end) return null;
+	return { start: p.plannedStart, end: p.plannedEnd <= end ? p.plannedEnd : end };
+}
