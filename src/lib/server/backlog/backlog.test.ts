@@ -189,7 +189,7 @@ describe('change requests and releases', () => {
 		expect(after.items.map((i) => i.label)).toEqual(['dela omsorgsplan', 'se larm', 'signera läkemedel', 'boka besök']);
 		expect(after.backlog.line).toBe(3);
 		expect(after.items[0]!.changedByDecision).toBe(decision.number);
-		expect(after.changes[0]).toMatchObject({ number: 1, status: 'approved', decisionNumber: decision.number });
+		expect(after.changes[0]).toMatchObject({ number: 1, status: 'approved', decisionNumber: decision.number, requirementId: null });
 
 		await publishRelease(w.people.admin!, w.consortium.id, backlog.id, ReleaseInput.parse({ note: 'Efter Ä-1', decisionId: decision.id }));
 		const second = await releaseDetail(w.people.admin!, w.consortium.id, 2);

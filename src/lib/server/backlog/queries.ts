@@ -185,6 +185,10 @@ export async function backlogDetail(person: Who, consortiumId: string, id: strin
 					impact: backlogChanges.impact,
 					targetRank: backlogChanges.targetRank,
 					decisionItemId: backlogChanges.decisionItemId,
+					// The requirement the change is about (to add, or the backlog item's), for its impact view.
+					requirementId: sql<
+						string | null
+					>`case when ${backlogChanges.itemKind} = 'requirement' then ${backlogChanges.itemId} when ${backlogItems.itemKind} = 'requirement' then ${backlogItems.itemId} end`,
 					decisionItemStatus: decisionItems.status,
 					decisionNumber: decisions.number,
 					createdAt: backlogChanges.createdAt,
@@ -192,6 +196,7 @@ export async function backlogDetail(person: Who, consortiumId: string, id: strin
 				})
 				.from(backlogChanges)
 				.innerJoin(decisionItems, eq(decisionItems.id, backlogChanges.decisionItemId))
+				.leftJoin(backlogItems, eq(backlogItems.id, backlogChanges.backlogItemId))
 				.leftJoin(decisions, eq(decisions.id, backlogChanges.decisionId))
 				.leftJoin(users, eq(users.id, backlogChanges.createdBy))
 				.where(eq(backlogChanges.backlogId, id))

@@ -268,6 +268,16 @@ describe('change impact: flags raised with a new revision of a baselined require
 		expect((await impactOf(w.people.member, w.consortium.id, next.id)).baseline).toBeNull();
 	});
 
+	it('shows, for a requirement no baseline froze, what depends on it now (a change request links here), without a diff or flags', async () => {
+		const w = await world();
+		// K-001 itself, read at its baselined revision: no predecessor went out, so no diff; its dependants are listed.
+		const view = await impactOf(w.people.observer, w.consortium.id, w.requirement.id);
+		expect(view).toMatchObject({ baseline: null, diff: null, canClear: false });
+		expect(new Set(view.targets.map((t) => t.kind))).toEqual(new Set(['backlog_item', 'release', 'question', 'decision_item', 'document', 'priority_round', 'story', 'need', 'effect_goal']));
+		expect(view.targets.every((t) => t.flag === null)).toBe(true);
+		expect(await flagsOf(w.consortium.id)).toEqual([]);
+	});
+
 	it('keeps one open flag per thing and requirement, moved on to the newest revision', async () => {
 		const w = await world();
 		const second = await revise(w, w.people.member, w.requirement);

@@ -54,7 +54,12 @@ export async function impactOf(person: Who, consortiumId: string, requirementId:
 		if (!revision) throw new NotFound();
 		const shown = { id: revision.id, identifier: revision.identifier, revision: revision.revision, title: revision.title, status: revision.status };
 		const base = revision.revision >= 2 ? await baselinedPredecessorIn(tx, revision) : null;
-		if (!base) return { revision: shown, baseline: null, diff: null, targets: [] as ImpactViewTarget[], canClear: false };
+		if (!base) {
+			// Nothing that went out changes, but a change request about the requirement still shows what
+			// hangs on it: the same set, computed now, with no diff and no flags.
+			const dependents = await impactSetIn(tx, consortiumId, revision, [revision.id]);
+			return { revision: shown, baseline: null, diff: null, targets: dependents.map((t) => ({ ...t, flag: null })) as ImpactViewTarget[], canClear: false };
+		}
 		const [targets, flags] = await Promise.all([
 			impactSetIn(tx, consortiumId, revision, [base.id, revision.id]),
 			tx
