@@ -273,7 +273,9 @@ describe('change impact: flags raised with a new revision of a baselined require
 		// K-001 itself, read at its baselined revision: no predecessor went out, so no diff; its dependants are listed.
 		const view = await impactOf(w.people.observer, w.consortium.id, w.requirement.id);
 		expect(view).toMatchObject({ baseline: null, diff: null, canClear: false });
-		expect(new Set(view.targets.map((t) => t.kind))).toEqual(new Set(['backlog_item', 'release', 'question', 'decision_item', 'document', 'priority_round', 'story', 'need', 'effect_goal']));
+		expect(new Set(view.targets.map((t) => t.kind))).toEqual(
+			new Set(['backlog_item', 'release', 'question', 'decision_item', 'document', 'priority_round', 'story', 'need', 'effect_goal'])
+		);
 		expect(view.targets.every((t) => t.flag === null)).toBe(true);
 		expect(await flagsOf(w.consortium.id)).toEqual([]);
 	});
