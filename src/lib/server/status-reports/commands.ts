@@ -1,4 +1,4 @@
-import { and, eq, isNull, max } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, max } from 'drizzle-orm';
 import { recordChange } from '../audit/record-change';
 import type { Transaction } from '../db/client';
 import { advisoryLock } from '../db/locks';
@@ -41,7 +41,8 @@ const rowsOf = (tx: Transaction, reportId: string) =>
 
 /**
  * Begins a draft report for a month, for an initiative or the consortium as a whole, with the
- * standard rows Budget, Tid and Personal (green, nothing to report yet). A writer's
+ * standard rows Budget, Tid and Personal and the custom rows of the scope's latest earlier report
+ * (green, nothing to report yet). A writer's
  * (`content.write`); a second report for the same scope and month is refused.
  */
 export async function createStatusReport(person: Who, consortiumId: string, input: StatusReportInput): Promise<StatusReportRow> {
@@ -67,10 +68,28 @@ export async function createStatusReportIn(tx: Transaction, authorId: string | n
 			)
 		);
 	if (existing) throw new CommandError('status_report_exists', 'period', 409);
+	// The custom rows the scope's latest earlier report had (e.g. "Leverantörens bemanning") come back,
+	// green and empty: a row someone added is usually reported on every month.
+	const [previous] = await tx
+		.select({ id: statusReports.id })
+		.from(statusReports)
+		.where(
+			and(
+				eq(statusReports.consortiumId, consortiumId),
+				initiativeId ? eq(statusReports.initiativeId, initiativeId) : isNull(statusReports.initiativeId),
+				lt(statusReports.period, input.period)
+			)
+		)
+		.orderBy(desc(statusReports.period))
+		.limit(1);
+	const carried = previous ? (await rowsOf(tx, previous.id)).filter((r) => r.kind === 'custom').map((r) => r.name) : [];
 	const [report] = await tx.insert(statusReports).values({ consortiumId, initiativeId, period: input.period, summary: input.summary, authorId }).returning();
 	const rows = await tx
 		.insert(statusReportRows)
-		.values(standardRowKinds.map((kind, i) => ({ consortiumId, reportId: report!.id, position: i + 1, kind })))
+		.values([
+			...standardRowKinds.map((kind, i) => ({ consortiumId, reportId: report!.id, position: i + 1, kind })),
+			...carried.map((name, i) => ({ consortiumId, reportId: report!.id, position: standardRowKinds.length + i + 1, kind: 'custom', name }))
+		])
 		.returning();
 	await audit(tx, authorId, report!, 'status_report.created', null, { ...report, rows });
 	return report!;

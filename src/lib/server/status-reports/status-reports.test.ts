@@ -122,6 +122,26 @@ describe('status reports: the lifecycle', () => {
 		);
 	});
 
+	it("begins the next month with the custom rows of the scope's latest earlier report, green and empty; another scope's stay its own", async () => {
+		const w = await world();
+		const march = await createStatusReport(w.people.member, w.consortium.id, StatusReportInput.parse({ period: '2026-03', initiativeId: w.initiative.id }));
+		await addCustomRow(w.people.member, w.consortium.id, march.id, { name: 'Leverantörens bemanning' });
+		await addCustomRow(w.people.member, w.consortium.id, march.id, { name: 'Utbildning' });
+		await fill(w, w.people.member, march.id, ['green', 'green', 'green', 'red', 'yellow']);
+		const april = await createStatusReport(w.people.member, w.consortium.id, StatusReportInput.parse({ period: '2026-04', initiativeId: w.initiative.id }));
+		const rows = (await statusReportPage(w.people.member, w.consortium.id, april.id)).rows;
+		expect(rows.map((r) => [r.kind, r.name, r.light, r.deviation])).toEqual([
+			['budget', '', 'green', ''],
+			['time', '', 'green', ''],
+			['staff', '', 'green', ''],
+			['custom', 'Leverantörens bemanning', 'green', ''],
+			['custom', 'Utbildning', 'green', '']
+		]);
+		// The consortium's own report has no earlier one: the standard rows only.
+		const own = await createStatusReport(w.people.member, w.consortium.id, StatusReportInput.parse({ period: '2026-04' }));
+		expect((await statusReportPage(w.people.member, w.consortium.id, own.id)).rows.map((r) => r.kind)).toEqual(['budget', 'time', 'staff']);
+	});
+
 	it('refuses a second report for the same scope and month, but not for another scope', async () => {
 		const w = await world();
 		await createStatusReport(w.people.member, w.consortium.id, StatusReportInput.parse({ period: '2026-04', initiativeId: w.initiative.id }));
