@@ -74,6 +74,13 @@ test('vague words are marked as the requirement is written, explained beside the
 	await expect(page.getByText('Omstart styrs av driftavtalet.')).toBeVisible();
 	await expectAccessible(page);
 
+	// The edit form's title and acceptance criteria are checked as they are typed, until the form closes.
+	await page.locator('summary', { hasText: 'Redigera kravet' }).click();
+	await page.getByRole('textbox', { name: 'Rubrik', exact: true }).fill(`${title} – enkel`);
+	await expect(findings(page).filter({ hasText: 'enkel' })).toContainText('i rubrik');
+	await page.locator('summary', { hasText: 'Redigera kravet' }).click();
+	await expect(findings(page)).toHaveCount(0);
+
 	// The list shows the score and filters what needs review; the stored result follows the text
 	// once the co-editing server has stored it (a second after the last keystroke).
 	const search = `q=${encodeURIComponent(`"${title}"`)}`;

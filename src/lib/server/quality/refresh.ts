@@ -44,7 +44,8 @@ export async function refreshQuality(tx: Transaction, consortiumId: string, ids?
 				bodyText: r.bodyText,
 				acceptanceCriteria: r.acceptanceCriteria,
 				obligation: r.obligation,
-				updatedAt: r.updatedAt
+				// as text: a JavaScript Date keeps milliseconds, PostgreSQL microseconds
+				updatedAt: sql<string>`${r.updatedAt}::text`
 			})
 			.from(r)
 			.leftJoin(q, eq(q.requirementId, r.id))
@@ -80,7 +81,7 @@ export async function refreshQuality(tx: Transaction, consortiumId: string, ids?
 				openFindings: result.open,
 				findings: result.findings,
 				settingsVersion: version,
-				sourceUpdatedAt: row.updatedAt
+				sourceUpdatedAt: sql`${row.updatedAt}::timestamptz`
 			};
 		});
 		for (let i = 0; i < values.length; i += 200) {
