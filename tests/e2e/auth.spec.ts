@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { expectAccessible } from './support/axe';
-import { DEMO_PASSWORD, signIn } from './support/session';
+import { DEMO_PASSWORD, hydrated, signIn } from './support/session';
 
 // Accounts this spec uses; every test leaves them as it found them (password and language).
 const SESSIONS_USER = 'deltagare.motala@samsyn.demo';
@@ -23,6 +23,8 @@ async function submitSignIn(page: Page) {
 
 test('signing in leads into the app; a wrong password is answered in Swedish without saying which part was wrong', async ({ page }) => {
 	await page.goto('/login');
+	// typed before the app has taken over, the values could be lost (and the answer be another)
+	await hydrated(page);
 	await page.getByLabel('E-postadress').fill('admin@samsyn.demo');
 	await page.getByLabel('Lösenord').fill('inte rätt lösenord');
 	await page.getByRole('button', { name: 'Logga in' }).click();
@@ -43,6 +45,7 @@ test('signing in leads into the app; a wrong password is answered in Swedish wit
 test('after five failed sign-ins the account is locked for a while, with the time to wait', async ({ page }) => {
 	const email = `nobody-${Date.now()}@samsyn.demo`;
 	await page.goto('/login');
+	await hydrated(page);
 	for (let i = 1; i <= 5; i++) {
 		await page.getByLabel('E-postadress').fill(email);
 		await page.getByLabel('Lösenord').fill(`gissning nummer ${i}`);

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './support/axe';
-import { signIn } from './support/session';
+import { hydrated, signIn } from './support/session';
 
 test('health check reports a reachable, migrated database', async ({ request }) => {
 	const response = await request.get('/healthz');
@@ -26,6 +26,8 @@ test('the login page is Swedish by default, switches to English, and passes axe 
 
 test('bad sign-in input is answered beside the field, in the user’s language, keeping what was typed', async ({ page }) => {
 	await page.goto('/login');
+	// typed before the app has taken over, the values could be lost (and the answer be another)
+	await hydrated(page);
 	await page.getByLabel('E-postadress').fill('inte-en-adress');
 	await page.getByLabel('Lösenord').fill('x');
 	await page.getByRole('button', { name: 'Logga in' }).click();
