@@ -119,6 +119,18 @@ test('a cost table whose sums do not add up is refused row by row, and nothing i
 	await page.getByRole('button', { name: 'Spara', exact: true }).click();
 	await expect(page.getByText('Beloppet kan inte vara negativt.')).toBeVisible();
 
+	// Without JavaScript the refused file comes back with the choices the person made, not the defaults.
+	const plain = await (await browser.newContext({ locale: 'sv-SE', javaScriptEnabled: false, storageState: await page.context().storageState() })).newPage();
+	await plain.goto(`${base}/budget`);
+	await plain.getByLabel('Beloppen i filen är').selectOption({ label: 'Utfall' });
+	await plain.getByLabel('Teckenkodning (bara för CSV)').selectOption('windows-1252');
+	await plain.getByLabel('Fil', { exact: true }).setInputFiles({ name: 'kostnader.csv', mimeType: 'text/csv', buffer: Buffer.from(file, 'latin1') });
+	await plain.getByRole('button', { name: 'Importera', exact: true }).click();
+	await expect(plain.getByRole('table', { name: 'Summor som inte stämmer' }).getByRole('row', { name: new RegExp(category) })).toBeVisible();
+	await expect(plain.getByLabel('Beloppen i filen är')).toHaveValue('outcome');
+	await expect(plain.getByLabel('Teckenkodning (bara för CSV)')).toHaveValue('windows-1252');
+	await plain.context().close();
+
 	await page.setViewportSize({ width: 320, height: 720 });
 	await page.reload();
 	await expectNoSidewaysScroll(page);

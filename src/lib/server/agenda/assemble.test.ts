@@ -6,6 +6,7 @@ const none: AgendaSources = {
 	lastMeetingDate: '2026-10-15',
 	risks: [],
 	statusReports: [],
+	budgetOverruns: [],
 	initiatives: [],
 	gates: [],
 	decisionItems: [],
@@ -58,11 +59,57 @@ describe('the steering group agenda, assembled', () => {
 	});
 
 	it('proposes initiatives late or at risk against their plan, or with a red row, and not those on track', () => {
-		const initiative = { id: 'i1', number: 1, title: 'Digital nattillsyn', status: 'on_track' as const, redRows: [] as string[] };
+		const initiative = {
+			id: 'i1',
+			number: 1,
+			title: 'Digital nattillsyn',
+			status: 'on_track' as const,
+			redRows: [] as string[],
+			reportedOn: '2026-11-02' as string | null,
+			agendaDates: [] as string[]
+		};
 		expect(keys({ initiatives: [initiative] })).toEqual([]);
 		expect(keys({ initiatives: [{ ...initiative, status: 'delayed' }] })).toEqual(['initiative:i1']);
 		expect(keys({ initiatives: [{ ...initiative, status: 'at_risk' }] })).toEqual(['initiative:i1']);
 		expect(keys({ initiatives: [{ ...initiative, redRows: ['Budget'] }] })).toEqual(['initiative:i1']);
+	});
+
+	it('proposes a late initiative again only when a status report about it came after the meeting that had it', () => {
+		const late = {
+			id: 'i1',
+			number: 1,
+			title: 'Digital nattillsyn',
+			status: 'delayed' as const,
+			redRows: [] as string[],
+			reportedOn: '2026-10-02' as string | null,
+			agendaDates: ['2026-10-15']
+		};
+		expect(keys({ initiatives: [late] })).toEqual([]);
+		expect(keys({ initiatives: [{ ...late, reportedOn: '2026-11-02' }] })).toEqual(['initiative:i1']);
+		// An upcoming meeting that already has it: not twice.
+		expect(keys({ initiatives: [{ ...late, reportedOn: '2026-11-02', agendaDates: ['2026-10-15', '2026-12-10'] }] })).toEqual([]);
+		// Without any status report, once it has been on an agenda it waits for news.
+		expect(keys({ initiatives: [{ ...late, reportedOn: null }] })).toEqual([]);
+		expect(keys({ initiatives: [{ ...late, reportedOn: null, agendaDates: [] }] })).toEqual(['initiative:i1']);
+	});
+
+	it('proposes a budget line whose outcome exceeds its budget under Ekonomisk rapport, until a meeting since it changed had it', () => {
+		const line = {
+			id: 'b1',
+			scope: 'Digital nattillsyn',
+			category: 'Juridiskt stöd',
+			year: 2026,
+			budget: 100_000,
+			outcome: 160_000,
+			changedOn: '2026-11-05',
+			agendaDates: [] as string[]
+		};
+		const [p] = assembleAgenda({ ...none, budgetOverruns: [line] });
+		expect(p).toMatchObject({ key: 'budget:b1', section: 'finance', decisionItemId: null });
+		expect(keys({ budgetOverruns: [{ ...line, outcome: 100_000 }] })).toEqual([]);
+		expect(keys({ budgetOverruns: [{ ...line, agendaDates: ['2026-11-20'] }] })).toEqual([]);
+		// The outcome changed after the meeting that discussed it: proposed again.
+		expect(keys({ budgetOverruns: [{ ...line, agendaDates: ['2026-10-15'] }] })).toEqual(['budget:b1']);
 	});
 
 	it('proposes gates and decision items with the item they carry, unless an upcoming meeting already has them', () => {
@@ -76,8 +123,10 @@ describe('the steering group agenda, assembled', () => {
 		expect(keys({ gates: [{ ...gate, upcomingAgenda: true }], decisionItems: [{ ...item, upcomingAgenda: true }] })).toEqual([]);
 	});
 
-	it('proposes the supplier questions past their due date', () => {
-		expect(keys({ overdueQuestions: [{ id: 'q1', number: 4, title: 'Larmkedjan', dueOn: '2026-11-20' }] })).toEqual(['question:q1']);
+	it('proposes the supplier questions past their due date, until a meeting since then had them', () => {
+		const question = { id: 'q1', number: 4, title: 'Larmkedjan', dueOn: '2026-11-20', agendaDates: [] as string[] };
+		expect(keys({ overdueQuestions: [question] })).toEqual(['question:q1']);
+		expect(keys({ overdueQuestions: [{ ...question, agendaDates: ['2026-11-25'] }] })).toEqual([]);
 	});
 
 	it("lays the agenda out under seed 004's standard headings, with the decisions heading only when needed", () => {

@@ -10,7 +10,7 @@ export const agendaSections = ['status_report', 'finance', 'activities', 'risks'
 export type AgendaSection = (typeof agendaSections)[number];
 
 /** What an agenda item was proposed from; stored on the item so the next proposal knows it was handled. */
-export type AgendaSourceKind = 'status_report' | 'initiative' | 'question' | 'risk' | 'gate' | 'decision_item';
+export type AgendaSourceKind = 'status_report' | 'budget' | 'initiative' | 'question' | 'risk' | 'gate' | 'decision_item';
 
 export interface AgendaSources {
 	/** The day the agenda is prepared (Stockholm), and the last steering-group meeting before it. */
@@ -31,14 +31,39 @@ export interface AgendaSources {
 	}[];
 	/** Status reports submitted, with when, and whether a row is red. */
 	statusReports: { id: string; title: string; submittedOn: string; red: boolean }[];
-	/** Initiatives as the roadmap derives them, with whether their latest submitted report has a red row. */
-	initiatives: { id: string; number: number; title: string; status: 'on_track' | 'at_risk' | 'delayed'; redRows: string[] }[];
+	/**
+	 * Budget lines whose outcome exceeds their budget, with the day the line last changed and the
+	 * dates of the steering-group meetings that had it on the agenda.
+	 */
+	budgetOverruns: {
+		id: string;
+		scope: string;
+		category: string;
+		year: number;
+		budget: number;
+		outcome: number;
+		changedOn: string;
+		agendaDates: string[];
+	}[];
+	/**
+	 * Initiatives as the roadmap derives them, with whether their latest submitted report has a red
+	 * row, the day of that report, and the dates of the steering-group meetings that had it on the agenda.
+	 */
+	initiatives: {
+		id: string;
+		number: number;
+		title: string;
+		status: 'on_track' | 'at_risk' | 'delayed';
+		redRows: string[];
+		reportedOn: string | null;
+		agendaDates: string[];
+	}[];
 	/** Gates of the initiatives' current phases whose decision is not recorded yet. */
 	gates: { id: string; decisionItemId: string; initiativeNumber: number; initiativeTitle: string; phaseName: string; upcomingAgenda: boolean }[];
 	/** Decision items of the steering group's level not yet decided (gates' and risks' items excluded). */
 	decisionItems: { id: string; title: string; deadline: string | null; upcomingAgenda: boolean }[];
-	/** The supplier's questions past their due date and unanswered. */
-	overdueQuestions: { id: string; number: number; title: string; dueOn: string }[];
+	/** The supplier's questions past their due date and unanswered, with the steering-group meetings that had each. */
+	overdueQuestions: { id: string; number: number; title: string; dueOn: string; agendaDates: string[] }[];
 }
 
 export interface AgendaProposal {
@@ -55,6 +80,7 @@ export interface AgendaProposal {
 
 export type AgendaFact =
 	| { kind: 'status_report'; title: string; red: boolean }
+	| { kind: 'budget'; scope: string; category: string; year: number; budget: number; outcome: number }
 	| { kind: 'initiative'; number: number; title: string; status: 'at_risk' | 'delayed' | 'on_track'; redRows: string[] }
 	| { kind: 'question'; number: number; title: string; dueOn: string }
 	| { kind: 'risk'; number: number; title: string; score: number }
@@ -79,8 +105,10 @@ const proposal = (
 /**
  * What the steering group is proposed, in the standard agenda's order:
  * - status reports submitted since the last steering-group meeting (all of them, when there was none);
- * - initiatives delayed or at risk against their plan, or whose latest report has a red row;
- * - the supplier's overdue questions;
+ * - budget lines whose outcome exceeds the budget, unless a meeting since the line last changed had it;
+ * - initiatives delayed or at risk against their plan, or whose latest report has a red row, unless a
+ *   meeting since their latest status report had them (news brings an initiative back, not each meeting);
+ * - the supplier's overdue questions, unless a meeting since they fell due had them;
  * - risks in the high band, not closed, that no meeting since they entered the band had on its agenda;
  * - gates awaiting their decision, and decision items due at the steering group's level, unless a
  *   meeting from today on already has them on its agenda.
@@ -90,11 +118,18 @@ export function assembleAgenda(s: AgendaSources): AgendaProposal[] {
 	for (const r of s.statusReports)
 		if (s.lastMeetingDate === null || r.submittedOn > s.lastMeetingDate)
 			out.push(proposal('status_report', 'status_report', r.id, { kind: 'status_report', title: r.title, red: r.red }));
+	const heardSince = (dates: readonly string[], since: string | null) => dates.some((d) => d >= (since ?? ''));
+	for (const b of s.budgetOverruns)
+		if (b.outcome > b.budget && !heardSince(b.agendaDates, b.changedOn))
+			out.push(
+				proposal('finance', 'budget', b.id, { kind: 'budget', scope: b.scope, category: b.category, year: b.year, budget: b.budget, outcome: b.outcome })
+			);
 	for (const i of s.initiatives)
-		if (i.status !== 'on_track' || i.redRows.length > 0)
+		if ((i.status !== 'on_track' || i.redRows.length > 0) && !heardSince(i.agendaDates, i.reportedOn))
 			out.push(proposal('activities', 'initiative', i.id, { kind: 'initiative', number: i.number, title: i.title, status: i.status, redRows: i.redRows }));
 	for (const q of s.overdueQuestions)
-		out.push(proposal('activities', 'question', q.id, { kind: 'question', number: q.number, title: q.title, dueOn: q.dueOn }));
+		if (!heardSince(q.agendaDates, q.dueOn))
+			out.push(proposal('activities', 'question', q.id, { kind: 'question', number: q.number, title: q.title, dueOn: q.dueOn }));
 	for (const r of [...s.risks].sort((a, b) => b.score - a.score || a.number - b.number)) {
 		if (!r.high || r.closed || r.escalatedOn === null) continue;
 		if (r.agendaDates.some((d) => d >= r.escalatedOn!)) continue;

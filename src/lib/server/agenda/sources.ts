@@ -3,7 +3,7 @@ import { stockholmDate } from '../../decisions/deadline';
 import { riskBand } from '../../risks/bands';
 import type { Actor } from '../policy';
 import type { Transaction } from '../db/client';
-import { decisionItems, initiativeGates, meetingAgendaItems, meetings, questions, risks } from '../db/schema';
+import { budgetLines, consortia, decisionItems, initiativeGates, initiatives, meetingAgendaItems, meetings, questions, risks } from '../db/schema';
 import { initiativesIn } from '../roadmap/queries';
 import { bandLimits } from '../risks/state';
 import { contentLocale } from '../roadmap/state';
@@ -39,22 +39,17 @@ export async function agendaSourcesIn(tx: Transaction, actor: Actor, consortiumI
 		.from(risks)
 		.leftJoin(decisionItems, eq(decisionItems.id, risks.decisionItemId))
 		.where(and(eq(risks.consortiumId, consortiumId), isNotNull(risks.escalatedAt)));
-	const riskAgendas = riskRows.length
-		? await tx
-				.select({ sourceId: meetingAgendaItems.sourceId, date: meetings.meetingDate })
-				.from(meetingAgendaItems)
-				.innerJoin(meetings, eq(meetings.id, meetingAgendaItems.meetingId))
-				.where(
-					and(
-						steering,
-						eq(meetingAgendaItems.sourceKind, 'risk'),
-						inArray(
-							meetingAgendaItems.sourceId,
-							riskRows.map((r) => r.id)
-						)
-					)
-				)
-		: [];
+	// What each source's earlier agenda items were: `<kind>:<id>` to the dates of their meetings.
+	const heard = new Map<string, string[]>();
+	for (const a of await tx
+		.select({ kind: meetingAgendaItems.sourceKind, sourceId: meetingAgendaItems.sourceId, date: meetings.meetingDate })
+		.from(meetingAgendaItems)
+		.innerJoin(meetings, eq(meetings.id, meetingAgendaItems.meetingId))
+		.where(and(steering, inArray(meetingAgendaItems.sourceKind, ['risk', 'initiative', 'question', 'budget'])))) {
+		const key = `${a.kind}:${a.sourceId}`;
+		heard.set(key, [...(heard.get(key) ?? []), a.date]);
+	}
+	const agendaDates = (kind: string, id: string) => heard.get(`${kind}:${id}`) ?? [];
 
 	// Decision items already on the agenda of a steering-group meeting from today on.
 	const upcoming = new Set(
@@ -68,8 +63,8 @@ export async function agendaSourcesIn(tx: Transaction, actor: Actor, consortiumI
 	);
 
 	// Gates of each initiative's current phase still awaiting their decision.
-	const initiatives = await initiativesIn(tx, actor, consortiumId);
-	const gates = initiatives
+	const roadmap = await initiativesIn(tx, actor, consortiumId);
+	const gates = roadmap
 		.filter((i) => !i.ended)
 		.flatMap((i) =>
 			i.gates
@@ -107,6 +102,24 @@ export async function agendaSourcesIn(tx: Transaction, actor: Actor, consortiumI
 		.where(and(eq(questions.consortiumId, consortiumId), eq(questions.status, 'open'), lt(questions.dueAt, now)))
 		.orderBy(asc(questions.dueAt));
 
+	// Budget lines (the consortium's own and its initiatives') whose outcome exceeds the budget.
+	const overruns = await tx
+		.select({
+			id: budgetLines.id,
+			category: budgetLines.category,
+			year: budgetLines.year,
+			budget: budgetLines.budget,
+			outcome: budgetLines.outcome,
+			updatedAt: budgetLines.updatedAt,
+			initiativeTitle: initiatives.title,
+			consortiumName: consortia.name
+		})
+		.from(budgetLines)
+		.innerJoin(consortia, eq(consortia.id, budgetLines.consortiumId))
+		.leftJoin(initiatives, eq(initiatives.id, budgetLines.initiativeId))
+		.where(and(eq(budgetLines.consortiumId, consortiumId), isNotNull(budgetLines.budget), sql`${budgetLines.outcome} > ${budgetLines.budget}`))
+		.orderBy(asc(budgetLines.year), asc(budgetLines.category));
+
 	// Status reports (all submitted ones: the assembly keeps those since the last meeting), and the red rows of each initiative's latest.
 	const locale = await contentLocale(tx, consortiumId);
 	const reports = await submittedSince(tx, consortiumId, null);
@@ -115,6 +128,8 @@ export async function agendaSourcesIn(tx: Transaction, actor: Actor, consortiumI
 		time: m.status_report_row_time({}, { locale }),
 		staff: m.status_report_row_staff({}, { locale })
 	};
+	const reportedOn = new Map<string, string>();
+	for (const r of reports) if (r.initiativeId) reportedOn.set(r.initiativeId, stockholmDate(r.submittedAt));
 	const red = new Map((await initiativesWithRedRow(tx, consortiumId)).map((r) => [r.initiativeId, r.redRows.map((row) => rowNames[row] ?? row)]));
 
 	return {
@@ -128,7 +143,7 @@ export async function agendaSourcesIn(tx: Transaction, actor: Actor, consortiumI
 			high: riskBand(r.score, limits) === 'high',
 			closed: r.status === 'closed',
 			escalatedOn: r.escalatedAt ? stockholmDate(r.escalatedAt) : null,
-			agendaDates: riskAgendas.filter((a) => a.sourceId === r.id).map((a) => a.date),
+			agendaDates: agendaDates('risk', r.id),
 			decisionItemId:
 				r.decisionItemId && (r.decisionStatus === 'draft' || r.decisionStatus === 'open' || r.decisionStatus === 'closed') ? r.decisionItemId : null
 		})),
@@ -138,9 +153,17 @@ export async function agendaSourcesIn(tx: Transaction, actor: Actor, consortiumI
 			submittedOn: stockholmDate(r.submittedAt),
 			red: r.hasRed
 		})),
-		initiatives: initiatives
+		initiatives: roadmap
 			.filter((i) => !i.ended)
-			.map((i) => ({ id: i.id, number: i.number, title: i.title, status: i.status, redRows: red.get(i.id) ?? [] })),
+			.map((i) => ({
+				id: i.id,
+				number: i.number,
+				title: i.title,
+				status: i.status,
+				redRows: red.get(i.id) ?? [],
+				reportedOn: reportedOn.get(i.id) ?? null,
+				agendaDates: agendaDates('initiative', i.id)
+			})),
 		gates,
 		decisionItems: items.map((d) => ({
 			id: d.id,
@@ -148,6 +171,22 @@ export async function agendaSourcesIn(tx: Transaction, actor: Actor, consortiumI
 			deadline: d.deadline ? stockholmDate(d.deadline) : null,
 			upcomingAgenda: upcoming.has(d.id)
 		})),
-		overdueQuestions: overdue.map((q) => ({ id: q.id, number: q.number, title: q.title, dueOn: stockholmDate(q.dueAt) }))
+		overdueQuestions: overdue.map((q) => ({
+			id: q.id,
+			number: q.number,
+			title: q.title,
+			dueOn: stockholmDate(q.dueAt),
+			agendaDates: agendaDates('question', q.id)
+		})),
+		budgetOverruns: overruns.map((b) => ({
+			id: b.id,
+			scope: b.initiativeTitle ?? b.consortiumName,
+			category: b.category,
+			year: b.year,
+			budget: b.budget!,
+			outcome: b.outcome!,
+			changedOn: stockholmDate(b.updatedAt),
+			agendaDates: agendaDates('budget', b.id)
+		}))
 	};
 }

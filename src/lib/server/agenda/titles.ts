@@ -27,6 +27,20 @@ export function agendaTitle(fact: AgendaFact, locale: Locale): string {
 			if (fact.status === 'at_risk') return m.agenda_item_initiative_at_risk(args, o);
 			return m.agenda_item_initiative_red({ ...args, rows: fact.redRows.join(', ') }, o);
 		}
+		case 'budget': {
+			const kr = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'sv-SE');
+			return m.agenda_item_budget(
+				{
+					scope: fact.scope,
+					category: fact.category,
+					year: String(fact.year),
+					outcome: kr.format(fact.outcome),
+					budget: kr.format(fact.budget),
+					over: kr.format(fact.outcome - fact.budget)
+				},
+				o
+			);
+		}
 		case 'question':
 			return m.agenda_item_question({ number: String(fact.number), title: fact.title, due: fact.dueOn }, o);
 		case 'risk':

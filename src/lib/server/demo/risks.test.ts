@@ -44,13 +44,18 @@ describe('the demo risk register', () => {
 		// overdue supplier question, the gate awaiting its decision and the change request.
 		// (How many status reports came after the last meeting depends on the day of the month the demo is seeded.)
 		expect(agenda.sections.slice(1).map((s) => [s.title, s.items.length])).toEqual([
-			['Ekonomisk rapport', 0],
+			['Ekonomisk rapport', 2],
 			['Aktiviteter', 3],
 			['Riskhantering', 3],
 			['Godkännande av delleverans', 1],
 			['Beslutsärenden', 1]
 		]);
 		expect(agenda.sections[0]!.items.at(-1)!.title).toMatch(/^Statusrapport: Nattlig tillsyn via kamera, .+ \(röd rad\)$/);
+		// The consortium's budget has two categories over budget this year: both go under Ekonomisk rapport.
+		expect(agenda.sections[1]!.items.map((i) => i.title.replace(/\s/g, ' '))).toEqual([
+			expect.stringMatching(/^Utfall över budget: .+, Juridiskt stöd \d{4}: 160 000 kr mot budgeterade 100 000 kr \(60 000 kr över\)$/),
+			expect.stringMatching(/^Utfall över budget: .+, Projektledning \d{4}: 420 000 kr mot budgeterade 400 000 kr \(20 000 kr över\)$/)
+		]);
 		expect(agenda.sections[2]!.items[0]!.title).toBe('Initiativ 1 Nattlig tillsyn via kamera: röd status (Budget)');
 		expect(riskTitles).toEqual([
 			'Risk R1: Ändrat uppdrag för e-samordnarrollen (R = 25)',

@@ -46,7 +46,9 @@ const importAction = formAction(
 		if (file.size > MAX_IMPORT_BYTES) throw new CommandError('import_too_large', 'file', 413, { size: limits.maxMegabytes });
 		const outcome = await importBudget(actor, consortium.id, input, { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name || 'import' });
 		if (outcome.ok) return { imported: outcome.imported, ignoredTotals: outcome.ignoredTotals };
-		return { problems: { cells: outcome.cellProblems, sums: outcome.sumProblems } };
+		// What was chosen goes back with the problems, so a page without JavaScript keeps it.
+		const values = { column: input.column, encoding: input.encoding, ...(input.ignoreTotals ? { ignoreTotals: 'true' } : {}) };
+		return { problems: { cells: outcome.cellProblems, sums: outcome.sumProblems }, values };
 	},
 	{ maxBytes: MAX_IMPORT_BYTES + FORM_OVERHEAD }
 );
@@ -63,14 +65,15 @@ export const actions: Actions = {
 	// A file whose sums do not add up is refused (422) with every problem listed beside the file field.
 	import: async (event: RequestEvent) => {
 		const answer = await importAction(event);
-		const problems = (answer as { problems?: { cells: CellProblem[]; sums: SumProblem[] } } | undefined)?.problems;
+		const refused = answer as { problems?: { cells: CellProblem[]; sums: SumProblem[] }; values?: Record<string, string> } | undefined;
+		const problems = refused?.problems;
 		if (problems) {
 			const { cells, sums } = problems;
 			return fail(422, {
 				form: 'import',
 				ok: false as const,
 				errors: { file: { key: 'budget_import_not_adding_up', params: { count: cells.length + sums.length } } },
-				values: {},
+				values: refused?.values ?? {},
 				problems
 			});
 		}
