@@ -66,6 +66,40 @@ describe('which live changes are said, and how', () => {
 		expect(describeChange(change({ topic: 'impact_flag', action: 'impact_flag.raised', entityId: null }), flags, me)).toBe('Listan har ändrats');
 	});
 
+	it('names what happened to a risk, a status report or an effect goal being viewed', () => {
+		const on = (route: string, topic: string, action: string) =>
+			describeChange(change({ topic, action, entityId: 'e1' }), pageScope(route, { slug: 'ostergotland', id: 'e1' }, consortium), me);
+		const risk = '/(app)/c/[slug=slug]/governance/risks/[id=uuid]';
+		expect(on(risk, 'risk', 'risk.assessed')).toBe('Risken har fått en ny bedömning');
+		expect(on(risk, 'risk', 'risk.escalated')).toBe('Risken har gått in i det höga intervallet och väntar på styrgruppen');
+		expect(on(risk, 'risk', 'risk.action_done')).toBe('Någon annan har ändrat riskens åtgärder');
+		expect(on(risk, 'risk', 'risk.updated')).toBe('Risken har ändrats av någon annan');
+		const report = '/(app)/c/[slug=slug]/governance/status-reports/[id=uuid]';
+		expect(on(report, 'status_report', 'status_report.saved')).toBe('Rapporten har sparats av någon annan');
+		expect(on(report, 'status_report', 'status_report.submitted')).toBe('Rapporten har lämnats in');
+		expect(on(report, 'status_report', 'status_report.acknowledged')).toBe('Rapporten är markerad som läst');
+		const goal = '/(app)/c/[slug=slug]/governance/goals/[id=uuid]';
+		expect(on(goal, 'effect_goal', 'effect_goal.measurement_recorded')).toBe('En ny mätning har registrerats');
+		expect(on(goal, 'effect_goal', 'effect_goal.updated')).toBe('Effektmålet har ändrats av någon annan');
+		expect(on(goal, 'risk', 'risk.assessed')).toBeNull();
+	});
+
+	it('on the governance lists, says what kind of change it was; on the agenda, that its proposals are brought up to date', () => {
+		const on = (route: string, topic: string, action: string) =>
+			describeChange(change({ topic, action, entityId: 'e1' }), pageScope(route, { slug: 'ostergotland' }, consortium), me);
+		expect(on('/(app)/c/[slug=slug]/governance/risks', 'risk', 'risk.raised')).toBe('En ny risk har lagts till');
+		expect(on('/(app)/c/[slug=slug]/governance/risks', 'risk', 'risk.escalated')).toBe('En risk har gått in i det höga intervallet');
+		expect(on('/(app)/c/[slug=slug]/governance/status-reports', 'status_report', 'status_report.submitted')).toBe('En statusrapport har lämnats in');
+		expect(on('/(app)/c/[slug=slug]/governance/budget', 'budget', 'budget.imported')).toBe('Någon annan har importerat budget eller utfall');
+		expect(on('/(app)/c/[slug=slug]/governance/budget', 'budget', 'budget.line_saved')).toBe('Någon annan har ändrat budgeten');
+		expect(on('/(app)/c/[slug=slug]/governance/goals', 'effect_goal', 'effect_goal.created')).toBe('Ett nytt effektmål har lagts till');
+		expect(on('/(app)/c/[slug=slug]/governance/budget', 'risk', 'risk.raised')).toBeNull();
+		const agenda = 'Något som styrgruppens dagordning bygger på har ändrats. Förslagen är uppdaterade.';
+		expect(on('/(app)/c/[slug=slug]/governance/agenda', 'budget', 'budget.line_saved')).toBe(agenda);
+		expect(on('/(app)/c/[slug=slug]/governance/agenda', 'question', 'question.answered')).toBe(agenda);
+		expect(on('/(app)/c/[slug=slug]/governance/agenda', 'effect_goal', 'effect_goal.created')).toBeNull();
+	});
+
 	it('counts unread notifications in words', () => {
 		expect(unreadSentence(1)).toBe('Du har 1 oläst avisering');
 		expect(unreadSentence(3)).toBe('Du har 3 olästa aviseringar');

@@ -22,8 +22,13 @@ const itemRoutes: Record<string, string> = {
 	'/(app)/c/[slug=slug]/requirements/[id=uuid]': 'requirement',
 	'/(app)/c/[slug=slug]/needs/[id=uuid]': 'need',
 	'/(app)/c/[slug=slug]/stories/[id=uuid]': 'story',
-	'/(app)/c/[slug=slug]/roadmap/[id=uuid]': 'initiative'
+	'/(app)/c/[slug=slug]/roadmap/[id=uuid]': 'initiative',
+	'/(app)/c/[slug=slug]/governance/risks/[id=uuid]': 'risk',
+	'/(app)/c/[slug=slug]/governance/status-reports/[id=uuid]': 'status_report',
+	'/(app)/c/[slug=slug]/governance/goals/[id=uuid]': 'effect_goal'
 };
+/** What the steering group's agenda is assembled from (agenda/sources.ts). */
+const agendaSources = ['risk', 'status_report', 'budget', 'initiative', 'question', 'decision_item', 'meeting'] as const;
 const listRoutes: Record<string, readonly string[]> = {
 	'/(app)/c/[slug=slug]/requirements': ['requirement'],
 	'/(app)/c/[slug=slug]/needs': ['need'],
@@ -34,7 +39,14 @@ const listRoutes: Record<string, readonly string[]> = {
 	'/(app)/c/[slug=slug]/roadmap': ['initiative'],
 	'/(app)/c/[slug=slug]/members': ['membership', 'invitation', 'organisation', 'mandate', 'delegation'],
 	'/(app)/c/[slug=slug]/requirements/impact': ['impact_flag'],
-	'/(app)/c/[slug=slug]/documents/tender': ['tender_package']
+	'/(app)/c/[slug=slug]/documents/tender': ['tender_package'],
+	'/(app)/c/[slug=slug]/governance': agendaSources,
+	'/(app)/c/[slug=slug]/governance/agenda': agendaSources,
+	'/(app)/c/[slug=slug]/governance/risks': ['risk'],
+	'/(app)/c/[slug=slug]/governance/status-reports': ['status_report'],
+	'/(app)/c/[slug=slug]/governance/budget': ['budget'],
+	'/(app)/c/[slug=slug]/governance/goals': ['effect_goal'],
+	'/(app)/c/[slug=slug]/governance/goals/benefits': ['effect_goal']
 };
 
 /** The scope of the page at `routeId`, or null for a page whose content live changes do not touch. */
@@ -49,7 +61,9 @@ export function pageScope(routeId: string | null, params: Partial<Record<string,
 const saved: Record<string, () => string> = {
 	requirement: m.live_requirement_saved,
 	need: m.live_need_saved,
-	story: m.live_story_saved
+	story: m.live_story_saved,
+	risk: m.live_risk_saved,
+	effect_goal: m.live_goal_saved
 };
 const deleted: Record<string, () => string> = {
 	requirement: m.live_requirement_deleted,
@@ -79,7 +93,35 @@ const onItem: Record<string, () => string> = {
 	'lifecycle.activity_status_set': m.live_lifecycle_activity_updated,
 	'lifecycle.dates_set': m.live_lifecycle_dates_set,
 	'attachment.added': m.live_attachment_added,
-	'attachment.removed': m.live_attachment_removed
+	'attachment.removed': m.live_attachment_removed,
+	'risk.assessed': m.live_risk_assessed,
+	'risk.escalated': m.live_risk_escalated,
+	'risk.raised_as_decision': m.live_risk_raised_as_decision,
+	'risk.action_added': m.live_risk_actions_changed,
+	'risk.action_done': m.live_risk_actions_changed,
+	'risk.action_removed': m.live_risk_actions_changed,
+	'status_report.saved': m.live_status_report_saved,
+	'status_report.row_added': m.live_status_report_rows_changed,
+	'status_report.row_removed': m.live_status_report_rows_changed,
+	'status_report.submitted': m.live_status_report_submitted,
+	'status_report.acknowledged': m.live_status_report_acknowledged,
+	'effect_goal.measurement_recorded': m.live_goal_measurement_recorded,
+	'effect_goal.measurement_corrected': m.live_goal_measurement_changed,
+	'effect_goal.measurement_removed': m.live_goal_measurement_changed,
+	'effect_goal.links_set': m.live_goal_links_changed
+};
+/** Actions on a list that say more than "the list has changed", by action name. */
+const onList: Record<string, () => string> = {
+	'risk.raised': m.live_risk_added,
+	'risk.escalated': m.live_risk_entered_high,
+	'risk.bands_set': m.live_risk_bands_set,
+	'status_report.created': m.live_status_report_added,
+	'status_report.submitted': m.live_status_report_submitted_list,
+	'budget.line_saved': m.live_budget_changed,
+	'budget.line_removed': m.live_budget_changed,
+	'budget.imported': m.live_budget_imported,
+	'effect_goal.created': m.live_goal_added,
+	'effect_goal.measurement_recorded': m.live_goal_measured_list
 };
 
 /**
@@ -100,6 +142,9 @@ export function describeChange(change: AnnouncedChange, scope: PageScope | null,
 	}
 	// A comment or an attachment does not change a list.
 	if (change.action.startsWith('comment.') || change.action.startsWith('attachment.')) return null;
+	// The agenda's proposals are assembled from many lists: one sentence says they were brought up to date.
+	if (scope.topics === agendaSources) return m.live_agenda_changed();
+	if (onList[change.action]) return onList[change.action]!();
 	if (change.action === `${change.topic}.created` && added[change.topic]) return added[change.topic]!();
 	return m.live_list_changed();
 }

@@ -54,6 +54,16 @@ test('a risk raised to 20 is proposed for the steering group, the meeting is cre
 	await hydrated(linkoping);
 	await expect(linkoping.getByText('12 (Medelhög)')).toBeVisible();
 
+	// Kinda's representative has the risk open: that it entered the high band is said to her as it happens.
+	const colleague = await person(browser, 'ombud.kinda@samsyn.demo');
+	await live(colleague, new URL(linkoping.url()).pathname);
+	await colleague.evaluate(() => {
+		const region = document.querySelector('[data-testid="announcer"]')!;
+		const said: string[] = [];
+		(window as unknown as { said: string[] }).said = said;
+		new MutationObserver(() => said.push(region.textContent?.trim() ?? '')).observe(region, { childList: true, characterData: true, subtree: true });
+	});
+	const said = () => colleague.evaluate(() => (window as unknown as { said: string[] }).said.join('\n'));
 	// Assessed again at 5 × 4: R 20 enters the high band, where the steering group decides.
 	const assess = linkoping.getByRole('form', { name: 'Ny bedömning' });
 	await assess.getByLabel('Sannolikhet (S)').selectOption('5');
@@ -61,6 +71,9 @@ test('a risk raised to 20 is proposed for the steering group, the meeting is cre
 	await assess.getByRole('button', { name: 'Spara bedömningen' }).click();
 	await expect(linkoping.getByRole('status').filter({ hasText: 'Bedömningen är sparad: R = 20 (Hög).' })).toBeFocused();
 	await expect(linkoping.getByText(/I det höga intervallet sedan/)).toBeVisible();
+	await expect.poll(said).toContain('Risken har gått in i det höga intervallet och väntar på styrgruppen');
+	await expect(colleague.getByText('20 (Hög)').first()).toBeVisible();
+	await colleague.context().close();
 	// It can become a decision item for the steering group, prepared from the risk.
 	const riskUrl = linkoping.url();
 	await linkoping.getByRole('button', { name: 'Lyft till beslutsärende' }).click();

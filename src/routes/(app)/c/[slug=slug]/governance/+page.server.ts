@@ -5,7 +5,7 @@ import type { PageServerLoad } from './$types';
 
 /** The governance area: risks, status reports, budget, effect goals, and the steering group's next agenda. */
 export const load: PageServerLoad = async (event) => {
-	event.depends('samsyn:risk', 'samsyn:meeting', 'samsyn:decision_item', 'samsyn:initiative', 'samsyn:question', 'samsyn:status_report');
+	event.depends('samsyn:risk', 'samsyn:meeting', 'samsyn:decision_item', 'samsyn:initiative', 'samsyn:question', 'samsyn:status_report', 'samsyn:budget');
 	await event.parent();
 	const { consortium, actor } = await asReader(event);
 	try {

@@ -8,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** "Förbered styrgruppsmöte": the proposed agenda, and the form that creates the meeting with what the convenor keeps. */
 export const load: PageServerLoad = async (event) => {
-	event.depends('samsyn:risk', 'samsyn:meeting', 'samsyn:decision_item', 'samsyn:initiative', 'samsyn:question', 'samsyn:status_report');
+	event.depends('samsyn:risk', 'samsyn:meeting', 'samsyn:decision_item', 'samsyn:initiative', 'samsyn:question', 'samsyn:status_report', 'samsyn:budget');
 	await event.parent();
 	const { consortium, actor } = await asReader(event);
 	try {
