@@ -1,3 +1,4 @@
+import type { FieldChange } from './diff-types';
 import type { ImpactTargetKind } from './enums';
 
 // The shapes of change impact that pages and components read (the server builds them in
@@ -7,25 +8,11 @@ import type { ImpactTargetKind } from './enums';
 export const impactFields = ['title', 'text', 'rationale', 'acceptanceCriteria', 'obligation', 'weight', 'type', 'subtype', 'verification', 'scope'] as const;
 export type ImpactField = (typeof impactFields)[number];
 
-export interface ImpactDiffPart {
-	value: string;
-	added?: boolean;
-	removed?: boolean;
-}
-
-export interface ImpactFieldChange {
-	field: ImpactField;
-	before: string | number | null;
-	after: string | number | null;
-	/** Word-level diff, for free-text fields only. */
-	parts?: ImpactDiffPart[];
-}
-
 /** What changed from the baselined revision to a newer one: the changed fields, with old and new values. */
 export interface RequirementDiff {
 	fromRevision: number;
 	toRevision: number;
-	changes: ImpactFieldChange[];
+	changes: FieldChange<ImpactField>[];
 }
 
 /** An open flag as the pages show it: what changed, on what, and where its page is. */

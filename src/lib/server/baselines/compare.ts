@@ -1,4 +1,5 @@
 import { diffWords } from 'diff';
+import type { FieldChange } from '../../diff-types';
 import type { SpecRequirement } from '../exports/spec';
 
 /** The fields a comparison looks at, in the order a change lists them. */
@@ -19,31 +20,52 @@ export const comparedFields = [
 export type ComparedField = (typeof comparedFields)[number];
 
 /** Free-text fields get a word diff; the others are shown as before → after. */
-const textFields: readonly ComparedField[] = ['title', 'text', 'rationale', 'acceptanceCriteria'];
+const textFields: readonly string[] = ['title', 'text', 'rationale', 'acceptanceCriteria'];
 
-export interface DiffPart {
-	value: string;
-	added?: boolean;
-	removed?: boolean;
-}
+/** A field's value as a comparison reads it. */
+export type FieldValue = string | number | null;
 
-export interface FieldChange {
-	field: ComparedField;
-	before: string | number | null;
-	after: string | number | null;
-	/** Word-level diff, for free-text fields only. */
-	parts?: DiffPart[];
+/**
+ * The fields that differ between two sets of values, in the order of `fields`, with a word diff of
+ * each changed free text. With `trimTexts`, white space around a text is neither a change nor diffed.
+ */
+export function diffFields<F extends string>(
+	from: Readonly<Record<F, FieldValue>>,
+	to: Readonly<Record<F, FieldValue>>,
+	fields: readonly F[],
+	{ trimTexts = false }: { trimTexts?: boolean } = {}
+): FieldChange<F>[] {
+	const changes: FieldChange<F>[] = [];
+	for (const field of fields) {
+		const a = from[field];
+		const b = to[field];
+		const isText = textFields.includes(field);
+		const text = (v: FieldValue) => (trimTexts ? String(v ?? '').trim() : String(v ?? ''));
+		if (isText && trimTexts ? text(a) === text(b) : a === b) continue;
+		const change: FieldChange<F> = { field, before: a, after: b };
+		if (isText) {
+			change.parts = diffWords(text(a), text(b)).map((p) => ({
+				value: p.value,
+				...(p.added ? { added: true } : {}),
+				...(p.removed ? { removed: true } : {})
+			}));
+		}
+		changes.push(change);
+	}
+	return changes;
 }
 
 export interface Comparison {
 	added: SpecRequirement[];
 	removed: SpecRequirement[];
-	changed: { before: SpecRequirement; after: SpecRequirement; changes: FieldChange[] }[];
+	changed: { before: SpecRequirement; after: SpecRequirement; changes: FieldChange<ComparedField>[] }[];
 	unchanged: number;
 }
 
-const valueOf = (r: SpecRequirement, field: ComparedField): string | number | null =>
-	field === 'localOrganisations' ? [...r.localOrganisations].sort().join(', ') : r[field];
+const valuesOf = (r: SpecRequirement): Record<ComparedField, FieldValue> => ({
+	...r,
+	localOrganisations: [...r.localOrganisations].sort().join(', ')
+});
 
 /**
  * What changed between two baselines, requirement by requirement (matched by number, so K-007
@@ -63,21 +85,7 @@ export function compareSpecs(from: readonly SpecRequirement[], to: readonly Spec
 	for (const next of [...to].sort(byNumber)) {
 		const previous = before.get(next.number);
 		if (!previous) continue;
-		const changes: FieldChange[] = [];
-		for (const field of comparedFields) {
-			const a = valueOf(previous, field);
-			const b = valueOf(next, field);
-			if (a === b) continue;
-			const change: FieldChange = { field, before: a, after: b };
-			if (textFields.includes(field)) {
-				change.parts = diffWords(String(a ?? ''), String(b ?? '')).map((p) => ({
-					value: p.value,
-					...(p.added ? { added: true } : {}),
-					...(p.removed ? { removed: true } : {})
-				}));
-			}
-			changes.push(change);
-		}
+		const changes = diffFields(valuesOf(previous), valuesOf(next), comparedFields);
 		if (changes.length) result.changed.push({ before: previous, after: next, changes });
 		else result.unchanged++;
 	}

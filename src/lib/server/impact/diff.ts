@@ -1,10 +1,7 @@
-import { diffWords } from 'diff';
-import { impactFields, type ImpactField, type ImpactFieldChange, type RequirementDiff } from '../../impact-types';
+import { impactFields, type RequirementDiff } from '../../impact-types';
+import { diffFields } from '../baselines/compare';
 
-export type { ImpactFieldChange, RequirementDiff };
-
-/** Free-text fields get a word diff; the coded ones are shown as before → after. */
-const textFields: readonly ImpactField[] = ['title', 'text', 'rationale', 'acceptanceCriteria'];
+export type { RequirementDiff };
 
 /** A revision's content as the diff reads it. */
 export interface RevisionContent {
@@ -20,25 +17,8 @@ export interface RevisionContent {
 	scope: string;
 }
 
-const valueOf = (r: RevisionContent, field: ImpactField): string | number | null => (field === 'text' ? r.bodyText : r[field]);
-
 /** Compares two revisions of one requirement field by field, with a word diff of each changed text (trailing white space ignored). */
 export function diffRevisions(from: RevisionContent & { revision: number }, to: RevisionContent & { revision: number }): RequirementDiff {
-	const changes: ImpactFieldChange[] = [];
-	for (const field of impactFields) {
-		const a = valueOf(from, field);
-		const b = valueOf(to, field);
-		const same = textFields.includes(field) ? String(a ?? '').trim() === String(b ?? '').trim() : a === b;
-		if (same) continue;
-		const change: ImpactFieldChange = { field, before: a, after: b };
-		if (textFields.includes(field)) {
-			change.parts = diffWords(String(a ?? '').trim(), String(b ?? '').trim()).map((p) => ({
-				value: p.value,
-				...(p.added ? { added: true } : {}),
-				...(p.removed ? { removed: true } : {})
-			}));
-		}
-		changes.push(change);
-	}
+	const changes = diffFields({ ...from, text: from.bodyText }, { ...to, text: to.bodyText }, impactFields, { trimTexts: true });
 	return { fromRevision: from.revision, toRevision: to.revision, changes };
 }

@@ -10,65 +10,52 @@
  * (types public and bank) for 2020–2040, identical but for pingstdagen, a Sunday.
  */
 
-import { easterSunday as easterDate } from '../../lifecycle/holidays';
+import * as holidays from '../../lifecycle/holidays';
 import { parseDate } from '../../roadmap/dates';
 
 /** Easter Sunday of a Gregorian year (the computus in `lifecycle/holidays`), as [month, day]. */
 export function easterSunday(year: number): [month: number, day: number] {
-	const { month, day } = parseDate(easterDate(year));
+	const { month, day } = parseDate(holidays.easterSunday(year));
 	return [month, day];
 }
 
 const iso = (date: Date) => date.toISOString().slice(0, 10);
-const utc = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day));
 const plusDays = (date: Date, days: number) => new Date(date.getTime() + days * 86_400_000);
-/** The first date from `from` (inclusive) that falls on `weekday` (0 Sunday … 6 Saturday). */
-const firstWeekdayFrom = (from: Date, weekday: number) => plusDays(from, (weekday - from.getUTCDay() + 7) % 7);
 
-const cache = new Map<number, Map<string, string>>();
+const names: Record<holidays.HolidayKey, string> = {
+	new_years_day: 'nyårsdagen',
+	epiphany: 'trettondedag jul',
+	good_friday: 'långfredagen',
+	easter_sunday: 'påskdagen',
+	easter_monday: 'annandag påsk',
+	may_day: 'första maj',
+	ascension_day: 'Kristi himmelsfärdsdag',
+	national_day: 'Sveriges nationaldag',
+	midsummer_eve: 'midsommarafton',
+	midsummer_day: 'midsommardagen',
+	all_saints_day: 'alla helgons dag',
+	christmas_eve: 'julafton',
+	christmas_day: 'juldagen',
+	boxing_day: 'annandag jul',
+	new_years_eve: 'nyårsafton'
+};
 
 /**
- * The days of a year that are not working days besides weekends, by date, with their Swedish names.
- * The eves (midsommarafton, julafton, nyårsafton) are not public holidays in law, but Swedish public
- * administration closes on them by collective agreement and custom, so a response time skips them.
- * Sunday holidays (påskdagen, pingstdagen) are weekends anyway; påskdagen is listed for completeness.
+ * The days of a year that are not working days besides weekends, in date order, with their Swedish
+ * names: the table of `lifecycle/holidays`. The eves (midsommarafton, julafton, nyårsafton) are not
+ * public holidays in law, but Swedish public administration closes on them by collective agreement and
+ * custom, so a response time skips them. Sunday holidays (påskdagen, pingstdagen) are weekends anyway;
+ * påskdagen is listed for completeness.
  */
 export function swedishHolidays(year: number): Map<string, string> {
-	const known = cache.get(year);
-	if (known) return known;
-	const [month, day] = easterSunday(year);
-	const easter = utc(year, month, day);
-	const midsummerEve = firstWeekdayFrom(utc(year, 6, 19), 5);
-	const allSaints = firstWeekdayFrom(utc(year, 10, 31), 6);
-	const days: [Date, string][] = [
-		[utc(year, 1, 1), 'nyårsdagen'],
-		[utc(year, 1, 6), 'trettondedag jul'],
-		[plusDays(easter, -2), 'långfredagen'],
-		[easter, 'påskdagen'],
-		[plusDays(easter, 1), 'annandag påsk'],
-		[utc(year, 5, 1), 'första maj'],
-		[plusDays(easter, 39), 'Kristi himmelsfärdsdag'],
-		[utc(year, 6, 6), 'Sveriges nationaldag'],
-		[midsummerEve, 'midsommarafton'],
-		[plusDays(midsummerEve, 1), 'midsommardagen'],
-		[allSaints, 'alla helgons dag'],
-		[utc(year, 12, 24), 'julafton'],
-		[utc(year, 12, 25), 'juldagen'],
-		[utc(year, 12, 26), 'annandag jul'],
-		[utc(year, 12, 31), 'nyårsafton']
-	];
-	const map = new Map(days.map(([date, name]) => [iso(date), name]));
-	cache.set(year, map);
-	return map;
+	return new Map(holidays.holidaysOf(year).map((h) => [h.date, names[h.key]]));
 }
 
 const parse = (date: string) => new Date(`${date}T00:00:00Z`);
 
 /** Whether `date` (YYYY-MM-DD) is a Swedish working day: a weekday that is not a holiday or a closed eve. */
 export function isWorkingDay(date: string): boolean {
-	const day = parse(date).getUTCDay();
-	if (day === 0 || day === 6) return false;
-	return !swedishHolidays(Number(date.slice(0, 4))).has(date);
+	return holidays.isWorkingDay(date);
 }
 
 /** The `count`th working day after `date` (the day itself not counted, whatever it is). */
