@@ -72,6 +72,7 @@ const vocabularies: [string, readonly string[], ((value: never) => string) | nul
 	['lifecycle_activity_status', lists.lifecycleActivityStatuses, lifecycleLabels.lifecycleStatusLabel],
 	['document_kind', lists.documentKinds, documentKindLabel],
 	['document_version_status', lists.documentVersionStatuses, documentStatusLabel],
+	['publication_audience', lists.publicationAudiences, null],
 	['risk_status', lists.riskStatuses, riskStatusLabel],
 	['gate_outcome', lists.gateOutcomes, roadmapLabels.gateOutcomeLabel],
 	['impact_target_kind', lists.impactTargetKinds, impactKindLabel]

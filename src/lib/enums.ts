@@ -9,7 +9,7 @@ export const organisationKinds = ['municipality', 'region', 'convenor', 'supplie
 export type OrganisationKind = (typeof organisationKinds)[number];
 
 /** Roles a person can hold in a consortium. */
-export const roles = ['admin', 'representative', 'deputy', 'member', 'observer', 'supplier'] as const;
+export const roles = ['admin', 'representative', 'deputy', 'member', 'observer', 'supplier', 'reviewer'] as const;
 export type Role = (typeof roles)[number];
 
 export const mandateKinds = ['representative', 'deputy'] as const;
@@ -196,6 +196,10 @@ export type DocumentKind = (typeof documentKinds)[number];
  */
 export const documentVersionStatuses = ['saved', 'in_approval', 'approved', 'rejected'] as const;
 export type DocumentVersionStatus = (typeof documentVersionStatuses)[number];
+
+/** Whom an approved document version is published to: the supplier, or a named group of external reviewers (a remiss). */
+export const publicationAudiences = ['supplier', 'reviewers'] as const;
+export type PublicationAudience = (typeof publicationAudiences)[number];
 
 /**
  * Where a risk stands: open (identified, not yet handled), being mitigated (actions under way),

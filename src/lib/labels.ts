@@ -10,7 +10,8 @@ const roleNames: Record<Role, (inputs?: Record<string, never>, options?: { local
 	deputy: m.role_deputy,
 	member: m.role_member,
 	observer: m.role_observer,
-	supplier: m.role_supplier
+	supplier: m.role_supplier,
+	reviewer: m.role_reviewer
 };
 
 /** A role's name, in the current language or the one given (mail is written in the recipient's). */
@@ -44,7 +45,8 @@ export function areaLabel(area: Area): string {
 		settings: m.nav_settings,
 		audit: m.nav_audit,
 		supplier: m.nav_supplier_view,
-		supplier_decisions: m.nav_supplier_decisions
+		supplier_decisions: m.nav_supplier_decisions,
+		reviewer: m.nav_reviewer_view
 	};
 	return labels[area]();
 }

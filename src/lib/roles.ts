@@ -1,5 +1,12 @@
 /** Roles a person can hold in a consortium (the database enum's values); shared by server and browser code. */
 export { roles, type Role } from './enums';
+import type { Role } from './enums';
+
+/**
+ * The roles that read the consortium's internal content. The supplier reads only what is published to
+ * it, an external reviewer only the document versions of its consultation rounds.
+ */
+export const internalRoles: readonly Role[] = ['admin', 'representative', 'deputy', 'member', 'observer'];
 
 /** The product areas in the navigation, in order; each appears once it is built and allowed. */
 export type Area =
@@ -26,7 +33,8 @@ export type Area =
 	| 'webhooks'
 	| 'audit'
 	| 'supplier'
-	| 'supplier_decisions';
+	| 'supplier_decisions'
+	| 'reviewer';
 export interface NavItem {
 	area: Area;
 	href: string;

@@ -189,6 +189,10 @@ const sentences: Record<string, (p: Params) => string> = {
 	document_not_approved: () => m.error_document_not_approved(),
 	document_already_published: () => m.error_document_already_published(),
 	document_feedback_closed: () => m.error_document_feedback_closed(),
+	document_round_past_reply_by: () => m.error_document_round_past_reply_by(),
+	document_round_reply_by_past: () => m.error_document_round_reply_by_past(),
+	document_round_reviewers_required: () => m.error_document_round_reviewers_required(),
+	document_round_reviewer_unknown: () => m.error_document_round_reviewer_unknown(),
 	document_baseline_only_specification: () => m.error_document_baseline_only_specification(),
 	document_version_not_saved: () => m.error_document_version_not_saved(),
 	// risks and the steering group's agenda

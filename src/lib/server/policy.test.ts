@@ -66,7 +66,8 @@ const matrix: Record<Role, Record<Action, boolean>> = {
 		'portfolio.manage',
 		'audit.read',
 		'supplier.publish',
-		'published.read'
+		'published.read',
+		'documents.read'
 	),
 	representative: all(
 		'consortium.view',
@@ -75,12 +76,15 @@ const matrix: Record<Role, Record<Action, boolean>> = {
 		'organisation.state_position',
 		'organisation.approve',
 		'delegation.manage',
-		'published.read'
+		'published.read',
+		'documents.read'
 	),
-	deputy: all('consortium.view', 'internal.read', 'content.write', 'published.read'),
-	member: all('consortium.view', 'internal.read', 'content.write', 'published.read'),
-	observer: all('consortium.view', 'internal.read', 'published.read'),
-	supplier: all('consortium.view', 'published.read', 'supplier.interact')
+	deputy: all('consortium.view', 'internal.read', 'content.write', 'published.read', 'documents.read'),
+	member: all('consortium.view', 'internal.read', 'content.write', 'published.read', 'documents.read'),
+	observer: all('consortium.view', 'internal.read', 'published.read', 'documents.read'),
+	supplier: all('consortium.view', 'published.read', 'documents.read', 'supplier.interact'),
+	// An external reviewer: nothing of the consortium but the documents area, where only its rounds exist.
+	reviewer: all('consortium.view', 'documents.read')
 };
 
 describe('the role matrix: every role × every action', () => {
@@ -165,9 +169,9 @@ describe('delegating the organisation’s voice', () => {
 
 describe('publishing to the supplier under each ground-rules setting', () => {
 	const table: Record<PublishingRight, Record<Role, boolean>> = {
-		admins: { admin: true, representative: false, deputy: false, member: false, observer: false, supplier: false },
-		admins_and_representatives: { admin: true, representative: true, deputy: false, member: false, observer: false, supplier: false },
-		representatives: { admin: false, representative: true, deputy: false, member: false, observer: false, supplier: false }
+		admins: { admin: true, representative: false, deputy: false, member: false, observer: false, supplier: false, reviewer: false },
+		admins_and_representatives: { admin: true, representative: true, deputy: false, member: false, observer: false, supplier: false, reviewer: false },
+		representatives: { admin: false, representative: true, deputy: false, member: false, observer: false, supplier: false, reviewer: false }
 	};
 	for (const [publishing, byRole] of Object.entries(table) as [PublishingRight, Record<Role, boolean>][]) {
 		for (const [role, allowed] of Object.entries(byRole) as [Role, boolean][]) {
@@ -370,6 +374,14 @@ describe('live events', () => {
 		expect(canReceiveEvent('u', internalActors, event('internal', B))).toBe(false);
 	});
 
+	it('a reviewer receives no consortium event, internal or everyone, only its own user events', () => {
+		const reviewers = new Map<string, Actor>([[A, actor('reviewer')]]);
+		expect(canReceiveEvent('user-reviewer', reviewers, event('internal'))).toBe(false);
+		expect(canReceiveEvent('user-reviewer', reviewers, event('everyone'))).toBe(false);
+		expect(canReceiveEvent('user-reviewer', reviewers, event('admins'))).toBe(false);
+		expect(canReceiveEvent('user-reviewer', reviewers, event('user', A, 'user-reviewer'))).toBe(true);
+	});
+
 	it('admin events reach admins; everyone-events reach the supplier; user events their user', () => {
 		expect(canReceiveEvent('u', adminActors, event('admins'))).toBe(true);
 		expect(canReceiveEvent('u', internalActors, event('admins'))).toBe(false);
@@ -476,7 +488,8 @@ describe('procurement documents (document.*)', () => {
 		['deputy', true],
 		['member', true],
 		['observer', false],
-		['supplier', false]
+		['supplier', false],
+		['reviewer', false]
 	];
 	const doc = (more: Partial<DocumentResource> = {}): DocumentResource => ({
 		consortiumId: A,
@@ -485,11 +498,27 @@ describe('procurement documents (document.*)', () => {
 		publishing: 'admins',
 		...more
 	});
-	const version = (status: DocumentVersionResource['status'], more: Partial<DocumentVersionResource> = {}): DocumentVersionResource => ({
+	const version = (status: DocumentVersionResource['status'], more: Partial<Omit<DocumentVersionResource, 'audience'>> = {}): DocumentVersionResource => ({
 		consortiumId: A,
 		status,
+		audience: 'supplier',
 		published: false,
 		openForComments: false,
+		publishing: 'admins',
+		...more
+	});
+	/** A reviewer round of the version: `user-reviewer` (the test reviewer) named in it unless `reviewerIds` says otherwise. */
+	const round = (
+		status: DocumentVersionResource['status'],
+		more: Partial<{ published: boolean; openForComments: boolean; reviewerIds: string[]; replyByPassed: boolean; publishing: PublishingRight }> = {}
+	): DocumentVersionResource => ({
+		consortiumId: A,
+		status,
+		audience: 'reviewers',
+		published: true,
+		openForComments: true,
+		reviewerIds: ['user-reviewer'],
+		replyByPassed: false,
 		publishing: 'admins',
 		...more
 	});
@@ -542,9 +571,9 @@ describe('procurement documents (document.*)', () => {
 
 	it('an approved version is published by whoever may speak to the supplier under the ground rules, once', () => {
 		const table: Record<PublishingRight, Record<Role, boolean>> = {
-			admins: { admin: true, representative: false, deputy: false, member: false, observer: false, supplier: false },
-			admins_and_representatives: { admin: true, representative: true, deputy: false, member: false, observer: false, supplier: false },
-			representatives: { admin: false, representative: true, deputy: false, member: false, observer: false, supplier: false }
+			admins: { admin: true, representative: false, deputy: false, member: false, observer: false, supplier: false, reviewer: false },
+			admins_and_representatives: { admin: true, representative: true, deputy: false, member: false, observer: false, supplier: false, reviewer: false },
+			representatives: { admin: false, representative: true, deputy: false, member: false, observer: false, supplier: false, reviewer: false }
 		};
 		for (const [publishing, byRole] of Object.entries(table) as [PublishingRight, Record<Role, boolean>][])
 			for (const [role, allowed] of Object.entries(byRole) as [Role, boolean][]) {
@@ -589,8 +618,57 @@ describe('procurement documents (document.*)', () => {
 			expect(decide(actor(role, true), 'document.feedback', open), role).toEqual({ kind: 'forbidden', key: 'forbidden' });
 	});
 
+	it('publishes an approved version to any number of reviewer rounds, under the same right as to the supplier', () => {
+		for (const role of ['admin', 'representative', 'deputy', 'member', 'observer', 'supplier', 'reviewer'] as const)
+			expect(can(actor(role), 'document.publish', round('approved', { published: false })), role).toBe(role === 'admin');
+		// A version already published to the supplier, or to another round, still goes to a new round.
+		expect(can(actor('admin'), 'document.publish', round('approved', { published: false, reviewerIds: [] }))).toBe(true);
+		for (const status of ['saved', 'in_approval', 'rejected'] as const)
+			expect(decide(actor('admin'), 'document.publish', round(status, { published: false })), status).toEqual({ kind: 'locked', key: 'document_not_approved' });
+		expect(can(actor('representative'), 'document.publish', round('approved', { published: false, publishing: 'admins_and_representatives' }))).toBe(true);
+	});
+
+	it('a reviewer reads a round it is named in, and nothing else: to it the rest does not exist', () => {
+		expect(can(actor('reviewer'), 'document.read_published', round('approved'))).toBe(true);
+		for (const [what, resource] of [
+			['a round it is not named in', round('approved', { reviewerIds: ['someone-else'] })],
+			['a round not published', round('approved', { published: false })],
+			['the supplier publication', version('approved', { published: true })],
+			['an unpublished version', version('saved')],
+			['another consortium', { ...round('approved'), consortiumId: B }]
+		] as const)
+			expect(decide(actor('reviewer'), 'document.read_published', resource), what).toEqual({ kind: 'outside', key: 'not_found' });
+		// The supplier never reads a reviewer round; internal members read every one.
+		expect(decide(actor('supplier'), 'document.read_published', round('approved'))).toEqual({ kind: 'outside', key: 'not_found' });
+		for (const role of ['admin', 'representative', 'deputy', 'member', 'observer'] as const)
+			expect(can(actor(role), 'document.read_published', round('approved', { reviewerIds: [] })), role).toBe(true);
+		// Nor the verdicts on a version: for a reviewer, a version in approval does not exist.
+		expect(decide(actor('reviewer', true), 'document.verdict', version('in_approval'))).toEqual({ kind: 'outside', key: 'not_found' });
+	});
+
+	it('a reviewer named in a round comments while it takes comments and until its last day', () => {
+		expect(can(actor('reviewer'), 'document.feedback', round('approved'))).toBe(true);
+		expect(decide(actor('reviewer'), 'document.feedback', round('approved', { openForComments: false }))).toEqual({
+			kind: 'locked',
+			key: 'document_feedback_closed'
+		});
+		expect(decide(actor('reviewer'), 'document.feedback', round('approved', { replyByPassed: true }))).toEqual({
+			kind: 'locked',
+			key: 'document_round_past_reply_by'
+		});
+		expect(decide(actor('reviewer'), 'document.feedback', round('approved', { reviewerIds: ['someone-else'] }))).toEqual({ kind: 'outside', key: 'not_found' });
+		expect(decide(actor('reviewer'), 'document.feedback', version('approved', { published: true, openForComments: true }))).toEqual({
+			kind: 'outside',
+			key: 'not_found'
+		});
+		expect(decide(actor('supplier'), 'document.feedback', round('approved'))).toEqual({ kind: 'outside', key: 'not_found' });
+		for (const role of ['admin', 'representative', 'deputy', 'member', 'observer'] as const)
+			expect(decide(actor(role, true), 'document.feedback', round('approved')), role).toEqual({ kind: 'forbidden', key: 'forbidden' });
+	});
+
 	it('has a sentence for every reason it gives', () => {
 		for (const key of [
+			'document_round_past_reply_by',
 			'document_approval_pending',
 			'document_approved_kept',
 			'organisation_not_voting',

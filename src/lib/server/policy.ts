@@ -7,7 +7,7 @@
  * decides them on its own.
  */
 
-import type { Role } from '../roles';
+import { internalRoles, type Role } from '../roles';
 import type { BacklogStatus, DecisionItemStatus, DocumentVersionStatus, PriorityRoundStatus, QuestionStatus } from '../enums';
 import type { organisationKind, requirementStatus } from './db/schema/enums';
 import { CommandError, NotFound } from './errors';
@@ -137,15 +137,18 @@ export interface DocumentResource {
 	publishing: PublishingRight;
 }
 
-/** A named version of a document as the policy needs it. */
-export interface DocumentVersionResource {
+/**
+ * A named version of a document as the policy needs it, for one audience: the supplier (whether the
+ * version was published to it, and that publication takes comments), or one reviewer round (whether
+ * it exists, takes comments, who is named in it and whether its last day has passed).
+ */
+export type DocumentVersionResource = {
 	consortiumId: string;
 	status: DocumentVersionStatus;
-	/** Whether this version was published to the supplier, and the publication takes comments. */
 	published: boolean;
 	openForComments: boolean;
 	publishing: PublishingRight;
-}
+} & ({ audience: 'supplier' } | { audience: 'reviewers'; reviewerIds: readonly string[]; replyByPassed: boolean });
 
 /** What an attachment hangs on, as the policy needs it: the target's kind and its own state. */
 export type AttachmentTargetResource =
@@ -272,6 +275,7 @@ export const consortiumActions = [
 	'audit.read',
 	'supplier.publish',
 	'published.read',
+	'documents.read',
 	'supplier.interact',
 	'platform.operate'
 ] as const;
@@ -297,7 +301,6 @@ const deny = (key = 'forbidden'): Refusal => ({ kind: 'forbidden', key });
 const locked = (key: string): Refusal => ({ kind: 'locked', key });
 const outside: Refusal = { kind: 'outside', key: 'not_found' };
 
-const internalRoles: readonly Role[] = ['admin', 'representative', 'deputy', 'member', 'observer'];
 const writers: readonly Role[] = ['admin', 'representative', 'deputy', 'member'];
 
 type Rule<R> = (membership: Membership, resource: R, actor: Actor) => boolean | Refusal;
@@ -349,7 +352,12 @@ const consortiumRules: Record<Exclude<ConsortiumAction, 'platform.operate'>, Rul
 		if (m.role === 'representative') return right !== 'admins';
 		return false;
 	},
-	'published.read': () => true,
+	// What reaches the supplier (decisions, releases, answers, meetings): everyone but a reviewer, who
+	// reads nothing of the consortium but the document versions of its rounds.
+	'published.read': (m) => m.role !== 'reviewer',
+	// The documents area: internal members all of it, the supplier and reviewers what was published to
+	// them (decided per version by 'document.read_published').
+	'documents.read': () => true,
 	'supplier.interact': (m) => m.role === 'supplier'
 };
 
@@ -464,17 +472,23 @@ const itemRules: { [A in ItemAction]: Rule<ItemResources[A]> } = {
 	'document.send': forWriters((_m, d) => !d.inApproval || locked('document_approval_pending')),
 	'document.delete': (m, d) => m.role === 'admin' && (!d.everApproved || locked('document_approved_kept')),
 	'document.verdict': (m, v) => {
-		if (!speaksFor(m, undefined)) return m.role === 'supplier' ? outside : false;
+		if (!speaksFor(m, undefined)) return internalRoles.includes(m.role) ? false : outside;
 		if (m.organisationKind !== 'municipality' && m.organisationKind !== 'region') return deny('organisation_not_voting');
 		return v.status === 'in_approval' || locked('document_not_in_approval');
 	},
+	// The same right publishes to a round of external reviewers (remiss), any number of rounds per version.
 	'document.publish': (m, v, a) =>
 		then(
 			consortiumRules['supplier.publish'](m, v, a),
-			v.status === 'approved' ? !v.published || locked('document_already_published') : locked('document_not_approved')
+			v.status !== 'approved' ? locked('document_not_approved') : v.audience === 'reviewers' || !v.published || locked('document_already_published')
 		),
-	'document.read_published': (m, v) => internalRoles.includes(m.role) || (m.role === 'supplier' && v.published) || outside,
-	'document.feedback': (m, v) => (m.role !== 'supplier' ? false : !v.published ? outside : v.openForComments || locked('document_feedback_closed')),
+	'document.read_published': (m, v, a) => internalRoles.includes(m.role) || (v.published && isAudience(m, v, a)) || outside,
+	'document.feedback': (m, v, a) => {
+		if (!isAudience(m, v, a)) return internalRoles.includes(m.role) ? false : outside;
+		if (!v.published) return outside;
+		if (!v.openForComments) return locked('document_feedback_closed');
+		return v.audience === 'supplier' || !v.replyByPassed || locked('document_round_past_reply_by');
+	},
 	// Effect goals: a municipality's measurement is recorded by that municipality's writers or an admin,
 	// one for the consortium as a whole by any writer; its recorder or an admin corrects or removes it.
 	'goal_measurement.record': forWriters(
@@ -498,6 +512,11 @@ const itemRules: { [A in ItemAction]: Rule<ItemResources[A]> } = {
 	// The organisation's representative (also one appointed after the delegation was given) or an admin.
 	'delegation.revoke': (m, d) => m.role === 'admin' || (m.role === 'representative' && d.organisationId === m.organisationId)
 };
+
+/** Whether the person is the publication's audience: the supplier for the supplier's, a reviewer named in a reviewer round. */
+function isAudience(m: Membership, v: DocumentVersionResource, a: Actor): boolean {
+	return v.audience === 'supplier' ? m.role === 'supplier' : m.role === 'reviewer' && v.reviewerIds.includes(a.id);
+}
 
 const isItemAction = (action: Action): action is ItemAction => action in itemRules;
 

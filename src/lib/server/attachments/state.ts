@@ -67,7 +67,8 @@ export async function targetResource(tx: Transaction, consortiumId: string, kind
 }
 
 /**
- * Whether the supplier reaches the target: a meeting, a document published to it, or a decision item
+ * Whether the supplier reaches the target: a meeting, a document published to it (not merely to a
+ * reviewer round), or a decision item
  * whose decision was communicated and is not secret.
  */
 export async function publishedToSupplier(tx: Transaction, consortiumId: string, kind: AttachmentTarget, id: string): Promise<boolean> {
@@ -76,7 +77,7 @@ export async function publishedToSupplier(tx: Transaction, consortiumId: string,
 		const [row] = await tx
 			.select({ one: sql<number>`1` })
 			.from(documentPublications)
-			.where(and(eq(documentPublications.documentId, id), eq(documentPublications.consortiumId, consortiumId)))
+			.where(and(eq(documentPublications.documentId, id), eq(documentPublications.consortiumId, consortiumId), eq(documentPublications.audience, 'supplier')))
 			.limit(1);
 		return !!row;
 	}

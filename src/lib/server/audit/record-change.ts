@@ -45,6 +45,14 @@ export async function recordChange(tx: Transaction, change: Change): Promise<voi
 		ipAddress: change.ipAddress ?? null
 	});
 	if (change.quiet) return;
+	await announceChange(tx, change);
+}
+
+/**
+ * Announces a change live without a line of its own in the audit log: for telling each person
+ * concerned (audience `user`) of a change audited once already.
+ */
+export async function announceChange(tx: Transaction, change: Change): Promise<void> {
 	const event: LiveEvent = {
 		consortiumId: change.consortiumId,
 		topic: change.entityType,

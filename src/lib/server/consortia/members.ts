@@ -1,4 +1,5 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
+import { internalRoles } from '$lib/roles';
 import type { Transaction } from '../db/client';
 import { memberships } from '../db/schema';
 import { CommandError } from '../errors';
@@ -12,6 +13,6 @@ export async function checkInternalMember(tx: Transaction, consortiumId: string,
 	const [member] = await tx
 		.select({ id: memberships.id })
 		.from(memberships)
-		.where(and(eq(memberships.consortiumId, consortiumId), eq(memberships.userId, userId), ne(memberships.role, 'supplier')));
+		.where(and(eq(memberships.consortiumId, consortiumId), eq(memberships.userId, userId), inArray(memberships.role, [...internalRoles])));
 	if (!member) throw new CommandError('invalid_choice', field, 422);
 }

@@ -29,7 +29,9 @@ export const OSTERGOTLAND = {
 	description: 'Östergötlands 13 kommuner formar och upphandlar välfärdsteknik tillsammans: digital tillsyn, läkemedelsautomater och trygghetslarm.',
 	convenor: 'Samordningskansliet Östergötland',
 	supplier: 'Nattljus Omsorgsteknik AB',
-	adviser: 'Klarsyn Rådgivning AB'
+	adviser: 'Klarsyn Rådgivning AB',
+	/** An external reviewer's organisation (remissinstans): non-voting, reads only what is sent to it for consultation. */
+	pensioners: 'PRO Östergötland'
 } as const;
 
 export const KASAM = {
@@ -91,6 +93,11 @@ export const demoAccounts: DemoAccount[] = [
 		email: 'observator@samsyn.demo',
 		name: 'Upphandlare (observatör)',
 		memberships: [{ consortium: 'ostergotland', organisation: OSTERGOTLAND.adviser, role: 'observer' }]
+	},
+	{
+		email: 'remiss@samsyn.demo',
+		name: 'Seniorrådets ordförande',
+		memberships: [{ consortium: 'ostergotland', organisation: OSTERGOTLAND.pensioners, role: 'reviewer' }]
 	},
 	{
 		email: 'leverantor@samsyn.demo',

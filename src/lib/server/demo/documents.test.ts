@@ -69,5 +69,25 @@ describe('the demo procurement documents', () => {
 		expect(await forComment()).toEqual(['Projektdirektiv: digital nattillsyn']);
 		await addFeedback(supplier, ostergotland.id, byKind.get('project_directive')!.id, { body: 'Gäller avgränsningen även korttidsboende?' });
 		expect(await forComment()).toEqual([]);
+
+		// The pensioners' organisation has the directive on remiss, open for comments, and has commented; it sees nothing else.
+		const reviewer = person('remiss@samsyn.demo');
+		const home = await attentionFor(reviewer, ostergotland.id);
+		expect(home?.kind).toBe('reviewer');
+		if (home?.kind !== 'reviewer') throw new Error('reviewer home expected');
+		expect(home.rounds.map((r) => [r.title, r.allowComments, r.commented])).toEqual([['Projektdirektiv: digital nattillsyn', true, true]]);
+		expect((await listDocuments(reviewer, ostergotland.id)).documents.map((d) => d.kind)).toEqual(['project_directive']);
+		const round = await documentPage(reviewer, ostergotland.id, byKind.get('project_directive')!.id);
+		if (round.view !== 'round') throw new Error('round view expected');
+		expect(round.can.feedback).toBe(true);
+		expect(round.feedback.map((f) => f.body)).toEqual([expect.stringContaining('samtycket')]);
+		await expect(documentPage(reviewer, ostergotland.id, byKind.get('requirement_specification')!.id)).rejects.toThrow();
+		const internal = await documentPage(observer, ostergotland.id, byKind.get('project_directive')!.id);
+		if (internal.view !== 'internal') throw new Error('internal view expected');
+		expect(internal.rounds.map((r) => [r.reviewers.map((x) => x.organisation), r.open, r.feedback.length])).toEqual([[['PRO Östergötland'], true, 1]]);
+		// The supplier reads its own comment only, never the remiss's.
+		const supplierView = await documentPage(supplier, ostergotland.id, byKind.get('project_directive')!.id);
+		if (supplierView.view !== 'published') throw new Error('published view expected');
+		expect(supplierView.feedback.map((f) => f.body)).toEqual(['Gäller avgränsningen även korttidsboende?']);
 	});
 });

@@ -19,9 +19,9 @@ import { postgresStore } from '../attachments/store';
 import { appendOutlineUpdate } from '../collab/render';
 import { loadState } from '../collab/store';
 import { actorIn } from '../consortia/actor';
-import { createDocumentIn, nameVersionIn, publishVersionIn, recordDocumentVerdictIn } from '../documents/commands';
-import { DocumentInput, PublishInput, VerdictInput, VersionInput } from '../documents/schemas';
-import { fieldName, publishingRight } from '../documents/state';
+import { addFeedbackIn, createDocumentIn, nameVersionIn, publishToReviewersIn, publishVersionIn, recordDocumentVerdictIn } from '../documents/commands';
+import { DocumentInput, PublishInput, ReviewRoundInput, VerdictInput, VersionInput } from '../documents/schemas';
+import { fieldName, publishingRight, todayInSweden } from '../documents/state';
 import { can } from '../policy';
 import { DEMO_BASELINE } from './baselines';
 import { userIdByEmail } from './factories';
@@ -36,7 +36,8 @@ async function write(tx: Transaction, consortiumId: string, documentId: string, 
 /**
  * The demo's procurement documents in Östergötland, through the commands' own steps:
  * - the night supervision's project directive, approved by every member municipality and published
- *   to the supplier (open for comments);
+ *   to the supplier (open for comments) and, in a consultation round open for comments for four weeks,
+ *   to the pensioners' organisation's external reviewer, who has commented;
  * - the kravspecifikation built on the demo baseline, with two named versions, the second in
  *   approval with Linköping's approval given (so the other representatives find it on their home page);
  * - an evaluation model in draft;
@@ -105,6 +106,28 @@ Styrgruppen gav projektgruppen i uppdrag att upphandla digital nattillsyn gemens
 			note: 'Projektdirektivet som styrgruppen har beslutat. Kommentera gärna avgränsningen och tidplanen före marknadsdialogen.'
 		})
 	);
+
+	// The same version on remiss to the pensioners' organisation, which has already commented.
+	const reviewerId = await userIdByEmail(tx, 'remiss@samsyn.demo');
+	if (reviewerId) {
+		const round = await publishToReviewersIn(
+			tx,
+			publisher,
+			consortiumId,
+			directive.id,
+			ReviewRoundInput.parse({
+				versionId: approved.id,
+				reviewerIds: [reviewerId],
+				allowComments: 'on',
+				note: 'Vi vill gärna höra hur äldre och deras anhöriga ser på nattillsyn med kamera innan upphandlingen annonseras.',
+				replyBy: todayInSweden(new Date(Date.now() + 28 * 86_400_000))
+			})
+		);
+		await addFeedbackIn(tx, await actorIn(tx, { id: reviewerId, isOperator: false }, consortiumId), consortiumId, directive.id, {
+			publicationId: round.id,
+			body: 'Brukaren och anhöriga behöver kunna se när tillsynen sker, och samtycket bör kunna återkallas enkelt, till exempel via hemtjänsten.'
+		});
+	}
 
 	// 2. The kravspecifikation on the demo baseline: two named versions, the second in approval.
 	const specification = await createDocumentIn(

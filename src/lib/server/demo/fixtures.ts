@@ -273,15 +273,16 @@ export async function ensureDocumentsTrio(tx: Transaction): Promise<void> {
 		{ slug: DOCUMENTS_SLUG, name: 'Dokument i trio', description: 'Tre kommuner skriver kravspecifikationen tillsammans.' },
 		{ decisionRule: 'majority', quorumPercent: 50, weighting: 'per_organisation', publishing: 'admins' }
 	);
-	const org = async (name: string, kind: 'municipality' | 'region' | 'convenor' | 'supplier' = 'municipality') =>
+	const org = async (name: string, kind: 'municipality' | 'region' | 'convenor' | 'supplier' | 'adviser' = 'municipality') =>
 		(await buildOrganisation(tx, consortium.id, { name, kind })).id;
-	const people: [email: string, organisation: string, role: 'admin' | 'representative' | 'member' | 'supplier'][] = [
+	const people: [email: string, organisation: string, role: 'admin' | 'representative' | 'member' | 'supplier' | 'reviewer'][] = [
 		['admin@samsyn.demo', await org('Kansliet', 'convenor'), 'admin'],
 		['ombud.linkoping@samsyn.demo', await org('Linköping'), 'representative'],
 		['ombud.ydre@samsyn.demo', await org('Ydre'), 'representative'],
 		['ombud.kinda@samsyn.demo', await org('Kinda'), 'representative'],
 		['deltagare.motala@samsyn.demo', await org('Motala', 'region'), 'member'],
-		['leverantor@samsyn.demo', await org('Leverantören', 'supplier'), 'supplier']
+		['leverantor@samsyn.demo', await org('Leverantören', 'supplier'), 'supplier'],
+		['remiss@samsyn.demo', await org('PRO Östergötland', 'adviser'), 'reviewer']
 	];
 	for (const [email, organisationId, role] of people) {
 		const userId = await userIdByEmail(tx, email);

@@ -1,10 +1,10 @@
 import { refreshAllQuality } from '../quality/refresh';
 import { ensureQualityDemo } from './quality';
-import { count, eq, sql } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { hashPassword } from '../auth/password';
 import type { Transaction } from '../db/client';
 import { asSystem } from '../db/request';
-import { consortia, users } from '../db/schema';
+import { consortia, organisations, users } from '../db/schema';
 import { log } from '../log';
 import { ensureRequirementsDemo } from './requirements';
 import { ensureDemoBaseline } from './baselines';
@@ -60,6 +60,12 @@ export async function seedDemo(): Promise<void> {
 	await asSystem(async (tx) => {
 		const ids = new Map<string, string>();
 		ids.set(OSTERGOTLAND.slug, await ensureOstergotland(tx));
+		// The external reviewers' organisation came later than the first demo databases: added to them too.
+		const [pensioners] = await tx
+			.select({ id: organisations.id })
+			.from(organisations)
+			.where(and(eq(organisations.consortiumId, ids.get(OSTERGOTLAND.slug)!), eq(organisations.name, OSTERGOTLAND.pensioners)));
+		if (!pensioners) await buildOrganisation(tx, ids.get(OSTERGOTLAND.slug)!, { name: OSTERGOTLAND.pensioners, kind: 'adviser' });
 		ids.set(KASAM.slug, await ensureKasam(tx));
 		for (const account of demoAccounts) {
 			const [existing] = await tx

@@ -1,5 +1,5 @@
-import { and, eq, max } from 'drizzle-orm';
-import { recordChange } from '../audit/record-change';
+import { and, eq, inArray, max } from 'drizzle-orm';
+import { announceChange, recordChange } from '../audit/record-change';
 import { loadSpec } from '../baselines/queries';
 import { settled } from '../collab/documents';
 import { loadState } from '../collab/store';
@@ -13,17 +13,33 @@ import {
 	collabUpdates,
 	documentApprovals,
 	documentFeedback,
+	documentPublicationReviewers,
 	documentPublications,
 	documents,
 	documentVersions,
 	initiatives,
+	memberships,
 	organisations
 } from '../db/schema';
 import { CommandError, NotFound, StaleWrite } from '../errors';
 import { authorize } from '../policy';
 import type { ApprovalState } from '../requirements/workflow';
-import type { DocumentInput, DocumentUpdate, PublishInput, VerdictInput, VersionInput } from './schemas';
-import { documentResource, fieldName, latestPublication, loadDocument, loadVersion, versionResource, type DocumentRow, type VersionRow } from './state';
+import type { DocumentInput, DocumentUpdate, FeedbackInput, PublishInput, ReviewRoundInput, VerdictInput, VersionInput } from './schemas';
+import {
+	documentResource,
+	fieldName,
+	latestPublication,
+	loadDocument,
+	loadVersion,
+	publishingRight,
+	roundResourceOf,
+	roundsOf,
+	todayInSweden,
+	versionResource,
+	versionResourceOf,
+	type DocumentRow,
+	type VersionRow
+} from './state';
 import { templateFor } from './template-store';
 import { templateUpdates } from './templates';
 import { approvalStateOf } from './approvals';
@@ -285,6 +301,59 @@ export async function publishVersionIn(tx: Transaction, person: Who, consortiumI
 	return row!;
 }
 
+/**
+ * Publishes an approved version to a consultation round (remiss): the consortium's external reviewers
+ * chosen read it in Samsyn, read-only, and comment until the last day when the round takes comments.
+ * The same version may go to the supplier and to any number of rounds.
+ */
+export async function publishToReviewers(person: Who, consortiumId: string, id: string, input: ReviewRoundInput) {
+	return withUser(person, (tx) => publishToReviewersIn(tx, person, consortiumId, id, input));
+}
+
+/** Opens a reviewer round in the caller's transaction (the command above, and the demo seed). */
+export async function publishToReviewersIn(tx: Transaction, person: Who, consortiumId: string, id: string, input: ReviewRoundInput, today = todayInSweden()) {
+	const actor = await readerFor(tx, person, consortiumId);
+	const document = await loadDocument(tx, consortiumId, id);
+	await advisoryLock(tx, `document_versions:${id}`);
+	const version = await loadVersion(tx, document, input.versionId);
+	authorize(actor, 'document.publish', roundResourceOf(version, null, await publishingRight(tx, consortiumId)));
+	if (input.replyBy < today) throw new CommandError('document_round_reply_by_past', 'replyBy', 422);
+	const reviewerIds = [...new Set(input.reviewerIds)];
+	const found = await tx
+		.select({ userId: memberships.userId })
+		.from(memberships)
+		.where(and(eq(memberships.consortiumId, consortiumId), inArray(memberships.userId, reviewerIds), eq(memberships.role, 'reviewer')));
+	if (found.length !== reviewerIds.length) throw new CommandError('document_round_reviewer_unknown', 'reviewerIds', 422);
+	const [row] = await tx
+		.insert(documentPublications)
+		.values({
+			consortiumId,
+			documentId: id,
+			versionId: version.id,
+			audience: 'reviewers',
+			allowComments: input.allowComments,
+			note: input.note,
+			replyBy: input.replyBy,
+			publishedBy: person.id
+		})
+		.returning();
+	await tx.insert(documentPublicationReviewers).values(reviewerIds.map((userId) => ({ publicationId: row!.id, consortiumId, userId })));
+	const after = { ...row, number: version.number, name: version.name, reviewerIds };
+	await audit(tx, person.id, document, 'document.published_to_reviewers', null, after);
+	// Each reviewer hears of their round live; nobody else outside the consortium's own does.
+	for (const userId of reviewerIds)
+		await announceChange(tx, {
+			actorId: person.id,
+			consortiumId,
+			action: 'document.published_to_reviewers',
+			entityType: 'document',
+			entityId: id,
+			audience: 'user',
+			userId
+		});
+	return { ...row!, reviewerIds };
+}
+
 /** Makes the draft what a version was (its text and its baseline), as a new edit on top of the history. */
 export async function restoreDocumentVersion(person: Who, consortiumId: string, id: string, versionId: string): Promise<VersionRow> {
 	const [document, version] = await withUser(person, async (tx) => {
@@ -317,17 +386,55 @@ export async function restoreDocumentVersion(person: Who, consortiumId: string, 
 	return version;
 }
 
-/** The supplier's comment on the published version, while the round takes comments. */
-export async function addFeedback(person: Who, consortiumId: string, id: string, input: { body: string }) {
-	return withUser(person, async (tx) => {
-		const actor = await readerFor(tx, person, consortiumId, 'published.read');
-		const document = await loadDocument(tx, consortiumId, id);
-		const publication = await latestPublication(tx, id);
-		if (!publication) throw new NotFound();
+/**
+ * A comment on a publication open for comments: the supplier's on its newest publication, or a
+ * reviewer's on the round named (until its last day). Anything the person is not the audience of is
+ * answered as if it did not exist.
+ */
+export async function addFeedback(person: Who, consortiumId: string, id: string, input: Pick<FeedbackInput, 'body'> & { publicationId?: string }) {
+	return withUser(person, (tx) => addFeedbackIn(tx, person, consortiumId, id, input));
+}
+
+/** Comments in the caller's transaction (the command above, and the demo seed). */
+export async function addFeedbackIn(
+	tx: Transaction,
+	person: Who,
+	consortiumId: string,
+	id: string,
+	input: Pick<FeedbackInput, 'body'> & { publicationId?: string }
+) {
+	const actor = await readerFor(tx, person, consortiumId, 'documents.read');
+	const document = await loadDocument(tx, consortiumId, id);
+	const publishing = await publishingRight(tx, consortiumId);
+	let publication;
+	let resource;
+	if (input.publicationId) {
+		const round = (await roundsOf(tx, id)).find((r) => r.id === input.publicationId);
+		publication = round ?? (await latestPublication(tx, id));
+		if (!publication || publication.id !== input.publicationId) throw new NotFound();
 		const version = await loadVersion(tx, document, publication.versionId);
-		authorize(actor, 'document.feedback', await versionResource(tx, version));
-		const [row] = await tx.insert(documentFeedback).values({ consortiumId, publicationId: publication.id, authorId: person.id, body: input.body }).returning();
+		resource = round ? roundResourceOf(version, round, publishing) : versionResourceOf(version, publication, publishing);
+	} else {
+		publication = await latestPublication(tx, id);
+		if (!publication) throw new NotFound();
+		resource = versionResourceOf(await loadVersion(tx, document, publication.versionId), publication, publishing);
+	}
+	authorize(actor, 'document.feedback', resource);
+	const [row] = await tx.insert(documentFeedback).values({ consortiumId, publicationId: publication.id, authorId: person.id, body: input.body }).returning();
+	if (publication.audience === 'supplier') {
 		await audit(tx, person.id, document, 'document.feedback_given', null, row, 'everyone');
-		return row!;
-	});
+	} else {
+		// A reviewer's comment is the consortium's and that reviewer's only.
+		await audit(tx, person.id, document, 'document.round_feedback_given', null, row);
+		await announceChange(tx, {
+			actorId: person.id,
+			consortiumId,
+			action: 'document.round_feedback_given',
+			entityType: 'document',
+			entityId: id,
+			audience: 'user',
+			userId: person.id
+		});
+	}
+	return row!;
 }

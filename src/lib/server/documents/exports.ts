@@ -19,7 +19,7 @@ import { blocksOfState } from './export/blocks';
 import { documentToDocx } from './export/docx';
 import { documentToPdf } from './export/pdf';
 import type { DocumentExport, RevisionEntry } from './export/types';
-import { fieldName, loadDocument, loadVersion, versionResource, type DocumentRow, type VersionRow } from './state';
+import { audienceResources, fieldName, loadDocument, loadVersion, type DocumentRow, type VersionRow } from './state';
 
 export const documentExportFormats = ['docx', 'pdf'] as const;
 export type DocumentExportFormat = (typeof documentExportFormats)[number];
@@ -70,7 +70,7 @@ export async function documentExport(
 	// The draft's latest keystrokes are in the database before it is read.
 	if (ref.data === 'current') await settled();
 	return withUser(person, async (tx) => {
-		const actor = await readerFor(tx, person, consortiumId, 'published.read');
+		const actor = await readerFor(tx, person, consortiumId, 'documents.read');
 		const internal = can(actor, 'internal.read', { consortiumId });
 		const document = await loadDocument(tx, consortiumId, documentId);
 		const o = { locale };
@@ -107,7 +107,7 @@ export async function documentExport(
 		}
 
 		const version = await loadVersion(tx, document, ref.data);
-		if (!can(actor, 'document.read_published', await versionResource(tx, version))) throw new NotFound();
+		if (!(await readable(tx, actor, version))) throw new NotFound();
 		const [author] = version.createdBy ? await tx.select({ name: users.name }).from(users).where(eq(users.id, version.createdBy)) : [];
 		const revisions = await revisionsOf(tx, actor, document, internal, locale, version.number);
 		return {
@@ -139,6 +139,12 @@ export async function documentExport(
  * The revision log: the versions the reader may see (up to `upTo` when it is given), oldest first,
  * with their status in the locale and, for internal readers, the organisations that approved them.
  */
+/** Whether the person reads the version: internal members any, the supplier and a reviewer one published to them. */
+async function readable(tx: Transaction, actor: Actor, version: VersionRow): Promise<boolean> {
+	if (can(actor, 'internal.read', { consortiumId: version.consortiumId })) return true;
+	return (await audienceResources(tx, version)).some((r) => can(actor, 'document.read_published', r));
+}
+
 async function revisionsOf(
 	tx: Transaction,
 	actor: Actor,
@@ -157,7 +163,7 @@ async function revisionsOf(
 	const visible = [];
 	for (const row of rows) {
 		if (upTo !== null && row.version.number > upTo) continue;
-		if (can(actor, 'document.read_published', await versionResource(tx, row.version))) visible.push(row);
+		if (await readable(tx, actor, row.version)) visible.push(row);
 	}
 	const approvers = new Map<string, string[]>();
 	const approved = visible.filter((r) => r.version.status === 'approved').map((r) => r.version.id);

@@ -1,4 +1,4 @@
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { loadSpec } from '../baselines/queries';
 import { settled } from '../collab/documents';
@@ -8,7 +8,7 @@ import { diffTexts } from '../collab/versions';
 import { readerFor, type Who } from '../consortia/actor';
 import type { Transaction } from '../db/client';
 import { withUser } from '../db/request';
-import { baselines, documentFeedback, documentPublications, documents, documentVersions, initiatives, users } from '../db/schema';
+import { baselines, documentFeedback, documentPublications, documents, documentVersions, initiatives, memberships, organisations, users } from '../db/schema';
 import { NotFound } from '../errors';
 import type { SpecRequirement } from '../exports/spec';
 import { groupByType } from '../exports/spec';
@@ -21,6 +21,9 @@ import {
 	latestPublication,
 	loadDocument,
 	publishingRight,
+	roundResourceOf,
+	roundsOf,
+	todayInSweden,
 	versionResource,
 	versionResourceOf,
 	type DocumentRow,
@@ -63,10 +66,13 @@ function composedText(body: Uint8Array, closing: Uint8Array, section: BaselineSe
 	return [renderState(body).text, requirements, renderState(closing).text].filter((part) => part !== '').join('\n');
 }
 
-/** The consortium's documents: all of them for its members, what was published to it for the supplier. */
+/**
+ * The consortium's documents: all of them for its members, what was published to it for the supplier,
+ * those of their rounds for a reviewer (row-level security shows each only its own publications).
+ */
 export async function listDocuments(person: Who, consortiumId: string) {
 	return withUser(person, async (tx) => {
-		const actor = await readerFor(tx, person, consortiumId, 'published.read');
+		const actor = await readerFor(tx, person, consortiumId, 'documents.read');
 		const internal = can(actor, 'internal.read', { consortiumId });
 		const rows = await tx
 			.select({
@@ -82,7 +88,7 @@ export async function listDocuments(person: Who, consortiumId: string) {
 				published: sql<{ number: number; name: string; at: string } | null>`(
 					select json_build_object('number', v.number, 'name', v.name, 'at', p.published_at)
 					from ${documentPublications} p join ${documentVersions} v on v.id = p.version_id
-					where p.document_id = documents.id order by p.published_at desc limit 1)`
+					where p.document_id = documents.id and (p.audience = 'supplier' or ${!internal}) order by p.published_at desc limit 1)`
 			})
 			.from(documents)
 			.leftJoin(initiatives, eq(initiatives.id, documents.initiativeId))
@@ -114,22 +120,28 @@ export interface PageOptions {
 	/** Two versions (or `current`) to compare. */
 	from?: string | null;
 	to?: string | null;
+	/** A reviewer's round to read (`?round=`); their newest otherwise. */
+	round?: string | null;
 }
 
 const Ref = z.union([z.literal('current'), z.uuid()]);
 
 /**
  * A document's page. Internal members get the draft (its co-edited fields), the baseline section,
- * the versions with their approval and publication, and what they may do; the supplier gets the
- * newest published version only, read-only, with its own comments. NotFound when the person may
- * not see it (the supplier, a document never published to it).
+ * the versions with their approval, publications and reviewer rounds, and what they may do; the
+ * supplier gets the newest version published to it only, read-only, with its own comments; a
+ * reviewer one round they are named in, with their own comments. NotFound when the person may not
+ * see it (a document never published to them).
  */
 export async function documentPage(person: Who, consortiumId: string, id: string, options: PageOptions = {}) {
 	await settled();
 	return withUser(person, async (tx) => {
-		const actor = await readerFor(tx, person, consortiumId, 'published.read');
+		const actor = await readerFor(tx, person, consortiumId, 'documents.read');
 		const document = await loadDocument(tx, consortiumId, id);
-		if (!can(actor, 'internal.read', { consortiumId })) return { view: 'published' as const, ...(await publishedView(tx, actor, document)) };
+		if (!can(actor, 'internal.read', { consortiumId })) {
+			if (can(actor, 'published.read', { consortiumId })) return { view: 'published' as const, ...(await publishedView(tx, actor, document)) };
+			return { view: 'round' as const, ...(await roundView(tx, actor, document, options.round ?? null)) };
+		}
 		return { view: 'internal' as const, ...(await internalView(tx, actor, document, options)) };
 	});
 }
@@ -180,12 +192,14 @@ async function internalView(tx: Transaction, actor: Actor, document: DocumentRow
 		submittedAt: v.submittedAt,
 		decidedAt: v.decidedAt
 	}));
-	const publications = await tx
+	const allPublications = await tx
 		.select({
 			id: documentPublications.id,
 			versionId: documentPublications.versionId,
+			audience: documentPublications.audience,
 			allowComments: documentPublications.allowComments,
 			note: documentPublications.note,
+			replyBy: documentPublications.replyBy,
 			publishedAt: documentPublications.publishedAt,
 			publishedBy: users.name
 		})
@@ -193,8 +207,10 @@ async function internalView(tx: Transaction, actor: Actor, document: DocumentRow
 		.leftJoin(users, eq(users.id, documentPublications.publishedBy))
 		.where(eq(documentPublications.documentId, document.id))
 		.orderBy(desc(documentPublications.publishedAt));
+	const publications = allPublications.filter((p) => p.audience === 'supplier');
 	const publicationOf = new Map(publications.map((p) => [p.versionId, p]));
 	const publishing = await publishingRight(tx, consortiumId);
+	const today = todayInSweden();
 
 	// The version whose verdicts the page shows: the one in approval, else the newest decided one.
 	const focus = versions.find((v) => v.status === 'in_approval') ?? versions.find((v) => v.status === 'approved' || v.status === 'rejected') ?? null;
@@ -210,14 +226,15 @@ async function internalView(tx: Transaction, actor: Actor, document: DocumentRow
 			can: {
 				send: v.status === 'saved' && can(actor, 'document.send', resource),
 				verdict: can(actor, 'document.verdict', r),
-				publish: can(actor, 'document.publish', r)
+				publish: can(actor, 'document.publish', r),
+				sendToReviewers: can(actor, 'document.publish', roundResourceOf({ consortiumId, status: v.status }, null, publishing, today))
 			}
 		};
 	});
 
 	const spec = document.baselineId ? await loadSpec(tx, consortiumId, document.baselineId) : null;
 	const section = spec ? baselineSection(spec.name, spec.requirements) : null;
-	const [baselineOptions, initiative, feedback] = await Promise.all([
+	const [baselineOptions, initiative, allFeedback, rounds, reviewers] = await Promise.all([
 		document.kind === 'requirement_specification'
 			? tx.select({ id: baselines.id, name: baselines.name }).from(baselines).where(eq(baselines.consortiumId, consortiumId)).orderBy(desc(baselines.createdAt))
 			: [],
@@ -228,8 +245,42 @@ async function internalView(tx: Transaction, actor: Actor, document: DocumentRow
 					.where(eq(initiatives.id, document.initiativeId))
 					.then((r) => r[0] ?? null)
 			: null,
-		feedbackOf(tx, document.id)
+		feedbackOf(tx, document.id),
+		roundsOf(tx, document.id),
+		reviewersOf(tx, consortiumId)
 	]);
+	const feedback = allFeedback.filter((f) => f.audience === 'supplier');
+	const reviewerIds = [...new Set(rounds.flatMap((r) => r.reviewerIds))];
+	const reviewerNames = new Map(
+		(reviewerIds.length
+			? await tx
+					.select({ id: users.id, name: users.name, organisation: organisations.name })
+					.from(users)
+					.leftJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.consortiumId, consortiumId)))
+					.leftJoin(organisations, eq(organisations.id, memberships.organisationId))
+					.where(inArray(users.id, reviewerIds))
+			: []
+		).map((u) => [u.id, u])
+	);
+	const byPublication = new Map(allPublications.map((p) => [p.id, p]));
+	const roundRows = rounds.map((r) => ({
+		id: r.id,
+		versionId: r.versionId,
+		number: byId.get(r.versionId)?.number ?? 0,
+		name: byId.get(r.versionId)?.name ?? '',
+		allowComments: r.allowComments,
+		note: r.note,
+		replyBy: r.replyBy!,
+		open: r.allowComments && r.replyBy !== null && r.replyBy >= today,
+		publishedAt: r.publishedAt,
+		publishedBy: byPublication.get(r.id)?.publishedBy ?? null,
+		reviewers: r.reviewerIds
+			.map((id) => reviewerNames.get(id))
+			.filter((u) => u !== undefined)
+			.map((u) => ({ id: u.id, name: u.name, organisation: u.organisation }))
+			.sort((a, b) => a.name.localeCompare(b.name, 'sv')),
+		feedback: allFeedback.filter((f) => f.publicationId === r.id)
+	}));
 
 	const draft = {
 		body: await loadState(tx, fieldName(document.id, 'body')),
@@ -273,6 +324,8 @@ async function internalView(tx: Transaction, actor: Actor, document: DocumentRow
 		approval,
 		publications,
 		feedback,
+		rounds: roundRows,
+		reviewers,
 		viewing,
 		viewMissing: !!options.version && !viewing,
 		comparison,
@@ -294,7 +347,9 @@ async function feedbackOf(tx: Transaction, documentId: string) {
 			body: documentFeedback.body,
 			createdAt: documentFeedback.createdAt,
 			author: users.name,
-			versionId: documentPublications.versionId
+			versionId: documentPublications.versionId,
+			publicationId: documentFeedback.publicationId,
+			audience: documentPublications.audience
 		})
 		.from(documentFeedback)
 		.innerJoin(documentPublications, eq(documentPublications.id, documentFeedback.publicationId))
@@ -311,12 +366,60 @@ async function publishedView(tx: Transaction, actor: Actor, document: DocumentRo
 	if (!version) throw new NotFound();
 	const resource = await versionResource(tx, version);
 	if (!can(actor, 'document.read_published', resource)) throw new NotFound();
-	const feedback = (await feedbackOf(tx, document.id)).filter((f) => f.versionId === version.id);
+	const feedback = (await feedbackOf(tx, document.id)).filter((f) => f.publicationId === publication.id);
 	return {
 		document: { id: document.id, kind: document.kind, title: version.title, language: document.language },
 		publication: { publishedAt: publication.publishedAt, allowComments: publication.allowComments, note: publication.note },
 		version: versionContent(version),
 		feedback,
+		can: { feedback: can(actor, 'document.feedback', resource) }
+	};
+}
+
+/** The consortium's external reviewers, for choosing a round's: name and organisation. */
+async function reviewersOf(tx: Transaction, consortiumId: string) {
+	return tx
+		.select({ id: users.id, name: users.name, organisation: organisations.name })
+		.from(memberships)
+		.innerJoin(users, eq(users.id, memberships.userId))
+		.innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+		.where(and(eq(memberships.consortiumId, consortiumId), eq(memberships.role, 'reviewer')))
+		.orderBy(asc(users.name));
+}
+
+/**
+ * What a reviewer reads: one round of the document they are named in (`round`, else their newest),
+ * its version read-only, their own comments on it, and their other rounds of the document.
+ */
+async function roundView(tx: Transaction, actor: Actor, document: DocumentRow, roundId: string | null) {
+	const publishing = await publishingRight(tx, document.consortiumId);
+	const today = todayInSweden();
+	const readable = [];
+	for (const round of await roundsOf(tx, document.id)) {
+		const [version] = await tx.select().from(documentVersions).where(eq(documentVersions.id, round.versionId));
+		if (!version) continue;
+		const resource = roundResourceOf(version, round, publishing, today);
+		if (can(actor, 'document.read_published', resource)) readable.push({ round, version, resource });
+	}
+	const chosen = roundId ? readable.find((r) => r.round.id === roundId) : readable[0];
+	if (!chosen) throw new NotFound();
+	const { round, version, resource } = chosen;
+	const feedback = (await feedbackOf(tx, document.id)).filter((f) => f.publicationId === round.id);
+	return {
+		document: { id: document.id, kind: document.kind, title: version.title, language: document.language },
+		round: {
+			id: round.id,
+			publishedAt: round.publishedAt,
+			allowComments: round.allowComments,
+			note: round.note,
+			replyBy: round.replyBy!,
+			replyByPassed: resource.audience === 'reviewers' && resource.replyByPassed
+		},
+		version: versionContent(version),
+		feedback,
+		otherRounds: readable
+			.filter((r) => r.round.id !== round.id)
+			.map((r) => ({ id: r.round.id, number: r.version.number, name: r.version.name, replyBy: r.round.replyBy! })),
 		can: { feedback: can(actor, 'document.feedback', resource) }
 	};
 }

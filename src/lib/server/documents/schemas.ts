@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { documentKinds, verdicts } from '../../enums';
-import { blankToUndefined, IntegerBetween, OptionalText, RequiredText } from '../validation';
+import { blankToUndefined, DateString, IntegerBetween, OptionalText, RequiredText } from '../validation';
 
 const optionalUuid = z.preprocess(blankToUndefined, z.uuid({ message: 'invalid_choice' }).optional());
 const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
@@ -44,4 +44,25 @@ export type VerdictInput = z.infer<typeof VerdictInput>;
 export const PublishInput = z.object({ versionId: id, allowComments: checkbox, note: OptionalText(2000) });
 export type PublishInput = z.infer<typeof PublishInput>;
 
-export const FeedbackInput = z.object({ body: RequiredText(10_000) });
+/**
+ * A consultation round (remiss): an approved version published to the consortium's reviewers chosen,
+ * with or without comments, a note and the last day for comments (checked against today by the command).
+ */
+export const ReviewRoundInput = z.object({
+	versionId: id,
+	reviewerIds: z
+		.array(z.uuid({ message: 'document_round_reviewer_unknown' }), { message: 'document_round_reviewers_required' })
+		.min(1, 'document_round_reviewers_required')
+		.max(500, 'too_long'),
+	allowComments: checkbox,
+	note: OptionalText(2000),
+	replyBy: DateString
+});
+export type ReviewRoundInput = z.infer<typeof ReviewRoundInput>;
+
+/** A comment on a publication: the supplier's newest one, or the reviewer round named. */
+export const FeedbackInput = z.object({
+	body: RequiredText(10_000),
+	publicationId: z.preprocess(blankToUndefined, z.uuid({ message: 'not_found' }).optional())
+});
+export type FeedbackInput = z.infer<typeof FeedbackInput>;

@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Transaction } from '../db/client';
-import { documentPublications, documents, documentVersions } from '../db/schema';
+import { documentPublicationReviewers, documentPublications, documents, documentVersions } from '../db/schema';
 import { NotFound } from '../errors';
 import type { DocumentResource, DocumentVersionResource, PublishingRight } from '../policy';
 import { questionRules } from '../questions/state';
@@ -64,21 +64,57 @@ export async function documentResource(tx: Transaction, id: string): Promise<Doc
 	};
 }
 
-/** The newest publication of each version (a version is published at most once). */
+export type PublicationRow = typeof documentPublications.$inferSelect;
+
+/** The version's publication to the supplier (a version reaches the supplier at most once). */
 export async function publicationOf(tx: Transaction, versionId: string) {
-	const [row] = await tx.select().from(documentPublications).where(eq(documentPublications.versionId, versionId));
+	const [row] = await tx
+		.select()
+		.from(documentPublications)
+		.where(and(eq(documentPublications.versionId, versionId), eq(documentPublications.audience, 'supplier')));
 	return row ?? null;
 }
 
-/** The document's newest publication, or null. */
+/** The document's newest publication to the supplier, or null. */
 export async function latestPublication(tx: Transaction, documentId: string) {
 	const [row] = await tx
 		.select()
 		.from(documentPublications)
-		.where(eq(documentPublications.documentId, documentId))
+		.where(and(eq(documentPublications.documentId, documentId), eq(documentPublications.audience, 'supplier')))
 		.orderBy(desc(documentPublications.publishedAt))
 		.limit(1);
 	return row ?? null;
+}
+
+/** Today's date in Sweden (YYYY-MM-DD): a round's last day lasts until midnight Swedish time. */
+export function todayInSweden(now = new Date()): string {
+	return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** A reviewer round with the people named in it, as row-level security lets the person see it (a reviewer sees only themselves). */
+export interface Round extends PublicationRow {
+	reviewerIds: string[];
+}
+
+/** The reviewer rounds of a document (or of one version of it), newest first. */
+export async function roundsOf(tx: Transaction, documentId: string, versionId?: string): Promise<Round[]> {
+	const rows = await tx
+		.select({
+			publication: documentPublications,
+			reviewerIds: sql<
+				string[]
+			>`coalesce((select array_agg(r.user_id) from ${documentPublicationReviewers} r where r.publication_id = ${documentPublications.id}), '{}')`
+		})
+		.from(documentPublications)
+		.where(
+			and(
+				eq(documentPublications.documentId, documentId),
+				eq(documentPublications.audience, 'reviewers'),
+				versionId ? eq(documentPublications.versionId, versionId) : undefined
+			)
+		)
+		.orderBy(desc(documentPublications.publishedAt));
+	return rows.map((r) => ({ ...r.publication, reviewerIds: r.reviewerIds }));
 }
 
 /** The version as the policy decides on it. */
@@ -95,8 +131,39 @@ export function versionResourceOf(
 	return {
 		consortiumId: version.consortiumId,
 		status: version.status,
+		audience: 'supplier',
 		published: publication !== null,
 		openForComments: publication?.allowComments ?? false,
 		publishing
 	};
+}
+
+/** The version as the policy decides on it for one reviewer round (null: a round not yet published, for publishing one). */
+export function roundResourceOf(
+	version: Pick<VersionRow, 'consortiumId' | 'status'>,
+	round: Pick<Round, 'allowComments' | 'replyBy' | 'reviewerIds'> | null,
+	publishing: PublishingRight,
+	today = todayInSweden()
+): DocumentVersionResource {
+	return {
+		consortiumId: version.consortiumId,
+		status: version.status,
+		audience: 'reviewers',
+		published: round !== null,
+		openForComments: round?.allowComments ?? false,
+		reviewerIds: round?.reviewerIds ?? [],
+		replyByPassed: round?.replyBy != null && round.replyBy < today,
+		publishing
+	};
+}
+
+/**
+ * Every audience's view of the version the person can see: the supplier's publication and each
+ * reviewer round of it (row-level security shows a reviewer only their own rounds). Reading the
+ * version is allowed when any of them allows it.
+ */
+export async function audienceResources(tx: Transaction, version: VersionRow): Promise<DocumentVersionResource[]> {
+	const publishing = await publishingRight(tx, version.consortiumId);
+	const [supplier, rounds] = await Promise.all([publicationOf(tx, version.id), roundsOf(tx, version.documentId, version.id)]);
+	return [versionResourceOf(version, supplier, publishing), ...rounds.map((r) => roundResourceOf(version, r, publishing))];
 }

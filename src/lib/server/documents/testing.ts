@@ -14,12 +14,14 @@ import type { Role } from '../policy';
  */
 
 type Who = { id: string; isOperator: boolean };
-export type DocumentsPerson = 'admin' | 'convenor' | 'linkoping' | 'norrkoping' | 'motala' | 'member' | 'observer' | 'supplier' | 'outsider';
+export type DocumentsPerson =
+	'admin' | 'convenor' | 'linkoping' | 'norrkoping' | 'motala' | 'member' | 'observer' | 'supplier' | 'reviewer' | 'union' | 'outsider';
 
 /**
  * Linköping, Norrköping and Motala with their representatives (under `rule`, and a publishing right
  * for admins and representatives); the convenor's admin and representative; a member (Linköping) and
- * an observer (Norrköping); the supplier; an admin of another consortium. Two baselines: "Baslinje 1"
+ * an observer (Norrköping); the supplier; two external reviewers (a pensioners' organisation's and a
+ * union's, in non-voting organisations); an admin of another consortium. Two baselines: "Baslinje 1"
  * (K-001 functional, K-002 non-functional) and "Baslinje 2" (K-001, K-003).
  */
 export async function documentsWorld(rule: 'consensus' | 'majority' = 'majority') {
@@ -36,6 +38,8 @@ export async function documentsWorld(rule: 'consensus' | 'majority' = 'majority'
 			motala: await buildOrganisation(tx, consortium.id, { name: 'Motala' }),
 			convenor: await buildOrganisation(tx, consortium.id, { name: 'Kansliet', kind: 'convenor' }),
 			supplier: await buildOrganisation(tx, consortium.id, { name: 'Leverantören', kind: 'supplier' }),
+			pensioners: await buildOrganisation(tx, consortium.id, { name: 'PRO Östergötland', kind: 'adviser' }),
+			union: await buildOrganisation(tx, consortium.id, { name: 'Kommunal Öst', kind: 'adviser' }),
 			other: await buildOrganisation(tx, other.id, { name: 'Ydre' })
 		};
 		const people = {} as Record<DocumentsPerson, Who>;
@@ -54,6 +58,8 @@ export async function documentsWorld(rule: 'consensus' | 'majority' = 'majority'
 		await add('member', orgs.linkoping.id, 'member', 'Anna Andersson');
 		await add('observer', orgs.norrkoping.id, 'observer', 'Oskar Observatör');
 		await add('supplier', orgs.supplier.id, 'supplier', 'Sara Leverantör');
+		await add('reviewer', orgs.pensioners.id, 'reviewer', 'Rut Remiss');
+		await add('union', orgs.union.id, 'reviewer', 'Ulf Facklig');
 		await add('outsider', orgs.other.id, 'admin', 'Olle Utanför', other.id);
 		const baseline = async (name: string, items: [string, string, 'functional' | 'non_functional'][]) => {
 			const [b] = await tx.insert(baselines).values({ consortiumId: consortium.id, name, requirementCount: items.length }).returning();

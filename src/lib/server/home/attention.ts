@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, sql } from 'drizzle-orm';
 import { withUser } from '../db/request';
 import {
 	decisionAcknowledgements,
@@ -7,6 +7,7 @@ import {
 	decisions,
 	documentApprovals,
 	documentFeedback,
+	documentPublicationReviewers,
 	documentPublications,
 	documents,
 	documentVersions,
@@ -17,6 +18,7 @@ import {
 } from '../db/schema';
 import { actorOf, type Who } from '../consortia/actor';
 import { can } from '../policy';
+import { todayInSweden } from '../documents/state';
 import { meetingsAttention } from '../meetings/queries';
 import { questionsAttentionIn } from '../questions/queries';
 import { backlogAttentionIn } from '../backlog/queries';
@@ -42,6 +44,34 @@ export async function attentionFor(person: Who, consortiumId: string) {
 		const actor = await actorOf(tx, person, consortiumId);
 		const membership = actor.membership;
 		if (!membership) return null;
+		if (!can(actor, 'published.read', { consortiumId })) {
+			// An external reviewer: the open rounds they are named in (row-level security shows no other), with the last day.
+			const rounds = await tx
+				.select({
+					id: documentPublications.id,
+					documentId: documents.id,
+					title: documentVersions.title,
+					number: documentVersions.number,
+					name: documentVersions.name,
+					replyBy: documentPublications.replyBy,
+					allowComments: documentPublications.allowComments,
+					commented: sql<boolean>`exists (select 1 from ${documentFeedback} f where f.publication_id = ${documentPublications.id} and f.author_id = ${person.id})`
+				})
+				.from(documentPublications)
+				.innerJoin(documentPublicationReviewers, eq(documentPublicationReviewers.publicationId, documentPublications.id))
+				.innerJoin(documents, eq(documents.id, documentPublications.documentId))
+				.innerJoin(documentVersions, eq(documentVersions.id, documentPublications.versionId))
+				.where(
+					and(
+						eq(documentPublications.consortiumId, consortiumId),
+						eq(documentPublications.audience, 'reviewers'),
+						eq(documentPublicationReviewers.userId, person.id),
+						gte(documentPublications.replyBy, todayInSweden())
+					)
+				)
+				.orderBy(asc(documentPublications.replyBy), asc(documentVersions.title));
+			return { kind: 'reviewer' as const, rounds: rounds.map((r) => ({ ...r, replyBy: r.replyBy! })) };
+		}
 		if (!can(actor, 'internal.read', { consortiumId })) {
 			const unacknowledged = await tx
 				.select({ id: decisions.id, number: decisions.number, title: decisions.title })
@@ -65,7 +95,8 @@ export async function attentionFor(person: Who, consortiumId: string) {
 					and(
 						eq(documentPublications.consortiumId, consortiumId),
 						eq(documentPublications.allowComments, true),
-						sql`${documentPublications.publishedAt} = (select max(p.published_at) from ${documentPublications} p where p.document_id = ${documentPublications.documentId})`,
+						eq(documentPublications.audience, 'supplier'),
+						sql`${documentPublications.publishedAt} = (select max(p.published_at) from ${documentPublications} p where p.document_id = ${documentPublications.documentId} and p.audience = 'supplier')`,
 						sql`not exists (select 1 from ${documentFeedback} f where f.publication_id = ${documentPublications.id} and f.author_id = ${person.id})`
 					)
 				)

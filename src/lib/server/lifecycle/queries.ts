@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, isNull, lt, ne, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, notInArray, sql } from 'drizzle-orm';
+import { internalRoles } from '$lib/roles';
 import { stockholmDate } from '../../decisions/deadline';
 import type { LifecycleActivityStatus } from '../../enums';
 import { computeDeadlines, defaultDeadlineSettings, type DeadlineSettings } from '../../lifecycle/deadlines';
@@ -73,7 +74,7 @@ export async function lifecycleOf(person: Who, consortiumId: string, initiativeI
 			.select({ id: users.id, name: users.name })
 			.from(memberships)
 			.innerJoin(users, eq(users.id, memberships.userId))
-			.where(and(eq(memberships.consortiumId, consortiumId), ne(memberships.role, 'supplier')))
+			.where(and(eq(memberships.consortiumId, consortiumId), inArray(memberships.role, [...internalRoles])))
 			.orderBy(asc(users.name));
 		const decisionChoices = await tx
 			.select({ id: decisionItems.id, title: decisionItems.title })

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, max } from 'drizzle-orm';
+import { internalRoles } from '$lib/roles';
 import type { Transaction } from '../db/client';
 import { asServerIn, withUser } from '../db/request';
 import {
@@ -50,7 +51,8 @@ async function checkAdjusters(tx: Transaction, consortiumId: string, userIds: st
 		.select({ userId: memberships.userId, role: memberships.role })
 		.from(memberships)
 		.where(and(eq(memberships.consortiumId, consortiumId), inArray(memberships.userId, userIds)));
-	if (found.length !== userIds.length || found.some((f) => f.role === 'supplier')) throw new CommandError('meetings_unknown_adjuster', 'adjuster1', 422);
+	if (found.length !== userIds.length || found.some((f) => !internalRoles.includes(f.role)))
+		throw new CommandError('meetings_unknown_adjuster', 'adjuster1', 422);
 }
 
 /** Gives `count` paragraph numbers of the consortium's year, after the last one given: the counter row is locked, so they have no gaps. */

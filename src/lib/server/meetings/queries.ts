@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gte, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
+import { internalRoles } from '$lib/roles';
 import type { Transaction } from '../db/client';
 import { withUser } from '../db/request';
 import {
@@ -61,7 +62,7 @@ async function adjusterCandidates(tx: Transaction, consortiumId: string) {
 		.select({ userId: users.id, name: users.name, organisationId: memberships.organisationId, role: memberships.role })
 		.from(memberships)
 		.innerJoin(users, eq(users.id, memberships.userId))
-		.where(and(eq(memberships.consortiumId, consortiumId), ne(memberships.role, 'supplier')))
+		.where(and(eq(memberships.consortiumId, consortiumId), inArray(memberships.role, [...internalRoles])))
 		.orderBy(asc(users.name));
 }
 

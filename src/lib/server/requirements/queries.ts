@@ -431,5 +431,5 @@ export async function mentionablePeople(tx: Transaction, consortiumId: string) {
 	return tx
 		.select({ id: users.id, name: users.name, email: users.email, mailNotifications: users.mailNotifications, locale: users.locale })
 		.from(users)
-		.innerJoin(sql`memberships m`, sql`m.user_id = ${users.id} and m.consortium_id = ${consortiumId} and m.role <> 'supplier'`);
+		.innerJoin(sql`memberships m`, sql`m.user_id = ${users.id} and m.consortium_id = ${consortiumId} and m.role not in ('supplier', 'reviewer')`);
 }

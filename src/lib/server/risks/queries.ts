@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNotNull, lt, lte, ne, sql } from 'drizzle-orm';
+import { internalRoles } from '$lib/roles';
 import { stockholmDate } from '../../decisions/deadline';
 import type { RiskStatus } from '../../enums';
 import { riskBand, riskMatrix, type MatrixCell, type RiskBand, type RiskBandLimits } from '../../risks/bands';
@@ -38,7 +39,7 @@ async function choices(tx: Transaction, consortiumId: string) {
 		.select({ id: users.id, name: users.name })
 		.from(memberships)
 		.innerJoin(users, eq(users.id, memberships.userId))
-		.where(and(eq(memberships.consortiumId, consortiumId), ne(memberships.role, 'supplier')))
+		.where(and(eq(memberships.consortiumId, consortiumId), inArray(memberships.role, [...internalRoles])))
 		.orderBy(asc(users.name));
 	const initiativeChoices = await tx
 		.select({ id: initiatives.id, number: initiatives.number, title: initiatives.title })

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { SpecRequirement } from '../../exports/spec';
 import { baselines } from './baselines';
 import { bytea } from './collab';
 import { consortiumRef, createdAt, nonBlank, updatedAt, userRef, within } from './columns';
-import { organisations } from './consortia';
-import { approvalVerdict, documentKind, documentVersionStatus, mandateKind } from './enums';
+import { memberships, organisations } from './consortia';
+import { approvalVerdict, documentKind, documentVersionStatus, mandateKind, publicationAudience } from './enums';
 import { initiatives } from './roadmap';
 
 /**
@@ -118,8 +118,11 @@ export const documentApprovals = pgTable(
 );
 
 /**
- * An approved version handed to the supplier, who reads it in Samsyn, read-only; the newest
- * publication of a document is the one the supplier sees, and nothing else of the document.
+ * An approved version handed to an audience, who read it in Samsyn, read-only: the supplier (the
+ * newest supplier publication of a document is the one the supplier sees, and nothing else of the
+ * document), or a named group of external reviewers (a consultation round, remiss: its reviewers are
+ * `document_publication_reviewers`, and it has a last day for comments). A version reaches the
+ * supplier once, and any number of reviewer rounds.
  */
 export const documentPublications = pgTable(
 	'document_publications',
@@ -128,23 +131,55 @@ export const documentPublications = pgTable(
 		consortiumId: consortiumRef(),
 		documentId: uuid('document_id').notNull(),
 		versionId: uuid('version_id').notNull(),
-		/** Whether the supplier may comment on the published version (a consultation round). */
+		audience: publicationAudience('audience').notNull().default('supplier'),
+		/** Whether the audience may comment on the published version (a consultation round). */
 		allowComments: boolean('allow_comments').notNull().default(false),
 		note: text('note').notNull().default(''),
+		/** A reviewer round's last day for comments (Swedish time); none for the supplier. */
+		replyBy: date('reply_by', { mode: 'string' }),
 		publishedBy: userRef('published_by'),
 		publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [
 		within('document_publications_document_fk', t.documentId, t.consortiumId, () => documents),
 		within('document_publications_version_fk', t.versionId, t.consortiumId, () => documentVersions),
-		unique('document_publications_version_key').on(t.versionId),
+		unique('document_publications_id_consortium_key').on(t.id, t.consortiumId),
+		uniqueIndex('document_publications_supplier_version_key')
+			.on(t.versionId)
+			.where(sql`${t.audience} = 'supplier'`),
 		index('document_publications_document_idx').on(t.documentId, t.publishedAt),
 		index('document_publications_consortium_id_idx').on(t.consortiumId),
-		check('document_publications_note_check', sql`length(${t.note}) <= 2000`)
+		check('document_publications_note_check', sql`length(${t.note}) <= 2000`),
+		check('document_publications_reply_by_check', sql`(${t.audience} = 'reviewers') = (${t.replyBy} is not null)`)
 	]
 );
 
-/** What the supplier wrote on a published version open for comments; only the consortium and the supplier read it. */
+/** The reviewers named in a reviewer round: the only people outside the consortium's own who read it. */
+export const documentPublicationReviewers = pgTable(
+	'document_publication_reviewers',
+	{
+		publicationId: uuid('publication_id').notNull(),
+		consortiumId: consortiumRef(),
+		userId: uuid('user_id').notNull()
+	},
+	(t) => [
+		primaryKey({ name: 'document_publication_reviewers_pkey', columns: [t.publicationId, t.userId] }),
+		within('document_publication_reviewers_publication_fk', t.publicationId, t.consortiumId, () => documentPublications),
+		// Leaving the consortium takes the person out of its rounds.
+		foreignKey({
+			name: 'document_publication_reviewers_membership_fk',
+			columns: [t.consortiumId, t.userId],
+			foreignColumns: [memberships.consortiumId, memberships.userId]
+		}).onDelete('cascade'),
+		index('document_publication_reviewers_user_idx').on(t.userId),
+		index('document_publication_reviewers_consortium_id_idx').on(t.consortiumId)
+	]
+);
+
+/**
+ * What the audience wrote on a published version open for comments: the supplier's, read by the
+ * consortium and the supplier; a reviewer's, read by the consortium and that reviewer only.
+ */
 export const documentFeedback = pgTable(
 	'document_feedback',
 	{

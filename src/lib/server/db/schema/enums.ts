@@ -47,6 +47,7 @@ import {
 	lifecycleActivityStatuses,
 	documentKinds,
 	documentVersionStatuses,
+	publicationAudiences,
 	riskStatuses,
 	impactTargetKinds,
 	gateOutcomes
@@ -150,6 +151,8 @@ export const attachmentTarget = pgEnum('attachment_target', attachmentTargets);
 export const documentKind = pgEnum('document_kind', documentKinds);
 
 export const documentVersionStatus = pgEnum('document_version_status', documentVersionStatuses);
+
+export const publicationAudience = pgEnum('publication_audience', publicationAudiences);
 
 export const riskStatus = pgEnum('risk_status', riskStatuses);
 

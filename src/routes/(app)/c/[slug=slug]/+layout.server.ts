@@ -35,14 +35,20 @@ export const load: LayoutServerLoad = async (event) => {
 				...(can(actor, 'webhooks.manage', resource) ? [{ area: 'webhooks' as const, href: `${base}/webhooks` }] : []),
 				...(can(actor, 'audit.read', resource) ? [{ area: 'audit' as const, href: `${base}/audit` }] : [])
 			]
-		: [
-				{ area: 'supplier', href: base },
-				{ area: 'backlog', href: `${base}/backlog` },
-				{ area: 'supplier_decisions', href: `${base}/decisions/log` },
-				{ area: 'documents', href: `${base}/documents` },
-				{ area: 'questions', href: `${base}/questions` },
-				{ area: 'meetings', href: `${base}/meetings` }
-			];
+		: !can(actor, 'published.read', resource)
+			? // An external reviewer: their consultation rounds, nothing else of the consortium.
+				[
+					{ area: 'reviewer', href: base },
+					{ area: 'documents', href: `${base}/documents` }
+				]
+			: [
+					{ area: 'supplier', href: base },
+					{ area: 'backlog', href: `${base}/backlog` },
+					{ area: 'supplier_decisions', href: `${base}/decisions/log` },
+					{ area: 'documents', href: `${base}/documents` },
+					{ area: 'questions', href: `${base}/questions` },
+					{ area: 'meetings', href: `${base}/meetings` }
+				];
 	const me = actor.membership ? { organisationId: actor.membership.organisationId, speaksForOrganisation: actor.membership.speaksForOrganisation } : null;
 	return { consortium, role: actor.membership?.role ?? null, me, can: abilities(actor, resource), nav };
 };

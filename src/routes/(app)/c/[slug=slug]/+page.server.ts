@@ -26,9 +26,13 @@ export const load: PageServerLoad = async (event) => {
 	);
 	await event.parent();
 	const { user, consortium, actor } = await inConsortium(event);
-	// The supplier sees only what was published to it; nothing internal is even queried.
+	// The supplier sees only what was published to it, a reviewer only its rounds; nothing internal is even queried.
 	if (!can(actor, 'internal.read', { consortiumId: consortium.id }))
-		return { view: 'supplier' as const, overview: null, attention: await attentionFor(actor, consortium.id) };
+		return {
+			view: can(actor, 'published.read', { consortiumId: consortium.id }) ? ('supplier' as const) : ('reviewer' as const),
+			overview: null,
+			attention: await attentionFor(actor, consortium.id)
+		};
 	const [overview, attention, activity] = await inOneTransaction(user, () =>
 		Promise.all([getOverview(actor, consortium.id), attentionFor(actor, consortium.id), activityFor(actor, consortium.id)])
 	);

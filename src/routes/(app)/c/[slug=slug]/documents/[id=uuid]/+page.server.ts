@@ -8,6 +8,7 @@ import {
 	addFeedback,
 	deleteDocument,
 	nameVersion,
+	publishToReviewers,
 	publishVersion,
 	recordDocumentVerdict,
 	restoreDocumentVersion,
@@ -15,7 +16,7 @@ import {
 	updateDocument
 } from '$lib/server/documents/commands';
 import { documentPage } from '$lib/server/documents/queries';
-import { DocumentUpdate, FeedbackInput, PublishInput, VerdictInput, VersionInput, VersionRef } from '$lib/server/documents/schemas';
+import { DocumentUpdate, FeedbackInput, PublishInput, ReviewRoundInput, VerdictInput, VersionInput, VersionRef } from '$lib/server/documents/schemas';
 import { formAction, notFoundOn } from '$lib/server/form-action';
 import { inConsortium } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
@@ -32,10 +33,12 @@ export const load: PageServerLoad = async (event) => {
 		const page = await documentPage(actor, consortium.id, event.params.id, {
 			version: searchParams.get('version'),
 			from: searchParams.get('from'),
-			to: searchParams.get('to')
+			to: searchParams.get('to'),
+			round: searchParams.get('round')
 		});
+		// A reviewer reads the round's version and nothing attached to the document.
 		const [attachments, comments] = await Promise.all([
-			listAttachments(actor, consortium.id, { kind: 'document', id: event.params.id }),
+			page.view === 'round' ? null : listAttachments(actor, consortium.id, { kind: 'document', id: event.params.id }),
 			page.view === 'internal' ? listComments(actor, consortium.id, 'document', event.params.id) : []
 		]);
 		const impact = await impactFlagsOn(actor, consortium.id, 'document', event.params.id);
@@ -67,6 +70,10 @@ export const actions: Actions = {
 		await publishVersion(actor, consortium.id, event.params.id!, input);
 		return { published: true };
 	}),
+	round: formAction(ReviewRoundInput, async (input, { actor, consortium, event }) => {
+		await publishToReviewers(actor, consortium.id, event.params.id!, input);
+		return { round: true };
+	}),
 	restore: formAction(VersionRef, async (input, { actor, consortium, event }) => {
 		const version = await restoreDocumentVersion(actor, consortium.id, event.params.id!, input.versionId);
 		return { name: version.name };
@@ -81,7 +88,7 @@ export const actions: Actions = {
 			await addFeedback(actor, consortium.id, event.params.id!, input);
 			return { feedback: true };
 		},
-		{ visibleTo: 'published.read' }
+		{ visibleTo: 'documents.read' }
 	),
 	...commentActions('document'),
 	...attachmentActions('document')
