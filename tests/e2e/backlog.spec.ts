@@ -109,6 +109,21 @@ test('the admin builds the MVP from a closed round, locks and publishes it; the 
 	await expect(supplier.getByText('Larmet kvitteras inte i mobilen.')).toBeVisible();
 	await expectAccessible(admin);
 
+	// The release goes to the steering group for Godkännande av delleverans, as a decision item the supplier does not see
+	await admin.getByLabel('Att tänka på för styrgruppen (valfritt)').fill('Larmet kvitteras inte ännu; se bedömningen.');
+	await admin.getByRole('button', { name: 'Lägg fram för styrgruppen' }).click();
+	await expect(admin.getByRole('status').filter({ hasText: 'Leveransen är framlagd. Beslutsärendet är förberett som utkast.' })).toBeFocused();
+	const gates = admin.getByRole('region', { name: 'Godkännande av delleverans' });
+	await expect(gates.getByRole('link', { name: `Godkännande av delleverans: leverans ${number} (${name})` })).toBeVisible();
+	await expect(gates).toContainText('Beslutsärendet förbereds');
+	await expect(admin.getByRole('button', { name: 'Lägg fram för styrgruppen' })).toHaveCount(0);
+	await expectAccessible(admin);
+	await supplier.reload();
+	await expect(supplier.getByRole('heading', { level: 1, name: `Leverans ${number}: ${name}` })).toBeVisible();
+	await expect(supplier.getByRole('heading', { name: 'Godkännande av delleverans' })).toHaveCount(0);
+	const presentAsSupplier = await supplier.request.post(`${releasePath}?/present`, { headers: { origin: new URL(supplier.url()).origin }, form: {} });
+	expect(presentAsSupplier.status()).toBe(404);
+
 	// After the lock, a participant asks for a change: it becomes a decision item, the backlog stays
 	const member = await as(browser, 'deltagare.motala@samsyn.demo');
 	await live(member, planPath);

@@ -189,6 +189,7 @@ const sentences: Record<string, (p: Params) => string> = {
 	document_not_approved: () => m.error_document_not_approved(),
 	document_already_published: () => m.error_document_already_published(),
 	document_feedback_closed: () => m.error_document_feedback_closed(),
+	backlog_gate_pending: () => m.error_backlog_gate_pending(),
 	document_round_past_reply_by: () => m.error_document_round_past_reply_by(),
 	document_round_reply_by_past: () => m.error_document_round_reply_by_past(),
 	document_round_reviewers_required: () => m.error_document_round_reviewers_required(),

@@ -9,6 +9,7 @@ const none: AgendaSources = {
 	budgetOverruns: [],
 	initiatives: [],
 	gates: [],
+	releaseGates: [],
 	decisionItems: [],
 	overdueQuestions: []
 };
@@ -121,6 +122,13 @@ describe('the steering group agenda, assembled', () => {
 			['decision_item:d2', 'd2']
 		]);
 		expect(keys({ gates: [{ ...gate, upcomingAgenda: true }], decisionItems: [{ ...item, upcomingAgenda: true }] })).toEqual([]);
+	});
+
+	it('proposes a release presented for Godkännande av delleverans under its heading, with its item', () => {
+		const presented = { id: 'rg1', decisionItemId: 'd3', number: 2, version: 'MVP 1.1', upcomingAgenda: false };
+		const [p] = assembleAgenda({ ...none, releaseGates: [presented] });
+		expect(p).toMatchObject({ key: 'gate:rg1', section: 'deliverables', decisionItemId: 'd3', fact: { kind: 'release_gate', number: 2 } });
+		expect(keys({ releaseGates: [{ ...presented, upcomingAgenda: true }] })).toEqual([]);
 	});
 
 	it('proposes the supplier questions past their due date, until a meeting since then had them', () => {

@@ -60,6 +60,8 @@ export interface AgendaSources {
 	}[];
 	/** Gates of the initiatives' current phases whose decision is not recorded yet. */
 	gates: { id: string; decisionItemId: string; initiativeNumber: number; initiativeTitle: string; phaseName: string; upcomingAgenda: boolean }[];
+	/** Releases presented for Godkännande av delleverans whose decision is not recorded yet. */
+	releaseGates: { id: string; decisionItemId: string; number: number; version: string; upcomingAgenda: boolean }[];
 	/** Decision items of the steering group's level not yet decided (gates' and risks' items excluded). */
 	decisionItems: { id: string; title: string; deadline: string | null; upcomingAgenda: boolean }[];
 	/** The supplier's questions past their due date and unanswered, with the steering-group meetings that had each. */
@@ -85,6 +87,7 @@ export type AgendaFact =
 	| { kind: 'question'; number: number; title: string; dueOn: string }
 	| { kind: 'risk'; number: number; title: string; score: number }
 	| { kind: 'gate'; initiativeNumber: number; initiativeTitle: string; phaseName: string }
+	| { kind: 'release_gate'; number: number; version: string }
 	| { kind: 'decision_item'; title: string; deadline: string | null };
 
 const proposal = (
@@ -110,7 +113,7 @@ const proposal = (
  *   meeting since their latest status report had them (news brings an initiative back, not each meeting);
  * - the supplier's overdue questions, unless a meeting since they fell due had them;
  * - risks in the high band, not closed, that no meeting since they entered the band had on its agenda;
- * - gates awaiting their decision, and decision items due at the steering group's level, unless a
+ * - gates (of initiatives' phases and of releases) awaiting their decision, and decision items due at the steering group's level, unless a
  *   meeting from today on already has them on its agenda.
  */
 export function assembleAgenda(s: AgendaSources): AgendaProposal[] {
@@ -146,6 +149,8 @@ export function assembleAgenda(s: AgendaSources): AgendaProposal[] {
 					g.decisionItemId
 				)
 			);
+	for (const g of s.releaseGates)
+		if (!g.upcomingAgenda) out.push(proposal('deliverables', 'gate', g.id, { kind: 'release_gate', number: g.number, version: g.version }, g.decisionItemId));
 	for (const d of s.decisionItems)
 		if (!d.upcomingAgenda) out.push(proposal('decisions', 'decision_item', d.id, { kind: 'decision_item', title: d.title, deadline: d.deadline }, d.id));
 	return out;

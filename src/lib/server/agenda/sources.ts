@@ -3,7 +3,19 @@ import { stockholmDate } from '../../decisions/deadline';
 import { riskBand } from '../../risks/bands';
 import type { Actor } from '../policy';
 import type { Transaction } from '../db/client';
-import { budgetLines, consortia, decisionItems, initiativeGates, initiatives, meetingAgendaItems, meetings, questions, risks } from '../db/schema';
+import {
+	backlogReleases,
+	budgetLines,
+	consortia,
+	decisionItems,
+	initiativeGates,
+	initiatives,
+	meetingAgendaItems,
+	meetings,
+	questions,
+	releaseGates,
+	risks
+} from '../db/schema';
 import { initiativesIn } from '../roadmap/queries';
 import { bandLimits } from '../risks/state';
 import { contentLocale } from '../roadmap/state';
@@ -78,9 +90,18 @@ export async function agendaSourcesIn(tx: Transaction, actor: Actor, consortiumI
 					upcomingAgenda: upcoming.has(g.decisionItemId)
 				}))
 		);
-	const gateItems = (await tx.select({ id: initiativeGates.decisionItemId }).from(initiativeGates).where(eq(initiativeGates.consortiumId, consortiumId))).map(
-		(r) => r.id
-	);
+	// Releases presented for Godkännande av delleverans, still awaiting the steering group.
+	const presented = await tx
+		.select({ id: releaseGates.id, decisionItemId: releaseGates.decisionItemId, number: backlogReleases.number, version: backlogReleases.version })
+		.from(releaseGates)
+		.innerJoin(backlogReleases, eq(backlogReleases.id, releaseGates.releaseId))
+		.innerJoin(decisionItems, eq(decisionItems.id, releaseGates.decisionItemId))
+		.where(and(eq(releaseGates.consortiumId, consortiumId), inArray(decisionItems.status, ['draft', 'open', 'closed'])))
+		.orderBy(asc(backlogReleases.number), asc(releaseGates.createdAt));
+	const gateItems = [
+		...(await tx.select({ id: initiativeGates.decisionItemId }).from(initiativeGates).where(eq(initiativeGates.consortiumId, consortiumId))).map((r) => r.id),
+		...(await tx.select({ id: releaseGates.decisionItemId }).from(releaseGates).where(eq(releaseGates.consortiumId, consortiumId))).map((r) => r.id)
+	];
 	const items = await tx
 		.select({ id: decisionItems.id, title: decisionItems.title, deadline: decisionItems.deadline })
 		.from(decisionItems)
@@ -165,6 +186,7 @@ export async function agendaSourcesIn(tx: Transaction, actor: Actor, consortiumI
 				agendaDates: agendaDates('initiative', i.id)
 			})),
 		gates,
+		releaseGates: presented.map((g) => ({ ...g, upcomingAgenda: upcoming.has(g.decisionItemId) })),
 		decisionItems: items.map((d) => ({
 			id: d.id,
 			title: d.title,

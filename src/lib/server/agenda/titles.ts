@@ -47,6 +47,8 @@ export function agendaTitle(fact: AgendaFact, locale: Locale): string {
 			return m.agenda_item_risk({ number: String(fact.number), title: fact.title, score: String(fact.score) }, o);
 		case 'gate':
 			return m.agenda_item_gate({ number: String(fact.initiativeNumber), title: fact.initiativeTitle, phase: fact.phaseName }, o);
+		case 'release_gate':
+			return m.agenda_item_release_gate({ number: String(fact.number), version: fact.version }, o);
 		case 'decision_item':
 			return fact.title;
 	}

@@ -77,3 +77,10 @@ export const AcceptanceInput = z
 	.object({ verdict: z.enum(acceptanceVerdicts, { message: 'invalid_choice' }), reason: OptionalText(2000) })
 	.refine((v) => v.verdict === 'accepted' || v.reason.length > 0, { message: 'required', path: ['reason'] });
 export type AcceptanceInput = z.infer<typeof AcceptanceInput>;
+
+/** A release presented to the steering group for Godkännande av delleverans: the initiative it belongs to (if any) and a note. */
+export const PresentReleaseInput = z.object({
+	initiativeId: optionalUuid,
+	note: OptionalText(2000)
+});
+export type PresentReleaseInput = z.infer<typeof PresentReleaseInput>;

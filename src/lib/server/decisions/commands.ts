@@ -25,6 +25,7 @@ import {
 } from '../db/schema';
 import { settleChangeRequestIn, withdrawChangeRequestIn } from '../backlog/commands';
 import { settleGateIn } from '../roadmap/gates';
+import { settleReleaseGateIn } from '../backlog/gates';
 import { recordChange } from '../audit/record-change';
 import { enqueueMail } from '../mail/outbox';
 import { enqueueWebhookEvent } from '../webhooks/outbox';
@@ -416,6 +417,8 @@ export async function recordIn(tx: Transaction, recordedBy: string | null, item:
 	await settleChangeRequestIn(tx, item.id, entry!, recordedBy);
 	// A gate's decision moves its initiative on, back, or ends it.
 	await settleGateIn(tx, item.id, entry!.decidedOn, recordedBy);
+	// A release gate's decision approves the deliverable, sends it back, or ends the delivery work.
+	await settleReleaseGateIn(tx, item.id, entry!.decidedOn, recordedBy);
 	await recordChange(tx, {
 		actorId: recordedBy,
 		consortiumId,

@@ -4,12 +4,13 @@ import { useFreshDatabase } from '../testing/database';
 import { asSystem } from '../db/request';
 import { backlogs, consortia, users } from '../db/schema';
 import { backlogDetail, backlogOverview, releaseDetail } from '../backlog/queries';
+import { gatesOfRelease } from '../backlog/gates';
 import { seedDemo } from './seed';
 
 useFreshDatabase();
 
 describe('the Östergötland demo backlog', () => {
-	it('holds the locked MVP 1.0, release 1 acknowledged, a decided change request and release 2 with delivery on half its items; seeding again adds nothing', async () => {
+	it('holds the locked MVP 1.0, release 1 acknowledged, a decided change request and release 2 with delivery on half its items, release 1 awaiting its gate; seeding again adds nothing', async () => {
 		await seedDemo();
 		await seedDemo();
 		const { consortium, observer, supplier, rows } = await asSystem(async (tx) => {
@@ -43,5 +44,11 @@ describe('the Östergötland demo backlog', () => {
 		const reported = second.items.filter((i) => i.delivery.report);
 		expect(reported.map((i) => i.delivery.report!.status)).toEqual(['delivered', 'delivered', 'in_progress']);
 		expect(reported[0]!.delivery.verdict?.verdict).toBe('accepted');
+
+		// Release 1 is before the steering group for Godkännande av delleverans; the supplier does not see it.
+		const first = await releaseDetail(observer, consortium.id, 1);
+		const gates = await gatesOfRelease(observer, consortium.id, first.release.id);
+		expect(gates!.gates.map((g) => [g.title, g.state])).toEqual([['Godkännande av delleverans: leverans 1 (MVP 1.0)', 'draft']]);
+		expect(await gatesOfRelease(supplier, consortium.id, first.release.id)).toBeNull();
 	});
 });

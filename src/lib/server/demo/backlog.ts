@@ -1,6 +1,6 @@
 import { and, asc, count, eq, isNotNull } from 'drizzle-orm';
 import type { Transaction } from '../db/client';
-import { backlogItems, backlogs, decisionItems, decisionPositionHistory, decisionPositions, priorityRounds } from '../db/schema';
+import { backlogItems, backlogReleases, backlogs, decisionItems, decisionPositionHistory, decisionPositions, priorityRounds, releaseGates } from '../db/schema';
 import { organisationNamed, userIdByEmail } from './factories';
 import { ostergotlandRepresented, representativeEmail } from './data';
 import {
@@ -16,6 +16,7 @@ import {
 import { lockBacklog } from '../backlog/state';
 import { closeItemIn, recordIn } from '../decisions/commands';
 import { ChangeRequestInput } from '../backlog/schemas';
+import { presentReleaseIn } from '../backlog/gates';
 
 /** The supplier's estimates in story points, in the order of the combined ranking. */
 const estimates = [8, 5, 13, 5, 8, 3, 8, 5, 13, 8, 5, 3];
@@ -109,4 +110,24 @@ export async function ensureBacklogDemo(tx: Transaction, consortiumId: string): 
 	await judgeDeliveryIn(tx, consortiumId, first!.id, admin, { verdict: 'accepted', reason: '' });
 	await reportDeliveryIn(tx, consortiumId, second!.id, supplier, { status: 'delivered', note: 'Klar för acceptanstest.' });
 	await reportDeliveryIn(tx, consortiumId, third!.id, supplier, { status: 'in_progress', note: 'Beräknas klar i sprint 14.' });
+}
+
+/**
+ * Godkännande av delleverans in the demo: release 1 of MVP 1.0, with two of its items reported
+ * delivered (one accepted), presented by Linköping's representative to the steering group, whose
+ * decision item awaits the next meeting. Idempotent.
+ */
+export async function ensureReleaseGateDemo(tx: Transaction, consortiumId: string): Promise<void> {
+	const [existing] = await tx.select({ id: releaseGates.id }).from(releaseGates).where(eq(releaseGates.consortiumId, consortiumId)).limit(1);
+	if (existing) return;
+	const [release] = await tx
+		.select()
+		.from(backlogReleases)
+		.where(and(eq(backlogReleases.consortiumId, consortiumId), eq(backlogReleases.number, 1)));
+	if (!release) return;
+	const presenter = (await userIdByEmail(tx, 'ombud.linkoping@samsyn.demo')) ?? null;
+	await presentReleaseIn(tx, presenter, release, {
+		initiativeId: undefined,
+		note: 'Leverantören visade de levererade funktionerna i testmiljön för projektgruppen. Larmvisningen i mobilen är godkänd; signeringen väntar på acceptanstest i Linköping.'
+	});
 }

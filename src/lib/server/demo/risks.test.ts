@@ -47,7 +47,7 @@ describe('the demo risk register', () => {
 			['Ekonomisk rapport', 2],
 			['Aktiviteter', 3],
 			['Riskhantering', 3],
-			['Godkännande av delleverans', 1],
+			['Godkännande av delleverans', 2],
 			['Beslutsärenden', 1]
 		]);
 		expect(agenda.sections[0]!.items.at(-1)!.title).toMatch(/^Statusrapport: Nattlig tillsyn via kamera, .+ \(röd rad\)$/);

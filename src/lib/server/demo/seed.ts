@@ -12,7 +12,7 @@ import { ensureDecisionsDemo } from './decisions';
 import { ensureMeetingsDemo } from './meetings';
 import { ensureAttachmentsDemo } from './attachments';
 import { ensurePrioritisationDemo } from './prioritisation';
-import { ensureBacklogDemo } from './backlog';
+import { ensureBacklogDemo, ensureReleaseGateDemo } from './backlog';
 import { ensureQuestionsDemo } from './questions';
 import { ensurePortfolioDemo } from './portfolio';
 import { ensureKasamRoadmapDemo, ensureRoadmapDemo } from './roadmap';
@@ -109,6 +109,7 @@ export async function seedDemo(): Promise<void> {
 		await ensureDocumentsDemo(tx, ids.get(OSTERGOTLAND.slug)!);
 		await ensureRisksDemo(tx, ids.get(OSTERGOTLAND.slug)!);
 		await ensureStatusReportsDemo(tx, ids.get(OSTERGOTLAND.slug)!);
+		await ensureReleaseGateDemo(tx, ids.get(OSTERGOTLAND.slug)!);
 		await ensureGoalsDemo(tx, ids.get(OSTERGOTLAND.slug)!);
 		await ensureQualityDemo(tx, ids.get(OSTERGOTLAND.slug)!);
 		await ensureKasamRoadmapDemo(tx, ids.get(KASAM.slug)!);

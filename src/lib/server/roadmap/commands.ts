@@ -9,7 +9,6 @@ import { withUser } from '../db/request';
 import {
 	baselines,
 	decisionItems,
-	decisionOptions,
 	decisions,
 	initiativeDependencies,
 	initiativeGates,
@@ -29,7 +28,7 @@ import { authorize } from '../policy';
 import type { InitiativeLinkKind } from '../../enums';
 import { cycleThrough } from './cycles';
 import { firstPlan } from './phase-models';
-import { gateOptions } from './gates';
+import { gateOptions, prepareGateItemIn } from './gates';
 import type {
 	DependencyInput,
 	GateInput,
@@ -325,34 +324,22 @@ export async function addGateIn(tx: Transaction, actorId: string | null, initiat
 		const next = phases.find((p) => p.position === input.phase + 1);
 		const twoWeeks = addDays(stockholmDate(new Date()), 14);
 		const due = phase.plannedEnd && daysBetween(twoWeeks, phase.plannedEnd) > 0 ? phase.plannedEnd : twoWeeks;
-		const [item] = await tx
-			.insert(decisionItems)
-			.values({
-				consortiumId,
-				title: m.roadmap_gate_item_title({ phase: phase.name, initiative: initiative.title }, { locale }).slice(0, 200),
+		const item = await prepareGateItemIn(
+			tx,
+			actorId,
+			consortiumId,
+			{
+				title: m.roadmap_gate_item_title({ phase: phase.name, initiative: initiative.title }, { locale }),
 				background: m.roadmap_gate_item_background({ number: String(initiative.number), initiative: initiative.title, phase: phase.name }, { locale }),
 				proposal: next
 					? m.roadmap_gate_item_proposal({ phase: phase.name, next: next.name }, { locale })
 					: m.roadmap_gate_item_proposal_last({ phase: phase.name }, { locale }),
-				level: 'steering_group',
-				deadline: endOfDayInStockholm(due),
-				createdBy: actorId
-			})
-			.returning();
-		const options = gateOptions(phase.name, next?.name ?? null, locale);
-		await tx
-			.insert(decisionOptions)
-			.values(options.map((o, i) => ({ consortiumId, itemId: item!.id, position: i + 1, label: o.label, gateOutcome: o.gateOutcome })));
-		await recordChange(tx, {
-			actorId,
-			consortiumId,
-			action: 'decision_item.created',
-			entityType: 'decision_item',
-			entityId: item!.id,
-			after: item,
-			related: [id]
-		});
-		itemId = item!.id;
+				deadline: endOfDayInStockholm(due)
+			},
+			gateOptions(phase.name, next?.name ?? null, locale),
+			[id]
+		);
+		itemId = item.id;
 	}
 	const [gate] = await tx.insert(initiativeGates).values({ consortiumId, initiativeId: id, phase: input.phase, decisionItemId: itemId }).returning();
 	await bumpVersion(tx, initiative);

@@ -27,6 +27,45 @@ export function gateOptions(phase: string, next: string | null, locale: Locale):
 }
 
 /**
+ * Prepares a gate's decision item: a draft for the steering group with the gate's alternatives as its
+ * options, audited as created (with `related`, what the gate is of). Initiative and release gates alike.
+ */
+export async function prepareGateItemIn(
+	tx: Transaction,
+	actorId: string | null,
+	consortiumId: string,
+	item: { title: string; background: string; proposal: string; deadline: Date },
+	options: readonly { label: string; gateOutcome: GateOutcome }[],
+	related: string[]
+): Promise<typeof decisionItems.$inferSelect> {
+	const [row] = await tx
+		.insert(decisionItems)
+		.values({ consortiumId, ...item, title: item.title.slice(0, 200), level: 'steering_group', createdBy: actorId })
+		.returning();
+	await tx
+		.insert(decisionOptions)
+		.values(options.map((o, i) => ({ consortiumId, itemId: row!.id, position: i + 1, label: o.label, gateOutcome: o.gateOutcome })));
+	await recordChange(tx, { actorId, consortiumId, action: 'decision_item.created', entityType: 'decision_item', entityId: row!.id, after: row, related });
+	return row!;
+}
+
+/**
+ * What a gate item's recorded decision decides: the adopted option's outcome (adopted without gate
+ * options continues), or null when the item was not adopted.
+ */
+export async function adoptedGateOutcome(tx: Transaction, itemId: string): Promise<GateOutcome | null> {
+	const [item] = await tx
+		.select({ result: decisionItems.result, optionId: decisionItems.resultOptionId })
+		.from(decisionItems)
+		.where(eq(decisionItems.id, itemId));
+	if (item?.result !== 'adopted') return null;
+	const [option] = item.optionId
+		? await tx.select({ outcome: decisionOptions.gateOutcome }).from(decisionOptions).where(eq(decisionOptions.id, item.optionId))
+		: [];
+	return option?.outcome ?? 'continue';
+}
+
+/**
  * Settles a gate as its decision item is recorded (in the recording's transaction): the outcome is
  * the adopted option's (an item without gate options that is adopted continues; one not adopted
  * changes nothing, and the gate stays failed). Continue ends the gate's phase and starts the next
@@ -36,15 +75,8 @@ export function gateOptions(phase: string, next: string | null, locale: Locale):
 export async function settleGateIn(tx: Transaction, itemId: string, decidedOn: string, recordedBy: string | null): Promise<void> {
 	const [gate] = await tx.select().from(initiativeGates).where(eq(initiativeGates.decisionItemId, itemId));
 	if (!gate) return;
-	const [item] = await tx
-		.select({ result: decisionItems.result, optionId: decisionItems.resultOptionId })
-		.from(decisionItems)
-		.where(eq(decisionItems.id, itemId));
-	if (item?.result !== 'adopted') return;
-	const [option] = item.optionId
-		? await tx.select({ outcome: decisionOptions.gateOutcome }).from(decisionOptions).where(eq(decisionOptions.id, item.optionId))
-		: [];
-	const outcome: GateOutcome = option?.outcome ?? 'continue';
+	const outcome = await adoptedGateOutcome(tx, itemId);
+	if (!outcome) return;
 	const [before] = await tx.select().from(initiatives).where(eq(initiatives.id, gate.initiativeId));
 	if (!before) return;
 	const phases = await tx.select().from(initiativePhases).where(eq(initiativePhases.initiativeId, gate.initiativeId));

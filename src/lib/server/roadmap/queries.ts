@@ -26,7 +26,7 @@ import { readerFor, type Who } from '../consortia/actor';
 import { can, type Actor } from '../policy';
 import { portfolioCandidates } from '../portfolio/queries';
 import { addMonths, quarterStart } from '../../roadmap/dates';
-import { deriveStatus, type GateState, type StatusReason } from './status';
+import { deriveStatus, gateState, type GateState, type StatusReason } from './status';
 import { lanesOf, type LaneMode } from '../../roadmap/lanes';
 import { pageWithin, pagesByWeight, spanLabel } from '../../paging';
 import { lifecycleStandingsIn } from '../lifecycle/queries';
@@ -82,18 +82,6 @@ export interface RoadmapInitiative {
 	version: number;
 	canEdit: boolean;
 }
-
-/** A gate passes when its decision is recorded as adopted, unless the steering group sent the deliverable back. */
-const gateState = (status: string, result: string | null, outcome: GateOutcome | null): GateState =>
-	status === 'recorded'
-		? result === 'adopted' && outcome !== 'back'
-			? 'passed'
-			: 'failed'
-		: status === 'withdrawn'
-			? 'failed'
-			: status === 'draft'
-				? 'draft'
-				: 'open';
 
 /** Every initiative of the consortium (or those given), whole, in the reader's transaction. */
 export async function initiativesIn(tx: Transaction, actor: Actor, consortiumId: string, only?: string[]): Promise<RoadmapInitiative[]> {

@@ -1,8 +1,20 @@
-import type { InitiativeStatus } from '../../enums';
+import type { GateOutcome, InitiativeStatus } from '../../enums';
 import { daysBetween } from '../../roadmap/dates';
 
 /** Where a gate's decision stands: not yet open, open for positions, adopted, or not adopted (rejected, no decision, withdrawn). */
 export type GateState = 'draft' | 'open' | 'passed' | 'failed';
+
+/** A gate passes when its decision is recorded as adopted, unless the steering group sent the deliverable back. */
+export const gateState = (status: string, result: string | null, outcome: GateOutcome | null): GateState =>
+	status === 'recorded'
+		? result === 'adopted' && outcome !== 'back'
+			? 'passed'
+			: 'failed'
+		: status === 'withdrawn'
+			? 'failed'
+			: status === 'draft'
+				? 'draft'
+				: 'open';
 
 export interface StatusFacts {
 	today: string;

@@ -9,10 +9,12 @@ import {
 	changeRequestKind,
 	changeRequestStatus,
 	deliveryStatus,
+	gateOutcome,
 	moscowPriority,
 	priorityItemKind
 } from './enums';
 import { priorityRounds } from './prioritisation';
+import { initiatives } from './roadmap';
 
 /**
  * The consortium's prioritised backlog (the MVP plan): built from a closed priority round's combined
@@ -219,5 +221,35 @@ export const deliveryAcceptances = pgTable(
 		index('delivery_acceptances_item_idx').on(t.backlogItemId, t.decidedAt),
 		index('delivery_acceptances_consortium_id_idx').on(t.consortiumId),
 		check('delivery_acceptances_reason_check', sql`${t.verdict} = 'accepted' or length(trim(${t.reason})) > 0`)
+	]
+);
+
+/**
+ * Godkännande av delleverans: a release presented to the steering group, which decides Fortsätt,
+ * Tillbaka, Stopp or Avsluta on the gate's decision item; the outcome is kept once the decision is
+ * recorded. A release may be presented again after Tillbaka (a new gate); the initiative it belongs
+ * to, if named, is stopped or closed by the corresponding outcome.
+ */
+export const releaseGates = pgTable(
+	'release_gates',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		consortiumId: consortiumRef(),
+		releaseId: uuid('release_id').notNull(),
+		decisionItemId: uuid('decision_item_id').notNull(),
+		initiativeId: uuid('initiative_id'),
+		/** What the steering group decided, once the item's decision is recorded. */
+		outcome: gateOutcome('outcome'),
+		createdBy: userRef('created_by'),
+		createdAt: createdAt()
+	},
+	(t) => [
+		within('release_gates_release_fk', t.releaseId, t.consortiumId, () => backlogReleases),
+		within('release_gates_decision_item_fk', t.decisionItemId, t.consortiumId, () => decisionItems),
+		within('release_gates_initiative_fk', t.initiativeId, t.consortiumId, () => initiatives),
+		unique('release_gates_decision_item_key').on(t.decisionItemId),
+		index('release_gates_release_id_idx').on(t.releaseId),
+		index('release_gates_initiative_id_idx').on(t.initiativeId),
+		index('release_gates_consortium_id_idx').on(t.consortiumId)
 	]
 );

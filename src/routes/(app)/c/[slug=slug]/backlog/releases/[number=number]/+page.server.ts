@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { acknowledgeRelease, judgeDelivery, reportDelivery } from '$lib/server/backlog/commands';
 import { releaseDetail } from '$lib/server/backlog/queries';
-import { AcceptanceInput, DeliveryInput } from '$lib/server/backlog/schemas';
+import { gatesOfRelease, presentRelease } from '$lib/server/backlog/gates';
+import { AcceptanceInput, DeliveryInput, PresentReleaseInput } from '$lib/server/backlog/schemas';
 import { formAction, notFoundOn } from '$lib/server/form-action';
 import { inConsortium } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
@@ -9,13 +10,17 @@ import { clearImpactAction } from '$lib/server/impact/actions';
 import { impactFlagsOn } from '$lib/server/impact/queries';
 
 export const load: PageServerLoad = async (event) => {
-	event.depends('samsyn:backlog_release', 'samsyn:delivery');
+	event.depends('samsyn:backlog_release', 'samsyn:delivery', 'samsyn:decision_item');
 	event.depends('samsyn:impact_flag');
 	await event.parent();
 	const { consortium, actor } = await inConsortium(event);
 	try {
 		const detail = await releaseDetail(actor, consortium.id, Number(event.params.number));
-		return { ...detail, impact: await impactFlagsOn(actor, consortium.id, 'release', detail.release.id) };
+		return {
+			...detail,
+			impact: await impactFlagsOn(actor, consortium.id, 'release', detail.release.id),
+			gates: await gatesOfRelease(actor, consortium.id, detail.release.id)
+		};
 	} catch (e) {
 		notFoundOn(e);
 	}
@@ -44,5 +49,9 @@ export const actions: Actions = {
 	judge: formAction(AcceptanceInput.and(Item), async (input, { actor, consortium }) => {
 		await judgeDelivery(actor, consortium.id, input.backlogItemId, input);
 		return { verdict: input.verdict };
+	}),
+	present: formAction(PresentReleaseInput, async (input, { actor, consortium, event }) => {
+		const gate = await presentRelease(actor, consortium.id, Number(event.params.number), input);
+		return { decisionItemId: gate.decisionItemId };
 	})
 };
