@@ -24,6 +24,8 @@ async function openDocument(page: Page, url: string): Promise<void> {
 test('a kravspecifikation from the template: two people co-write it, attach a PDF, send it for approval, two representatives approve, it is published, and the supplier reads the published version and never the draft', async ({
 	browser
 }) => {
+	// Five people's pages, co-editing and two exports: close to the default minute on a busy machine.
+	test.slow();
 	const attempt = test.info().retry + test.info().repeatEachIndex;
 	const title = `Kravspecifikation nattillsyn ${Date.now()}-${attempt}`;
 
