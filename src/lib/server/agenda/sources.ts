@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql, gte, inArray, isNotNull, lt, notInArray } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, gte, inArray, isNotNull, lt } from 'drizzle-orm';
 import { stockholmDate } from '../../decisions/deadline';
 import { riskBand } from '../../risks/bands';
 import type { Actor } from '../policy';
@@ -8,7 +8,6 @@ import {
 	budgetLines,
 	consortia,
 	decisionItems,
-	initiativeGates,
 	initiatives,
 	meetingAgendaItems,
 	meetings,
@@ -98,10 +97,6 @@ export async function agendaSourcesIn(tx: Transaction, actor: Actor, consortiumI
 		.innerJoin(decisionItems, eq(decisionItems.id, releaseGates.decisionItemId))
 		.where(and(eq(releaseGates.consortiumId, consortiumId), inArray(decisionItems.status, ['draft', 'open', 'closed'])))
 		.orderBy(asc(backlogReleases.number), asc(releaseGates.createdAt));
-	const gateItems = [
-		...(await tx.select({ id: initiativeGates.decisionItemId }).from(initiativeGates).where(eq(initiativeGates.consortiumId, consortiumId))).map((r) => r.id),
-		...(await tx.select({ id: releaseGates.decisionItemId }).from(releaseGates).where(eq(releaseGates.consortiumId, consortiumId))).map((r) => r.id)
-	];
 	const items = await tx
 		.select({ id: decisionItems.id, title: decisionItems.title, deadline: decisionItems.deadline })
 		.from(decisionItems)
@@ -110,8 +105,9 @@ export async function agendaSourcesIn(tx: Transaction, actor: Actor, consortiumI
 				eq(decisionItems.consortiumId, consortiumId),
 				eq(decisionItems.level, 'steering_group'),
 				inArray(decisionItems.status, ['draft', 'open', 'closed']),
-				gateItems.length ? notInArray(decisionItems.id, gateItems) : undefined,
-				// A risk's item goes with the risk under Riskhantering.
+				// A gate's item goes with its gate under Godkännande av delleverans, a risk's with the risk under Riskhantering.
+				sql`not exists (select 1 from initiative_gates g where g.decision_item_id = decision_items.id)`,
+				sql`not exists (select 1 from release_gates g where g.decision_item_id = decision_items.id)`,
 				sql`not exists (select 1 from risks r where r.decision_item_id = decision_items.id)`
 			)
 		)
