@@ -4,6 +4,7 @@ import { releaseDetail } from '$lib/server/backlog/queries';
 import { gatesOfRelease, presentRelease } from '$lib/server/backlog/gates';
 import { AcceptanceInput, DeliveryInput, PresentReleaseInput } from '$lib/server/backlog/schemas';
 import { formAction, notFoundOn } from '$lib/server/form-action';
+import { inOneTransaction } from '$lib/server/db/request';
 import { inConsortium } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 import { clearImpactAction } from '$lib/server/impact/actions';
@@ -13,14 +14,17 @@ export const load: PageServerLoad = async (event) => {
 	event.depends('samsyn:backlog_release', 'samsyn:delivery', 'samsyn:decision_item');
 	event.depends('samsyn:impact_flag');
 	await event.parent();
-	const { consortium, actor } = await inConsortium(event);
+	const { user, consortium, actor } = await inConsortium(event);
 	try {
-		const detail = await releaseDetail(actor, consortium.id, Number(event.params.number));
-		return {
-			...detail,
-			impact: await impactFlagsOn(actor, consortium.id, 'release', detail.release.id),
-			gates: await gatesOfRelease(actor, consortium.id, detail.release.id)
-		};
+		// One transaction for the page: the release first, then its flags and gates together.
+		return await inOneTransaction(user, async () => {
+			const detail = await releaseDetail(actor, consortium.id, Number(event.params.number));
+			const [impact, gates] = await Promise.all([
+				impactFlagsOn(actor, consortium.id, 'release', detail.release.id),
+				gatesOfRelease(actor, consortium.id, detail.release.id)
+			]);
+			return { ...detail, impact, gates };
+		});
 	} catch (e) {
 		notFoundOn(e);
 	}
