@@ -1,6 +1,7 @@
 import { m } from '$lib/paraglide/messages';
 import type { InitiativeLinkKind, InitiativeStatus, PhaseModel } from '$lib/enums';
 import { formatDate } from '$lib/components/dates';
+import { dateTimeFormat } from '$lib/intl-formats';
 
 type Labels<K extends string> = Record<K, () => string>;
 const pick = (labels: Record<string, () => string>, key: string | null | undefined) => (key && labels[key] ? labels[key]() : (key ?? ''));
@@ -62,7 +63,7 @@ export const quarterLabel = (q: { quarter: number; year: number }) => m.roadmap_
 /** "mar 2027" / "Mar 2027": the month a plan starts or ends, as the roadmap speaks of it. */
 export function monthLabel(iso: string, locale: string): string {
 	const [year, month] = iso.split('-').map(Number) as [number, number];
-	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'sv-SE', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+	return dateTimeFormat(locale === 'en' ? 'en-GB' : 'sv-SE', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
 		new Date(Date.UTC(year, month - 1, 15))
 	);
 }

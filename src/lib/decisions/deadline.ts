@@ -1,9 +1,11 @@
+import { dateTimeFormat } from '$lib/intl-formats';
+
 /** Decisions keep Swedish time: a deadline date closes at the end of that day in Stockholm. */
 const ZONE = 'Europe/Stockholm';
 
 /** Minutes Stockholm is ahead of UTC at `instant`. */
 function offsetMinutes(instant: Date): number {
-	const parts = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, timeZoneName: 'longOffset' }).formatToParts(instant);
+	const parts = dateTimeFormat('en-GB', { timeZone: ZONE, timeZoneName: 'longOffset' }).formatToParts(instant);
 	const name = parts.find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
 	const match = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
 	if (!match) return 0;
@@ -18,5 +20,5 @@ export function endOfDayInStockholm(date: string): Date {
 
 /** The Stockholm calendar date (YYYY-MM-DD) of an instant. */
 export function stockholmDate(instant: Date): string {
-	return new Intl.DateTimeFormat('sv-SE', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+	return dateTimeFormat('sv-SE', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }

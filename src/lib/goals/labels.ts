@@ -1,5 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
+import { numberFormat } from '$lib/intl-formats';
 
 export type GoalStanding = 'not_measured' | 'achieved' | 'on_track' | 'behind';
 
@@ -21,11 +22,11 @@ const numberLocale = () => (getLocale() === 'en' ? 'en-GB' : 'sv-SE');
 
 /** A goal's figure with its unit, in the reader's language ("12,5 dagar"). */
 export function formatGoalValue(value: number, unit = ''): string {
-	const text = new Intl.NumberFormat(numberLocale(), { maximumFractionDigits: 2 }).format(value);
+	const text = numberFormat(numberLocale(), { maximumFractionDigits: 2 }).format(value);
 	return unit ? `${text} ${unit}` : text;
 }
 
 /** A share of the way from baseline to target as a percentage ("48 %"); '–' without one. */
 export function formatProgress(progress: number | null): string {
-	return progress === null ? '–' : new Intl.NumberFormat(numberLocale(), { style: 'percent', maximumFractionDigits: 0 }).format(progress);
+	return progress === null ? '–' : numberFormat(numberLocale(), { style: 'percent', maximumFractionDigits: 0 }).format(progress);
 }

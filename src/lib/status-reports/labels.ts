@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages';
+import { dateTimeFormat } from '$lib/intl-formats';
 import type { RowKind, StatusReportStatus, TrafficLight } from './values';
 
 /** A traffic light in words (never shown by colour alone). */
@@ -22,7 +23,7 @@ export function rowName(row: { kind: string; name: string }): string {
 /** `2026-03` as the month's name in the current language ("mars 2026"). */
 export function periodLabel(period: string, locale: string): string {
 	const [year, month] = period.split('-').map(Number) as [number, number];
-	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'sv-SE', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+	return dateTimeFormat(locale === 'en' ? 'en-GB' : 'sv-SE', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
 		new Date(Date.UTC(year, month - 1, 1))
 	);
 }
