@@ -67,9 +67,8 @@ export interface OverviewOrganisation {
 export async function getOverview(person: Who, consortiumId: string) {
 	return withUser(person, async (tx) => {
 		await readerFor(tx, person, consortiumId);
-		const [consortium] = await tx.select().from(consortia).where(eq(consortia.id, consortiumId));
-		if (!consortium) throw new NotFound();
-		const [orgs, people, current, delegated, rules] = await Promise.all([
+		const [[consortium], orgs, people, current, delegated, rules] = await Promise.all([
+			tx.select().from(consortia).where(eq(consortia.id, consortiumId)),
 			tx.select().from(organisations).where(eq(organisations.consortiumId, consortiumId)).orderBy(asc(organisations.name)),
 			tx
 				.select({ userId: memberships.userId, organisationId: memberships.organisationId, role: memberships.role, name: users.name })
@@ -87,6 +86,7 @@ export async function getOverview(person: Who, consortiumId: string) {
 				.where(and(eq(delegations.consortiumId, consortiumId), isNull(delegations.revokedAt), inForce(delegations))),
 			loadGroundRules(tx, consortiumId)
 		]);
+		if (!consortium) throw new NotFound();
 		const groups = kindOrder
 			.map((kind) => ({
 				kind,

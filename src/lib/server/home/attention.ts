@@ -73,7 +73,8 @@ export async function attentionFor(person: Who, consortiumId: string) {
 			return { kind: 'reviewer' as const, rounds: rounds.map((r) => ({ ...r, replyBy: r.replyBy! })) };
 		}
 		if (!can(actor, 'internal.read', { consortiumId })) {
-			const unacknowledged = await tx
+			// Sent together: on one connection the statements go in one round trip.
+			const unacknowledgedRead = tx
 				.select({ id: decisions.id, number: decisions.number, title: decisions.title })
 				.from(decisions)
 				.where(
@@ -83,10 +84,8 @@ export async function attentionFor(person: Who, consortiumId: string) {
 					)
 				)
 				.orderBy(asc(decisions.recordedAt));
-			const { answered } = await questionsAttentionIn(tx, actor, consortiumId);
-			const { unacknowledgedReleases } = await backlogAttentionIn(tx, actor, consortiumId);
 			// Documents published to it for comments that it has not commented on yet (row-level security shows only what was published).
-			const documentsForComment = await tx
+			const documentsForCommentRead = tx
 				.select({ id: documents.id, title: documentVersions.title, number: documentVersions.number, name: documentVersions.name })
 				.from(documentPublications)
 				.innerJoin(documents, eq(documents.id, documentPublications.documentId))
@@ -101,10 +100,17 @@ export async function attentionFor(person: Who, consortiumId: string) {
 					)
 				)
 				.orderBy(asc(documentPublications.publishedAt));
+			const [unacknowledged, { answered }, { unacknowledgedReleases }, documentsForComment] = await Promise.all([
+				unacknowledgedRead,
+				questionsAttentionIn(tx, actor, consortiumId),
+				backlogAttentionIn(tx, actor, consortiumId),
+				documentsForCommentRead
+			]);
 			return { kind: 'supplier' as const, unacknowledged, answered, unacknowledgedReleases, documentsForComment };
 		}
 		const speaks = membership.speaksForOrganisation && (membership.organisationKind === 'municipality' || membership.organisationKind === 'region');
-		const [awaitingPosition, awaitingApproval, deadlines, awaitingPriorities, awaitingDocuments] = await Promise.all([
+		// Everything is sent at once: on one connection the statements go in one round trip.
+		const own = Promise.all([
 			speaks
 				? tx
 						.select({ id: decisionItems.id, title: decisionItems.title, deadline: decisionItems.deadline })
@@ -176,26 +182,46 @@ export async function attentionFor(person: Who, consortiumId: string) {
 						.limit(20)
 				: Promise.resolve([])
 		]);
-		// Minutes the person is named to justera and has not, and the meetings ahead.
-		const { toAdjust, upcoming: upcomingMeetings } = await meetingsAttention(person, consortiumId);
-		const { overdue: overdueQuestions } = await questionsAttentionIn(tx, actor, consortiumId);
-		const { awaitingVerdict } = await backlogAttentionIn(tx, actor, consortiumId);
-		// The organisation's own portfolio contracts that end within six months.
-		const { endingContracts } = await portfolioAttentionIn(tx, actor, consortiumId);
-		// The initiatives it takes part in that are at risk or delayed.
-		const { troubled: troubledInitiatives } = await roadmapAttentionIn(tx, actor, consortiumId);
-		// The procurement activities the person owns that are past their due date and not done.
-		const { overdueActivities } = await lifecycleAttentionIn(tx, actor, consortiumId);
-		// The risks the person owns that are due for review and their overdue actions; for the convenor, escalated risks.
-		const { risksToReview, overdueRiskActions, escalatedRisks } = await risksAttentionIn(tx, actor, consortiumId);
-		// For writers: effect goals whose target date passed with no measurement since.
-		const { unmeasuredGoals } = await goalsAttentionIn(tx, actor, consortiumId);
-		// The person's own unsubmitted status reports; for admins, the submitted ones not yet noted.
-		const { draftReports, unreadReports } = await statusReportsAttentionIn(tx, actor, consortiumId);
-		// For writers: things that depend on a baselined requirement that changed since, to review.
-		const { openImpactFlags, openImpactFlagCount } = await impactAttentionIn(tx, actor, consortiumId);
-		// For writers: their own requirements still being written that the quality rules found something in.
-		const { requirementsToReview } = await qualityAttentionIn(tx, actor, consortiumId);
+		const [
+			[awaitingPosition, awaitingApproval, deadlines, awaitingPriorities, awaitingDocuments],
+			[
+				// Minutes the person is named to justera and has not, and the meetings ahead.
+				{ toAdjust, upcoming: upcomingMeetings },
+				{ overdue: overdueQuestions },
+				{ awaitingVerdict },
+				// The organisation's own portfolio contracts that end within six months.
+				{ endingContracts },
+				// The initiatives it takes part in that are at risk or delayed.
+				{ troubled: troubledInitiatives },
+				// The procurement activities the person owns that are past their due date and not done.
+				{ overdueActivities },
+				// The risks the person owns that are due for review and their overdue actions; for the convenor, escalated risks.
+				{ risksToReview, overdueRiskActions, escalatedRisks },
+				// For writers: effect goals whose target date passed with no measurement since.
+				{ unmeasuredGoals },
+				// The person's own unsubmitted status reports; for admins, the submitted ones not yet noted.
+				{ draftReports, unreadReports },
+				// For writers: things that depend on a baselined requirement that changed since, to review.
+				{ openImpactFlags, openImpactFlagCount },
+				// For writers: their own requirements still being written that the quality rules found something in.
+				{ requirementsToReview }
+			]
+		] = await Promise.all([
+			own,
+			Promise.all([
+				meetingsAttention(person, consortiumId),
+				questionsAttentionIn(tx, actor, consortiumId),
+				backlogAttentionIn(tx, actor, consortiumId),
+				portfolioAttentionIn(tx, actor, consortiumId),
+				roadmapAttentionIn(tx, actor, consortiumId),
+				lifecycleAttentionIn(tx, actor, consortiumId),
+				risksAttentionIn(tx, actor, consortiumId),
+				goalsAttentionIn(tx, actor, consortiumId),
+				statusReportsAttentionIn(tx, actor, consortiumId),
+				impactAttentionIn(tx, actor, consortiumId),
+				qualityAttentionIn(tx, actor, consortiumId)
+			])
+		]);
 		return {
 			kind: 'internal' as const,
 			speaks,
