@@ -2,7 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Transaction } from '../db/client';
 import { documentPublicationReviewers, documentPublications, documents, documentVersions } from '../db/schema';
 import { NotFound } from '../errors';
-import { dateTimeFormat } from '$lib/intl-formats';
+import { stockholmDate } from '$lib/decisions/deadline';
 import type { DocumentResource, DocumentVersionResource, PublishingRight } from '../policy';
 import { questionRules } from '../questions/state';
 
@@ -89,7 +89,7 @@ export async function latestPublication(tx: Transaction, documentId: string) {
 
 /** Today's date in Sweden (YYYY-MM-DD): a round's last day lasts until midnight Swedish time. */
 export function todayInSweden(now = new Date()): string {
-	return dateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+	return stockholmDate(now);
 }
 
 /** A reviewer round with the people named in it, as row-level security lets the person see it (a reviewer sees only themselves). */
