@@ -110,7 +110,33 @@ export async function attentionFor(person: Who, consortiumId: string) {
 		}
 		const speaks = membership.speaksForOrganisation && (membership.organisationKind === 'municipality' || membership.organisationKind === 'region');
 		// Everything is sent at once: on one connection the statements go in one round trip.
-		const own = Promise.all([
+		const [
+			awaitingPosition,
+			awaitingApproval,
+			deadlines,
+			awaitingPriorities,
+			awaitingDocuments,
+			// Minutes the person is named to justera and has not, and the meetings ahead.
+			{ toAdjust, upcoming: upcomingMeetings },
+			{ overdue: overdueQuestions },
+			{ awaitingVerdict },
+			// The organisation's own portfolio contracts that end within six months.
+			{ endingContracts },
+			// The initiatives it takes part in that are at risk or delayed.
+			{ troubled: troubledInitiatives },
+			// The procurement activities the person owns that are past their due date and not done.
+			{ overdueActivities },
+			// The risks the person owns that are due for review and their overdue actions; for the convenor, escalated risks.
+			{ risksToReview, overdueRiskActions, escalatedRisks },
+			// For writers: effect goals whose target date passed with no measurement since.
+			{ unmeasuredGoals },
+			// The person's own unsubmitted status reports; for admins, the submitted ones not yet noted.
+			{ draftReports, unreadReports },
+			// For writers: things that depend on a baselined requirement that changed since, to review.
+			{ openImpactFlags, openImpactFlagCount },
+			// For writers: their own requirements still being written that the quality rules found something in.
+			{ requirementsToReview }
+		] = await Promise.all([
 			speaks
 				? tx
 						.select({ id: decisionItems.id, title: decisionItems.title, deadline: decisionItems.deadline })
@@ -180,47 +206,18 @@ export async function attentionFor(person: Who, consortiumId: string) {
 						)
 						.orderBy(asc(documentVersions.submittedAt), asc(documents.title))
 						.limit(20)
-				: Promise.resolve([])
-		]);
-		const [
-			[awaitingPosition, awaitingApproval, deadlines, awaitingPriorities, awaitingDocuments],
-			[
-				// Minutes the person is named to justera and has not, and the meetings ahead.
-				{ toAdjust, upcoming: upcomingMeetings },
-				{ overdue: overdueQuestions },
-				{ awaitingVerdict },
-				// The organisation's own portfolio contracts that end within six months.
-				{ endingContracts },
-				// The initiatives it takes part in that are at risk or delayed.
-				{ troubled: troubledInitiatives },
-				// The procurement activities the person owns that are past their due date and not done.
-				{ overdueActivities },
-				// The risks the person owns that are due for review and their overdue actions; for the convenor, escalated risks.
-				{ risksToReview, overdueRiskActions, escalatedRisks },
-				// For writers: effect goals whose target date passed with no measurement since.
-				{ unmeasuredGoals },
-				// The person's own unsubmitted status reports; for admins, the submitted ones not yet noted.
-				{ draftReports, unreadReports },
-				// For writers: things that depend on a baselined requirement that changed since, to review.
-				{ openImpactFlags, openImpactFlagCount },
-				// For writers: their own requirements still being written that the quality rules found something in.
-				{ requirementsToReview }
-			]
-		] = await Promise.all([
-			own,
-			Promise.all([
-				meetingsAttention(person, consortiumId),
-				questionsAttentionIn(tx, actor, consortiumId),
-				backlogAttentionIn(tx, actor, consortiumId),
-				portfolioAttentionIn(tx, actor, consortiumId),
-				roadmapAttentionIn(tx, actor, consortiumId),
-				lifecycleAttentionIn(tx, actor, consortiumId),
-				risksAttentionIn(tx, actor, consortiumId),
-				goalsAttentionIn(tx, actor, consortiumId),
-				statusReportsAttentionIn(tx, actor, consortiumId),
-				impactAttentionIn(tx, actor, consortiumId),
-				qualityAttentionIn(tx, actor, consortiumId)
-			])
+				: Promise.resolve([]),
+			meetingsAttention(person, consortiumId),
+			questionsAttentionIn(tx, actor, consortiumId),
+			backlogAttentionIn(tx, actor, consortiumId),
+			portfolioAttentionIn(tx, actor, consortiumId),
+			roadmapAttentionIn(tx, actor, consortiumId),
+			lifecycleAttentionIn(tx, actor, consortiumId),
+			risksAttentionIn(tx, actor, consortiumId),
+			goalsAttentionIn(tx, actor, consortiumId),
+			statusReportsAttentionIn(tx, actor, consortiumId),
+			impactAttentionIn(tx, actor, consortiumId),
+			qualityAttentionIn(tx, actor, consortiumId)
 		]);
 		return {
 			kind: 'internal' as const,
