@@ -6,11 +6,11 @@ import * as encoding from 'lib0/encoding';
 import { asSystem } from '../db/request';
 import { log } from '../log';
 import { limits } from './limits';
-import { MESSAGE_AWARENESS, MESSAGE_SYNC } from './protocol';
+import { CLOSE, MESSAGE_AWARENESS, MESSAGE_SYNC } from './protocol';
 import { documentKind, parseDocumentName, type DerivedContent, type DocumentName } from './registry';
 import { renderDocument } from './render';
 import { editSessionsWritten, endEditSession, endEditSessions, noteEdit } from './edit-sessions';
-import { appendUpdateNow, appendUpdates, applyStored, compactDocument, readOrSeedDocument } from './store';
+import { appendUpdateNow, appendUpdates, applyStored, compactDocument, readOrSeedDocument, settledDocumentOf } from './store';
 import './kinds';
 
 /** One connection to a document, as the document sees it. */
@@ -121,24 +121,41 @@ async function drain(): Promise<void> {
 }
 
 async function saveAndApply(items: Pending[]): Promise<void> {
-	try {
-		await appendUpdates(
-			items.map((i) => ({
-				document: i.shared.name.name,
-				consortiumId: i.shared.consortiumId,
-				update: i.update,
-				userId: i.userId
-			}))
-		);
-	} catch (error) {
-		log.error({ err: error, count: items.length }, 'could not save document updates');
-		for (const item of items) {
-			item.shared.pending--;
-			closeUnsaved(item.origin);
+	let saving = items;
+	for (;;) {
+		try {
+			await appendUpdates(
+				saving.map((i) => ({
+					document: i.shared.name.name,
+					consortiumId: i.shared.consortiumId,
+					update: i.update,
+					userId: i.userId
+				}))
+			);
+			break;
+		} catch (error) {
+			// A text that settled while its updates waited refuses them all (nothing of the batch was
+			// stored): the others go in again without them.
+			const settledDocument = settledDocumentOf(error);
+			const refused = saving.filter((i) => i.shared.name.name === settledDocument);
+			if (refused.length > 0) {
+				saving = saving.filter((i) => i.shared.name.name !== settledDocument);
+				for (const item of refused) {
+					item.shared.pending--;
+					closeSettled(item.origin);
+				}
+				if (saving.length === 0) return;
+				continue;
+			}
+			log.error({ err: error, count: saving.length }, 'could not save document updates');
+			for (const item of saving) {
+				item.shared.pending--;
+				closeUnsaved(item.origin);
+			}
+			return;
 		}
-		return;
 	}
-	for (const item of items) {
+	for (const item of saving) {
 		item.shared.pending--;
 		applySaved(item.shared, item.update, item.origin);
 	}
@@ -147,6 +164,15 @@ async function saveAndApply(items: Pending[]): Promise<void> {
 /** An update that could not be stored was never applied: its sender reconnects and sync resends it. */
 function closeUnsaved(origin: Peer | null): void {
 	origin?.close(1011, 'could not save the update');
+}
+
+/**
+ * An update refused because the text settled (a status change committed while it was on its way)
+ * was never applied: its sender loses its edit rights now, as every editor of the text does on the
+ * status change's live event, and reconnects read-only (4000, as for any change of access).
+ */
+function closeSettled(origin: Peer | null): void {
+	origin?.close(CLOSE.accessChanged, 'access changed');
 }
 
 /**
@@ -347,6 +373,7 @@ export function submitUpdate(shared: SharedDocument, update: Uint8Array, origin:
 		try {
 			saved = appendUpdateNow({ document: shared.name.name, consortiumId: shared.consortiumId, update, userId });
 		} catch (error) {
+			if (settledDocumentOf(error) === shared.name.name) return closeSettled(origin);
 			log.error({ err: error, document: shared.name.name }, 'could not save a document update');
 			closeUnsaved(origin);
 			return;

@@ -1,17 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { useFreshDatabase } from '../testing/database';
 import { asSystem } from '../db/request';
-import { collabUpdates, requirements } from '../db/schema';
+import { database } from '../db/client';
+import { rowsOf } from '../db/rows';
+import { collabUpdates, decisionItems, meetings, requirements } from '../db/schema';
 import { createSession, generateSessionToken } from '../auth/session';
 import { buildConsortium, buildMembership, buildOrganisation, buildRequirement, buildUser } from '../demo/factories';
 import { recordVerdict, withdrawRequirement } from '../requirements/workflow';
+import { lockItem } from '../decisions/state';
+import { storeDerivedText } from './derived';
 import { closeAllDocuments, loadedDocument, settled } from './documents';
 import { configureLimits, limits } from './limits';
 import { CLOSE, MESSAGE_AUTH, READ_ONLY_REASON } from './protocol';
-import { renderDocument } from './render';
+import { renderDocument, textToUpdate } from './render';
+import { appendUpdateNow, appendUpdates, settledDocumentOf } from './store';
 import { client, eventually, startCollabServer, synced } from './testing';
 
 useFreshDatabase();
@@ -67,6 +72,13 @@ async function editor(document: string, cookie: string) {
 }
 
 const stored = async (id: string) => (await asSystem((tx) => tx.select().from(requirements).where(eq(requirements.id, id))))[0]!;
+/** How many lock requests are waiting on the PostgreSQL server. */
+const waitingLocks = async () =>
+	rowsOf<{ n: number }>(await asSystem((tx) => tx.execute(sql`select count(*)::int as n from pg_locks where not granted`)))[0]!.n;
+/** On PostgreSQL, until a statement waits for a lock; the embedded database runs one transaction at a time anyway. */
+const untilSomethingWaits = async () => {
+	if ((await database()).kind === 'postgres') await eventually(async () => (await waitingLocks()) > 0);
+};
 const logLength = async (document: string) => (await asSystem((tx) => tx.select().from(collabUpdates).where(eq(collabUpdates.document, document)))).length;
 const serverText = (document: string) => renderDocument(loadedDocument(document)!.doc).text;
 
@@ -112,5 +124,148 @@ describe('a status change of a co-edited requirement', () => {
 		expect(row.bodyText).toBe('Texten från formuläret\nSista ändringen');
 		await eventually(() => writer.closes.includes(CLOSE.accessChanged), 5000);
 		writer.provider.destroy();
+	});
+
+	it('an edit on its way while an approval is decided is refused, so the approved text is all the document holds', async () => {
+		const w = await world('in_review');
+		const writer = await editor(w.document, w.cookie);
+		paragraph(writer.doc, 'Skrivet före beslutet');
+		await eventually(() => serverText(w.document).includes('före beslutet'));
+		await settled();
+		const logBefore = await logLength(w.document);
+		// An approval as recordVerdict makes one (the row locked, the document's text stored, the status
+		// set), held open until an edit sent after it read the document has reached the server.
+		let decided!: () => void;
+		let wasRead!: () => void;
+		const read = new Promise<void>((resolve) => (wasRead = resolve));
+		const deciding = asSystem(async (tx) => {
+			await tx.select({ id: requirements.id }).from(requirements).where(eq(requirements.id, w.requirement.id)).for('update');
+			await storeDerivedText(tx, w.document);
+			await tx
+				.update(requirements)
+				.set({ status: 'approved', version: w.requirement.version + 1 })
+				.where(eq(requirements.id, w.requirement.id));
+			wasRead();
+			await new Promise<void>((resolve) => (decided = resolve));
+		});
+		await read;
+		paragraph(writer.doc, 'Skrivet medan beslutet fattades');
+		// Queued behind the approval (the embedded database) or waiting for its lock (PostgreSQL).
+		await eventually(() => loadedDocument(w.document)!.pending > 0);
+		await untilSomethingWaits(); // for the revision's row, on PostgreSQL
+		decided();
+		await deciding;
+		await settled();
+
+		await eventually(() => writer.closes.includes(CLOSE.accessChanged), 5000);
+		expect(await logLength(w.document)).toBe(logBefore);
+		expect(serverText(w.document)).not.toContain('medan beslutet');
+		const row = await stored(w.requirement.id);
+		expect(row.status).toBe('approved');
+		expect(row.bodyText).toBe('Texten från formuläret\nSkrivet före beslutet');
+		expect(row.bodyText).toBe(serverText(w.document));
+		writer.provider.destroy();
+	});
+
+	it('the database itself refuses a person’s edit of a settled revision’s text, and still lets the server seed it', async () => {
+		const w = await world('in_review');
+		await asSystem((tx) => tx.update(requirements).set({ status: 'approved' }).where(eq(requirements.id, w.requirement.id)));
+		const edit = { document: w.document, consortiumId: w.consortiumId, update: textToUpdate('Efteråt'), userId: w.writer.id };
+		const refused = await appendUpdates([edit]).then(
+			() => null,
+			(error: unknown) => error
+		);
+		expect(settledDocumentOf(refused)).toBe(w.document);
+		let now: unknown;
+		try {
+			now = appendUpdateNow(edit); // false on PostgreSQL: only the embedded database runs it at once
+		} catch (error) {
+			now = settledDocumentOf(error);
+		}
+		expect([false, w.document]).toContain(now);
+		// The server's own first update of a document is the row's stored text: opening it still works.
+		await appendUpdates([{ ...edit, update: textToUpdate('Texten från formuläret'), userId: null }]);
+		expect(await logLength(w.document)).toBe(1);
+		// A draft takes edits.
+		const draft = await world('draft');
+		await appendUpdates([{ ...edit, document: draft.document, consortiumId: draft.consortiumId }]);
+		expect(await logLength(draft.document)).toBe(1);
+	});
+
+	it('the database refuses edits of a decision item’s background once it is opened, and of minutes once justerade', async () => {
+		const w = await world('draft');
+		const { draftItem, withdrawnItem, meeting, adjusted } = await asSystem(async (tx) => {
+			const item = (status: 'draft' | 'withdrawn') =>
+				tx
+					.insert(decisionItems)
+					.values({ consortiumId: w.consortiumId, title: 'Val av larmmottagning', proposal: 'Vi väljer leverantör A', level: 'project_group', status })
+					.returning()
+					.then((rows) => rows[0]!);
+			const meetingOf = (adjustedAt: Date | null) =>
+				tx
+					.insert(meetings)
+					.values({
+						consortiumId: w.consortiumId,
+						level: 'project_group',
+						title: 'Projektgruppsmöte',
+						meetingDate: '2026-12-01',
+						startsAt: '09:00',
+						minutesStartedAt: new Date(),
+						adjustedAt
+					})
+					.returning()
+					.then((rows) => rows[0]!);
+			return { draftItem: await item('draft'), withdrawnItem: await item('withdrawn'), meeting: await meetingOf(null), adjusted: await meetingOf(new Date()) };
+		});
+		const edit = (document: string) => ({ document, consortiumId: w.consortiumId, update: textToUpdate('Ändrat'), userId: w.writer.id });
+		const refusal = (document: string) =>
+			appendUpdates([edit(document)]).then(
+				() => null,
+				(error: unknown) => settledDocumentOf(error)
+			);
+		expect(await refusal(`decision_item/${draftItem.id}/background`)).toBeNull();
+		expect(await refusal(`decision_item/${withdrawnItem.id}/background`)).toBe(`decision_item/${withdrawnItem.id}/background`);
+		expect(await refusal(`meeting/${meeting.id}/p1`)).toBeNull();
+		expect(await refusal(`meeting/${adjusted.id}/p1`)).toBe(`meeting/${adjusted.id}/p1`);
+	});
+
+	it('an edit that meets a decision item being opened waits for it under the item’s lock, and is refused', async () => {
+		const w = await world('draft');
+		const [item] = await asSystem((tx) =>
+			tx
+				.insert(decisionItems)
+				.values({ consortiumId: w.consortiumId, title: 'Val av larmmottagning', proposal: 'Vi väljer leverantör A', level: 'project_group' })
+				.returning()
+		);
+		const document = `decision_item/${item!.id}/background`;
+		let opened!: () => void;
+		let wasLocked!: () => void;
+		const locked = new Promise<void>((resolve) => (wasLocked = resolve));
+		// Opening as moveItem does: the item's lock, its text read, the status changed; held open.
+		const opening = asSystem(async (tx) => {
+			await lockItem(tx, w.consortiumId, item!.id);
+			await storeDerivedText(tx, document);
+			await tx
+				.update(decisionItems)
+				.set({ status: 'open', deadline: new Date(Date.now() + 86_400_000) })
+				.where(eq(decisionItems.id, item!.id));
+			wasLocked();
+			await new Promise<void>((resolve) => (opened = resolve));
+		});
+		await locked;
+		let outcome: string | null | undefined;
+		const appending = appendUpdates([{ document, consortiumId: w.consortiumId, update: textToUpdate('Ändrat under öppnandet'), userId: w.writer.id }]).then(
+			() => (outcome = null),
+			(error: unknown) => (outcome = settledDocumentOf(error))
+		);
+		// On PostgreSQL it waits for the item's lock (the embedded database runs it after the transaction).
+		await untilSomethingWaits();
+		expect(outcome).toBeUndefined();
+		opened();
+		await opening;
+		await appending;
+		// ... and then sees the item open.
+		expect(outcome).toBe(document);
+		expect(await logLength(document)).toBe(0);
 	});
 });

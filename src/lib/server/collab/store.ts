@@ -27,6 +27,27 @@ export async function appendUpdates(rows: UpdateRow[]): Promise<void> {
 	await handle.run(`${INSERT_UPDATES} ${rows.map((_, i) => valuesRow(i * 4)).join(', ')}`, rows.flatMap(parameters));
 }
 
+/**
+ * The document an append was refused for because its text has settled (a requirement revision that
+ * was approved or withdrawn while the update waited: migration
+ * `*_requirement_text_settles_with_its_document.sql`), or null for any other error.
+ */
+export function settledDocumentOf(error: unknown): string | null {
+	for (let e = error as DatabaseErrorShape | undefined, depth = 0; e && depth < 3; e = e.cause, depth++) {
+		if (e.code === '23514' && (e.constraint ?? e.constraint_name) === 'collab_updates_settled_text') return e.detail ?? null;
+	}
+	return null;
+}
+
+/** How PGlite, postgres.js and `pglite-now.ts` name an error's fields (Drizzle wraps them as `cause`). */
+interface DatabaseErrorShape {
+	code?: string;
+	constraint?: string;
+	constraint_name?: string;
+	detail?: string;
+	cause?: DatabaseErrorShape;
+}
+
 const INSERT_UPDATES = 'insert into collab_updates (document, consortium_id, update, user_id) values';
 /** One row's placeholders, numbered from `offset + 1`. */
 const valuesRow = (offset: number) => `($${offset + 1}, $${offset + 2}::uuid, $${offset + 3}::bytea, $${offset + 4}::uuid)`;

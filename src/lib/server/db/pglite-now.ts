@@ -36,7 +36,7 @@ export const entryPoints = [
 
 const ERROR_RESPONSE = 0x45; // 'E'
 
-/** The first ErrorResponse in a backend reply, as an Error; null when there is none. */
+/** The first ErrorResponse in a backend reply, as an Error (code, constraint, detail as PGlite names them); null when there is none. */
 export function errorIn(reply: Uint8Array): Error | null {
 	const view = new DataView(reply.buffer, reply.byteOffset, reply.byteLength);
 	for (let at = 0; at + 5 <= reply.length; at += 1 + view.getInt32(at + 1)) {
@@ -50,8 +50,10 @@ export function errorIn(reply: Uint8Array): Error | null {
 			fields[code] = new TextDecoder().decode(reply.subarray(p + 1, stop));
 			p = stop + 1;
 		}
-		const error = new Error(fields.M ?? 'database error') as Error & { code?: string };
+		const error = new Error(fields.M ?? 'database error') as Error & { code?: string; constraint?: string; detail?: string };
 		error.code = fields.C;
+		if (fields.n) error.constraint = fields.n;
+		if (fields.D) error.detail = fields.D;
 		return error;
 	}
 	return null;

@@ -52,6 +52,8 @@ registerDocumentKind('story', {
 /**
  * `requirement/<id>/body`: editable while the revision is a draft or in review and the newest one.
  * An approved revision is read-only here: its text changes through a new revision (the page's save).
+ * The log itself refuses a person's update once the revision has settled, after waiting for the
+ * status change that holds the row (migration `*_co_edited_text_settles.sql`, docs/collab.md).
  * A changed text in review clears the verdicts, which were given on other words.
  */
 registerDocumentKind('requirement', {
