@@ -1,4 +1,4 @@
-import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import { error, redirect, type RequestEvent, type ServerLoadEvent } from '@sveltejs/kit';
 import type { SessionUser } from './auth/session';
 import { consortiumActorIn, myConsortiaIn, type ConsortiumRef, type MyConsortium, type Who } from './consortia/actor';
 import { withUser } from './db/request';
@@ -69,6 +69,18 @@ export async function loadShell(event: RequestEvent, user: SessionUser): Promise
 		if (resolve) context.keep(slug, found);
 		return { myConsortia, unreadNotifications };
 	});
+}
+
+/**
+ * What a server load waits for before it resolves the person's standing. A full page runs every
+ * layout's load anyway, and the shell resolves the actor in its own transaction: waiting for it
+ * (`parent()`) lets the page reuse that instead of asking again. A data request (a navigation in the
+ * browser, a live update's reload) asks only for the loads whose data it wants, and `parent()` would
+ * run the layouts' loads on the server just to throw their data away (the shell's reads on every
+ * navigation): there the load resolves the actor itself, once per request as always.
+ */
+export async function afterLayouts(event: Pick<ServerLoadEvent, 'isDataRequest' | 'parent'>): Promise<void> {
+	if (!event.isDataRequest) await event.parent();
 }
 
 /** The signed-in person, or a 401 for a request that needs one (pages redirect to sign-in first). */

@@ -1,12 +1,12 @@
 import { abilities, can } from '$lib/server/policy';
-import { inConsortium } from '$lib/server/request-context';
+import { afterLayouts, inConsortium } from '$lib/server/request-context';
 import type { NavItem } from '$lib/roles';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async (event) => {
 	event.depends('samsyn:consortium', 'samsyn:membership', 'samsyn:mandate', 'samsyn:delegation');
-	// The shell resolves the person's standing here in its own transaction; wait for it, then reuse it.
-	await event.parent();
+	// On a full page the shell resolves the person's standing in its own transaction: reuse it.
+	await afterLayouts(event);
 	const { consortium, actor } = await inConsortium(event);
 	const resource = { consortiumId: consortium.id };
 	const base = `/c/${consortium.slug}`;

@@ -1,6 +1,6 @@
 import { can } from '$lib/server/policy';
 import { getOverview } from '$lib/server/consortia/queries';
-import { inConsortium } from '$lib/server/request-context';
+import { afterLayouts, inConsortium } from '$lib/server/request-context';
 import { attentionFor } from '$lib/server/home/attention';
 import { activityFor } from '$lib/server/home/activity';
 import { inOneTransaction } from '$lib/server/db/request';
@@ -24,7 +24,7 @@ export const load: PageServerLoad = async (event) => {
 		'samsyn:backlog_release',
 		'samsyn:delivery'
 	);
-	await event.parent();
+	await afterLayouts(event);
 	const { user, consortium, actor } = await inConsortium(event);
 	// The supplier sees only what was published to it, a reviewer only its rounds; nothing internal is even queried.
 	if (!can(actor, 'internal.read', { consortiumId: consortium.id }))

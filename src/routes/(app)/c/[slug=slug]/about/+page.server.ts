@@ -4,7 +4,7 @@ import { resolveAccess } from '$lib/server/collab/access';
 import { documentName } from '$lib/server/collab/registry';
 import * as versions from '$lib/server/collab/versions';
 import { formAction } from '$lib/server/form-action';
-import { asReader } from '$lib/server/request-context';
+import { afterLayouts, asReader } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 const NameInput = z.object({ name: versions.VersionName });
@@ -15,7 +15,7 @@ const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
 export const load: PageServerLoad = async (event) => {
 	event.depends('samsyn:collab_version');
-	await event.parent();
+	await afterLayouts(event);
 	const { user, consortium } = await asReader(event);
 	const { searchParams } = event.url;
 	const document = documentName('consortium', consortium.id, 'description');

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { createApiToken, CreateTokenInput, listApiTokens, listTokenHolders, revokeApiToken } from '$lib/server/api/tokens';
 import { formAction, notFoundOn } from '$lib/server/form-action';
-import { inConsortium } from '$lib/server/request-context';
+import { afterLayouts, inConsortium } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	event.depends('samsyn:api_token');
-	await event.parent();
+	await afterLayouts(event);
 	const { consortium, actor } = await inConsortium(event);
 	try {
 		const [tokens, holders] = await Promise.all([listApiTokens(actor, consortium.id), listTokenHolders(actor, consortium.id)]);

@@ -2,12 +2,12 @@ import { error } from '@sveltejs/kit';
 import { can } from '$lib/server/policy';
 import { listAuditLog } from '$lib/server/consortia/queries';
 import { AuditPage } from '$lib/server/consortia/schemas';
-import { inConsortium } from '$lib/server/request-context';
+import { afterLayouts, inConsortium } from '$lib/server/request-context';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	event.depends('samsyn:any');
-	await event.parent();
+	await afterLayouts(event);
 	const { consortium, actor } = await inConsortium(event);
 	if (!can(actor, 'audit.read', { consortiumId: consortium.id })) error(404, 'Not found');
 	const { page } = AuditPage.parse({ page: event.url.searchParams.get('page') ?? undefined });

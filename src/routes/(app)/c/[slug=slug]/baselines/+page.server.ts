@@ -2,12 +2,12 @@ import { createBaseline } from '$lib/server/baselines/commands';
 import { listBaselines } from '$lib/server/baselines/queries';
 import { CreateBaselineInput } from '$lib/server/baselines/schemas';
 import { formAction, notFoundOn } from '$lib/server/form-action';
-import { inConsortium } from '$lib/server/request-context';
+import { afterLayouts, inConsortium } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	event.depends('samsyn:baseline');
-	await event.parent();
+	await afterLayouts(event);
 	const { consortium, actor } = await inConsortium(event);
 	try {
 		return await listBaselines(actor, consortium.id);

@@ -4,12 +4,12 @@ import { decisionLinkOptions, listDecisionItems } from '$lib/server/decisions/qu
 import { DecisionItemInput } from '$lib/server/decisions/schemas';
 import { inOneTransaction } from '$lib/server/db/request';
 import { formAction, notFoundOn } from '$lib/server/form-action';
-import { asReader } from '$lib/server/request-context';
+import { afterLayouts, asReader } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	event.depends('samsyn:decision_item');
-	await event.parent();
+	await afterLayouts(event);
 	const { user, consortium, actor } = await asReader(event);
 	try {
 		const [list, options] = await inOneTransaction(user, () =>

@@ -3,12 +3,12 @@ import { createDocument } from '$lib/server/documents/commands';
 import { listDocuments } from '$lib/server/documents/queries';
 import { DocumentInput } from '$lib/server/documents/schemas';
 import { formAction, notFoundOn } from '$lib/server/form-action';
-import { inConsortium } from '$lib/server/request-context';
+import { afterLayouts, inConsortium } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	event.depends('samsyn:document', 'samsyn:initiative', 'samsyn:baseline');
-	await event.parent();
+	await afterLayouts(event);
 	const { consortium, actor } = await inConsortium(event);
 	try {
 		return await listDocuments(actor, consortium.id);

@@ -5,7 +5,7 @@ import { previewImport } from '$lib/server/imports/commands';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '$lib/server/imports/parse';
 import { UploadInput } from '$lib/server/imports/schemas';
 import { can } from '$lib/server/policy';
-import { inConsortium } from '$lib/server/request-context';
+import { afterLayouts, inConsortium } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 const limits = { maxMegabytes: MAX_IMPORT_BYTES / 1024 / 1024, maxRows: MAX_IMPORT_ROWS, maxBytes: MAX_IMPORT_BYTES };
@@ -14,7 +14,7 @@ const limits = { maxMegabytes: MAX_IMPORT_BYTES / 1024 / 1024, maxRows: MAX_IMPO
 const FORM_OVERHEAD = 64 * 1024;
 
 export const load: PageServerLoad = async (event) => {
-	await event.parent();
+	await afterLayouts(event);
 	const { consortium, actor } = await inConsortium(event);
 	if (!can(actor, 'content.write', { consortiumId: consortium.id })) error(404, 'Not found');
 	return { limits, outcome: event.url.searchParams.get('done') };

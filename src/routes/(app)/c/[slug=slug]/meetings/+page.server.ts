@@ -3,12 +3,12 @@ import { createMeeting } from '$lib/server/meetings/commands';
 import { listMeetings } from '$lib/server/meetings/queries';
 import { MeetingInput } from '$lib/server/meetings/schemas';
 import { formAction, notFoundOn } from '$lib/server/form-action';
-import { inConsortium } from '$lib/server/request-context';
+import { afterLayouts, inConsortium } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	event.depends('samsyn:meeting');
-	await event.parent();
+	await afterLayouts(event);
 	const { consortium, actor } = await inConsortium(event);
 	try {
 		return await listMeetings(actor, consortium.id);

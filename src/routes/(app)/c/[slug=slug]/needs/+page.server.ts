@@ -4,12 +4,12 @@ import { linkOptions, listNeeds } from '$lib/server/requirements/queries';
 import { NeedFilters, NeedInput } from '$lib/server/requirements/schemas';
 import { inOneTransaction } from '$lib/server/db/request';
 import { fieldErrors, formAction } from '$lib/server/form-action';
-import { asReader } from '$lib/server/request-context';
+import { afterLayouts, asReader } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	event.depends('samsyn:need');
-	await event.parent();
+	await afterLayouts(event);
 	const { user, consortium, actor } = await asReader(event);
 	const parsed = NeedFilters.safeParse(Object.fromEntries(event.url.searchParams));
 	const filters = parsed.success ? parsed.data : NeedFilters.parse({});

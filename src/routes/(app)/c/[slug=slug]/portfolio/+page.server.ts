@@ -4,12 +4,12 @@ import { createCategory, createTechnology, deleteCategory } from '$lib/server/po
 import { portfolioMatrix } from '$lib/server/portfolio/queries';
 import { CategoryInput, MatrixFilter, TechnologyInput } from '$lib/server/portfolio/schemas';
 import { formAction, notFoundOn } from '$lib/server/form-action';
-import { asReader } from '$lib/server/request-context';
+import { afterLayouts, asReader } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	event.depends('samsyn:portfolio');
-	await event.parent();
+	await afterLayouts(event);
 	const { consortium, actor } = await asReader(event);
 	const filter = MatrixFilter.parse(Object.fromEntries(event.url.searchParams));
 	try {

@@ -5,12 +5,12 @@ import { RoundInput } from '$lib/server/prioritisation/schemas';
 import { inOneTransaction } from '$lib/server/db/request';
 import { formAction, notFoundOn } from '$lib/server/form-action';
 import { can } from '$lib/server/policy';
-import { asReader } from '$lib/server/request-context';
+import { afterLayouts, asReader } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	event.depends('samsyn:priority_round');
-	await event.parent();
+	await afterLayouts(event);
 	const { user, consortium, actor } = await asReader(event);
 	try {
 		const manage = can(actor, 'priorities.manage', { consortiumId: consortium.id });

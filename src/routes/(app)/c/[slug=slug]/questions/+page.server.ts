@@ -3,12 +3,12 @@ import { askQuestion } from '$lib/server/questions/commands';
 import { listQuestions } from '$lib/server/questions/queries';
 import { AskQuestionInput, QuestionFilterInput } from '$lib/server/questions/schemas';
 import { formAction, notFoundOn } from '$lib/server/form-action';
-import { inConsortium } from '$lib/server/request-context';
+import { afterLayouts, inConsortium } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	event.depends('samsyn:question', 'samsyn:ground_rules');
-	await event.parent();
+	await afterLayouts(event);
 	const { consortium, actor } = await inConsortium(event);
 	const filter = QuestionFilterInput.parse(Object.fromEntries(event.url.searchParams));
 	try {

@@ -3,14 +3,14 @@ import { roadmapPage } from '$lib/server/roadmap/queries';
 import { m } from '$lib/paraglide/messages';
 import { RoadmapView, ShiftInput } from '$lib/server/roadmap/schemas';
 import { formAction, notFoundOn } from '$lib/server/form-action';
-import { asReader } from '$lib/server/request-context';
+import { afterLayouts, asReader } from '$lib/server/request-context';
 import type { Horizon } from '$lib/roadmap/timeline';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	// Gates pass when their decisions are recorded; a municipality's own plans come from the portfolio.
 	event.depends('samsyn:initiative', 'samsyn:decision_item', 'samsyn:portfolio');
-	await event.parent();
+	await afterLayouts(event);
 	const { consortium, actor } = await asReader(event);
 	const view = RoadmapView.parse(Object.fromEntries(event.url.searchParams));
 	try {

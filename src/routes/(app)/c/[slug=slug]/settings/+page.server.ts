@@ -11,12 +11,12 @@ import { setQualitySettings } from '$lib/server/quality/commands';
 import { qualitySettingsPage } from '$lib/server/quality/queries';
 import { QualitySettingsInput } from '$lib/server/quality/schemas';
 import { can } from '$lib/server/policy';
-import { inConsortium } from '$lib/server/request-context';
+import { afterLayouts, inConsortium } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	event.depends('samsyn:ground_rules', 'samsyn:organisation', 'samsyn:lifecycle_settings', 'samsyn:quality');
-	await event.parent();
+	await afterLayouts(event);
 	const { user, consortium, actor } = await inConsortium(event);
 	if (!can(actor, 'rules.manage', { consortiumId: consortium.id })) error(404, 'Not found');
 	const [rules, organisations, deadlines, quality] = await inOneTransaction(user, () =>

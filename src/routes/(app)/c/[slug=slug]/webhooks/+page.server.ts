@@ -2,12 +2,12 @@ import * as webhookCommands from '$lib/server/webhooks/commands';
 import * as webhookQueries from '$lib/server/webhooks/queries';
 import { CreateWebhookInput, SetWebhookActiveInput, WebhookRef } from '$lib/server/webhooks/schemas';
 import { formAction, notFoundOn } from '$lib/server/form-action';
-import { inConsortium } from '$lib/server/request-context';
+import { afterLayouts, inConsortium } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	event.depends('samsyn:webhook');
-	await event.parent();
+	await afterLayouts(event);
 	const { consortium, actor } = await inConsortium(event);
 	try {
 		return { webhooks: await webhookQueries.listWebhooks(actor, consortium.id) };

@@ -2,7 +2,7 @@ import { lockScope, publishRelease, requestChange, savePlan, setLine } from '$li
 import { backlogDetail } from '$lib/server/backlog/queries';
 import { ChangeRequestInput, LineInput, PlanInput, ReleaseInput, VersionInput } from '$lib/server/backlog/schemas';
 import { formAction, notFoundOn } from '$lib/server/form-action';
-import { asReader } from '$lib/server/request-context';
+import { afterLayouts, asReader } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 import { clearImpactAction } from '$lib/server/impact/actions';
 import { impactFlagsOnBacklog } from '$lib/server/impact/queries';
@@ -10,7 +10,7 @@ import { impactFlagsOnBacklog } from '$lib/server/impact/queries';
 export const load: PageServerLoad = async (event) => {
 	event.depends(`samsyn:item:${event.params.id}`, 'samsyn:backlog', 'samsyn:backlog_release', 'samsyn:decision_item', 'samsyn:decision');
 	event.depends('samsyn:impact_flag');
-	await event.parent();
+	await afterLayouts(event);
 	const { consortium, actor } = await asReader(event);
 	try {
 		return { ...(await backlogDetail(actor, consortium.id, event.params.id)), impact: await impactFlagsOnBacklog(actor, consortium.id, event.params.id) };

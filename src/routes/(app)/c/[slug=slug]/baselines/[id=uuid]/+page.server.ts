@@ -1,10 +1,10 @@
 import { getBaseline } from '$lib/server/baselines/queries';
 import { notFoundOn } from '$lib/server/form-action';
-import { inConsortium } from '$lib/server/request-context';
+import { afterLayouts, inConsortium } from '$lib/server/request-context';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	await event.parent();
+	await afterLayouts(event);
 	const { consortium, actor } = await inConsortium(event);
 	try {
 		const { spec } = await getBaseline(actor, consortium.id, event.params.id);

@@ -17,7 +17,7 @@ import { plainTextToHtml } from '$lib/server/requirements/text';
 import { attachmentActions } from '$lib/server/attachments/actions';
 import { listAttachments } from '$lib/server/attachments/queries';
 import { formAction, notFoundOn } from '$lib/server/form-action';
-import { asReader } from '$lib/server/request-context';
+import { afterLayouts, asReader } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 import { clearImpactAction } from '$lib/server/impact/actions';
 import { impactFlagsOn } from '$lib/server/impact/queries';
@@ -25,7 +25,7 @@ import { impactFlagsOn } from '$lib/server/impact/queries';
 export const load: PageServerLoad = async (event) => {
 	event.depends(`samsyn:item:${event.params.id}`);
 	event.depends('samsyn:impact_flag');
-	await event.parent();
+	await afterLayouts(event);
 	const { consortium, actor } = await asReader(event);
 	try {
 		const detail = await decisionItemDetail(actor, consortium.id, event.params.id);

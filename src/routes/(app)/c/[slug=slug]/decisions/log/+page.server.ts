@@ -3,12 +3,12 @@ import { acknowledgeDecision } from '$lib/server/decisions/commands';
 import { decisionLog, verifyDecisionLog } from '$lib/server/decisions/queries';
 import { LogFilterInput } from '$lib/server/decisions/schemas';
 import { formAction, notFoundOn } from '$lib/server/form-action';
-import { inConsortium } from '$lib/server/request-context';
+import { afterLayouts, inConsortium } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	event.depends('samsyn:decision_item', 'samsyn:decision');
-	await event.parent();
+	await afterLayouts(event);
 	const { consortium, actor } = await inConsortium(event);
 	const parsed = LogFilterInput.safeParse(Object.fromEntries(event.url.searchParams));
 	const filter = parsed.success ? parsed.data : {};

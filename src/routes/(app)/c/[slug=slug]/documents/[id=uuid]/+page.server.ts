@@ -18,7 +18,7 @@ import {
 import { documentPage } from '$lib/server/documents/queries';
 import { DocumentUpdate, FeedbackInput, PublishInput, ReviewRoundInput, VerdictInput, VersionInput, VersionRef } from '$lib/server/documents/schemas';
 import { formAction, notFoundOn } from '$lib/server/form-action';
-import { inConsortium } from '$lib/server/request-context';
+import { afterLayouts, inConsortium } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 import { clearImpactAction } from '$lib/server/impact/actions';
 import { impactFlagsOn } from '$lib/server/impact/queries';
@@ -26,7 +26,7 @@ import { impactFlagsOn } from '$lib/server/impact/queries';
 export const load: PageServerLoad = async (event) => {
 	event.depends(`samsyn:item:${event.params.id}`, 'samsyn:document', 'samsyn:baseline');
 	event.depends('samsyn:impact_flag');
-	await event.parent();
+	await afterLayouts(event);
 	const { consortium, actor } = await inConsortium(event);
 	const { searchParams } = event.url;
 	try {

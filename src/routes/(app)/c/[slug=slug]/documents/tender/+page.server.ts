@@ -1,5 +1,5 @@
 import { formAction, notFoundOn } from '$lib/server/form-action';
-import { inConsortium } from '$lib/server/request-context';
+import { afterLayouts, inConsortium } from '$lib/server/request-context';
 import { produceTenderPackage } from '$lib/server/tender/commands';
 import { tenderPackageLabel } from '$lib/server/tender/manifest';
 import { tenderPackagesPage } from '$lib/server/tender/queries';
@@ -8,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	event.depends('samsyn:tender_package', 'samsyn:baseline', 'samsyn:document', 'samsyn:decision');
-	await event.parent();
+	await afterLayouts(event);
 	const { consortium, actor } = await inConsortium(event);
 	try {
 		return await tenderPackagesPage(actor, consortium.id);

@@ -3,13 +3,13 @@ import { createSteeringMeeting } from '$lib/server/agenda/commands';
 import { agendaPreparation } from '$lib/server/agenda/queries';
 import { SteeringMeetingInput } from '$lib/server/agenda/schemas';
 import { formAction, notFoundOn } from '$lib/server/form-action';
-import { asReader } from '$lib/server/request-context';
+import { afterLayouts, asReader } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 /** "Förbered styrgruppsmöte": the proposed agenda, and the form that creates the meeting with what the convenor keeps. */
 export const load: PageServerLoad = async (event) => {
 	event.depends('samsyn:risk', 'samsyn:meeting', 'samsyn:decision_item', 'samsyn:initiative', 'samsyn:question', 'samsyn:status_report', 'samsyn:budget');
-	await event.parent();
+	await afterLayouts(event);
 	const { consortium, actor } = await asReader(event);
 	try {
 		return await agendaPreparation(actor, consortium.id);

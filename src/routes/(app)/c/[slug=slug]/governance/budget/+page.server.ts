@@ -9,7 +9,7 @@ import type { CellProblem, SumProblem } from '$lib/server/budget/sums';
 import { CommandError } from '$lib/server/errors';
 import { formAction, notFoundOn } from '$lib/server/form-action';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '$lib/server/imports/parse';
-import { asReader } from '$lib/server/request-context';
+import { afterLayouts, asReader } from '$lib/server/request-context';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const limits = { maxMegabytes: MAX_IMPORT_BYTES / 1024 / 1024, maxRows: MAX_IMPORT_ROWS, maxBytes: MAX_IMPORT_BYTES };
@@ -19,7 +19,7 @@ const FORM_OVERHEAD = 64 * 1024;
 /** Budget against outcome of the consortium, or of the initiative in `?initiative=`, with its chart. */
 export const load: PageServerLoad = async (event) => {
 	event.depends('samsyn:budget', 'samsyn:initiative');
-	await event.parent();
+	await afterLayouts(event);
 	const { consortium, actor } = await asReader(event);
 	const { initiative } = BudgetScope.parse({ initiative: event.url.searchParams.get('initiative') ?? undefined });
 	try {

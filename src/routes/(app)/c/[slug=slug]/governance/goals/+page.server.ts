@@ -3,12 +3,12 @@ import { createGoal } from '$lib/server/goals/commands';
 import { listGoals } from '$lib/server/goals/queries';
 import { GoalInput } from '$lib/server/goals/schemas';
 import { formAction, notFoundOn } from '$lib/server/form-action';
-import { asReader } from '$lib/server/request-context';
+import { afterLayouts, asReader } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	event.depends('samsyn:effect_goal', 'samsyn:initiative');
-	await event.parent();
+	await afterLayouts(event);
 	const { consortium, actor } = await asReader(event);
 	try {
 		return await listGoals(actor, consortium.id);

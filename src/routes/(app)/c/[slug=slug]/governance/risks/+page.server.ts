@@ -4,7 +4,7 @@ import { raiseRisk, setRiskBands } from '$lib/server/risks/commands';
 import { riskRegister, riskSorts } from '$lib/server/risks/queries';
 import { BandsInput, RiskInput } from '$lib/server/risks/schemas';
 import { formAction, notFoundOn } from '$lib/server/form-action';
-import { asReader } from '$lib/server/request-context';
+import { afterLayouts, asReader } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 const Query = z.object({
@@ -15,7 +15,7 @@ const Query = z.object({
 /** The risk register: the matrix, the list sorted as asked, and the forms to raise a risk and draw the bands. */
 export const load: PageServerLoad = async (event) => {
 	event.depends('samsyn:risk', 'samsyn:initiative');
-	await event.parent();
+	await afterLayouts(event);
 	const { consortium, actor } = await asReader(event);
 	const query = Query.parse(Object.fromEntries(event.url.searchParams));
 	try {

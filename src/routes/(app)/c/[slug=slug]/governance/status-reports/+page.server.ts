@@ -3,13 +3,13 @@ import { createStatusReport } from '$lib/server/status-reports/commands';
 import { listStatusReports } from '$lib/server/status-reports/queries';
 import { StatusReportInput } from '$lib/server/status-reports/schemas';
 import { formAction, notFoundOn } from '$lib/server/form-action';
-import { asReader } from '$lib/server/request-context';
+import { afterLayouts, asReader } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The consortium's monthly status reports, and a new one begun as a draft. */
 export const load: PageServerLoad = async (event) => {
 	event.depends('samsyn:status_report', 'samsyn:initiative');
-	await event.parent();
+	await afterLayouts(event);
 	const { consortium, actor } = await asReader(event);
 	try {
 		return await listStatusReports(actor, consortium.id);

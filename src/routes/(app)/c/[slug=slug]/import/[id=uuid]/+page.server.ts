@@ -6,7 +6,7 @@ import { formAction, notFoundOn } from '$lib/server/form-action';
 import { confirmImport, discardImport } from '$lib/server/imports/commands';
 import { getPendingImport } from '$lib/server/imports/queries';
 import { needHeadings } from '$lib/server/imports/rows';
-import { inConsortium } from '$lib/server/request-context';
+import { afterLayouts, inConsortium } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Rows shown on the page; the counts always cover the whole file. */
@@ -14,7 +14,7 @@ const SHOWN_ROWS = 200;
 
 export const load: PageServerLoad = async (event) => {
 	event.depends(`samsyn:item:${event.params.id}`);
-	await event.parent();
+	await afterLayouts(event);
 	const { consortium, actor } = await inConsortium(event);
 	try {
 		const pending = await getPendingImport(actor, consortium.id, event.params.id);

@@ -24,12 +24,12 @@ import { attachmentActions } from '$lib/server/attachments/actions';
 import { listAttachments } from '$lib/server/attachments/queries';
 import { inOneTransaction } from '$lib/server/db/request';
 import { formAction, notFoundOn } from '$lib/server/form-action';
-import { inConsortium } from '$lib/server/request-context';
+import { afterLayouts, inConsortium } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	event.depends(`samsyn:item:${event.params.id}`, 'samsyn:meeting');
-	await event.parent();
+	await afterLayouts(event);
 	const { user, consortium, actor } = await inConsortium(event);
 	try {
 		const [detail, attachments] = await inOneTransaction(user, () =>

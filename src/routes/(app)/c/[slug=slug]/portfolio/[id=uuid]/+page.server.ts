@@ -4,12 +4,12 @@ import { clearStatus, mergeTechnologies, setStatus, updateTechnology } from '$li
 import { technologyDetail } from '$lib/server/portfolio/queries';
 import { MergeInput, StatusInput, TechnologyInput } from '$lib/server/portfolio/schemas';
 import { formAction, notFoundOn } from '$lib/server/form-action';
-import { asReader } from '$lib/server/request-context';
+import { afterLayouts, asReader } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	event.depends(`samsyn:item:${event.params.id}`, 'samsyn:portfolio');
-	await event.parent();
+	await afterLayouts(event);
 	const { consortium, actor } = await asReader(event);
 	try {
 		return await technologyDetail(actor, consortium.id, event.params.id);

@@ -1,12 +1,12 @@
 import { candidatesPage } from '$lib/server/roadmap/queries';
 import { CandidatesPage } from '$lib/server/portfolio/schemas';
 import { notFoundOn } from '$lib/server/form-action';
-import { asReader } from '$lib/server/request-context';
+import { afterLayouts, asReader } from '$lib/server/request-context';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	event.depends('samsyn:portfolio', 'samsyn:initiative');
-	await event.parent();
+	await afterLayouts(event);
 	const { consortium, actor } = await asReader(event);
 	const page = CandidatesPage.parse(Object.fromEntries(event.url.searchParams));
 	try {

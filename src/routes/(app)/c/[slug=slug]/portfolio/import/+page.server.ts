@@ -4,7 +4,7 @@ import { formAction, notFoundOn } from '$lib/server/form-action';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '$lib/server/imports/parse';
 import { previewPortfolioImport, portfolioImportScope } from '$lib/server/portfolio/import';
 import { PortfolioUploadInput } from '$lib/server/portfolio/schemas';
-import { inConsortium } from '$lib/server/request-context';
+import { afterLayouts, inConsortium } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 const limits = { maxMegabytes: MAX_IMPORT_BYTES / 1024 / 1024, maxRows: MAX_IMPORT_ROWS, maxBytes: MAX_IMPORT_BYTES };
@@ -13,7 +13,7 @@ const limits = { maxMegabytes: MAX_IMPORT_BYTES / 1024 / 1024, maxRows: MAX_IMPO
 const FORM_OVERHEAD = 64 * 1024;
 
 export const load: PageServerLoad = async (event) => {
-	await event.parent();
+	await afterLayouts(event);
 	const { consortium, actor } = await inConsortium(event);
 	try {
 		return { limits, scope: await portfolioImportScope(actor, consortium.id) };

@@ -6,7 +6,7 @@ import { UpdateRoundInput } from '$lib/server/prioritisation/schemas';
 import { inOneTransaction } from '$lib/server/db/request';
 import { stockholmDate } from '$lib/decisions/deadline';
 import { formAction, notFoundOn } from '$lib/server/form-action';
-import { asReader } from '$lib/server/request-context';
+import { afterLayouts, asReader } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 import { clearImpactAction } from '$lib/server/impact/actions';
 import { impactFlagsOn } from '$lib/server/impact/queries';
@@ -14,7 +14,7 @@ import { impactFlagsOn } from '$lib/server/impact/queries';
 export const load: PageServerLoad = async (event) => {
 	event.depends(`samsyn:item:${event.params.id}`, 'samsyn:priority_round');
 	event.depends('samsyn:impact_flag');
-	await event.parent();
+	await afterLayouts(event);
 	const { user, consortium, actor } = await asReader(event);
 	try {
 		return await inOneTransaction(user, async () => {

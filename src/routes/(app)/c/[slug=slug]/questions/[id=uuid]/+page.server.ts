@@ -2,7 +2,7 @@ import { addQuestionNote, approveAnswer, saveDraftAnswer } from '$lib/server/que
 import { questionDetail } from '$lib/server/questions/queries';
 import { ApproveAnswerInput, DraftAnswerInput, QuestionNoteInput } from '$lib/server/questions/schemas';
 import { formAction, notFoundOn } from '$lib/server/form-action';
-import { inConsortium } from '$lib/server/request-context';
+import { afterLayouts, inConsortium } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 import { clearImpactAction } from '$lib/server/impact/actions';
 import { impactFlagsOn } from '$lib/server/impact/queries';
@@ -10,7 +10,7 @@ import { impactFlagsOn } from '$lib/server/impact/queries';
 export const load: PageServerLoad = async (event) => {
 	event.depends(`samsyn:item:${event.params.id}`, 'samsyn:question');
 	event.depends('samsyn:impact_flag');
-	await event.parent();
+	await afterLayouts(event);
 	const { consortium, actor } = await inConsortium(event);
 	try {
 		return { ...(await questionDetail(actor, consortium.id, event.params.id)), impact: await impactFlagsOn(actor, consortium.id, 'question', event.params.id) };

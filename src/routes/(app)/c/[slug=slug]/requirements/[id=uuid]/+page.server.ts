@@ -15,12 +15,12 @@ import { goalsServedBy } from '$lib/server/goals/queries';
 import { impactSummary } from '$lib/server/impact/queries';
 import { inOneTransaction } from '$lib/server/db/request';
 import { formAction, notFoundOn } from '$lib/server/form-action';
-import { asReader } from '$lib/server/request-context';
+import { afterLayouts, asReader } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	event.depends(`samsyn:item:${event.params.id}`, 'samsyn:effect_goal');
-	await event.parent();
+	await afterLayouts(event);
 	const { user, consortium, actor } = await asReader(event);
 	try {
 		const [detail, options, comments, attachments, goals, quality, impact] = await inOneTransaction(user, () =>

@@ -3,11 +3,11 @@ import { createRequirement } from '$lib/server/requirements/commands';
 import { linkOptions } from '$lib/server/requirements/queries';
 import { RequirementInput } from '$lib/server/requirements/schemas';
 import { formAction } from '$lib/server/form-action';
-import { asReader } from '$lib/server/request-context';
+import { afterLayouts, asReader } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	await event.parent();
+	await afterLayouts(event);
 	const { consortium, actor } = await asReader(event);
 	const options = await linkOptions(actor, consortium.id);
 	const story = event.url.searchParams.get('story');

@@ -20,7 +20,7 @@ import {
 	ResumeInput
 } from '$lib/server/roadmap/schemas';
 import { formAction, notFoundOn } from '$lib/server/form-action';
-import { asReader } from '$lib/server/request-context';
+import { afterLayouts, asReader } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 const Milestone = z.object({ milestoneId: z.uuid({ message: 'invalid' }) });
@@ -29,7 +29,7 @@ const Link = z.object({ kind: z.enum(initiativeLinkKinds, { message: 'invalid' }
 
 export const load: PageServerLoad = async (event) => {
 	event.depends(`samsyn:item:${event.params.id}`, 'samsyn:initiative', 'samsyn:decision_item');
-	await event.parent();
+	await afterLayouts(event);
 	const { consortium, actor, user } = await asReader(event);
 	try {
 		const page = await initiativePage(actor, consortium.id, event.params.id);

@@ -3,12 +3,12 @@ import { createInitiative } from '$lib/server/roadmap/commands';
 import { newInitiativeForm } from '$lib/server/roadmap/queries';
 import { InitiativeInput } from '$lib/server/roadmap/schemas';
 import { formAction, notFoundOn } from '$lib/server/form-action';
-import { asReader } from '$lib/server/request-context';
+import { afterLayouts, asReader } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	event.depends('samsyn:initiative', 'samsyn:portfolio');
-	await event.parent();
+	await afterLayouts(event);
 	const { consortium, actor } = await asReader(event);
 	const technology = event.url.searchParams.get('technology');
 	try {

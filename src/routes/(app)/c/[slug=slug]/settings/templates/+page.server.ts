@@ -2,12 +2,12 @@ import { error } from '@sveltejs/kit';
 import { inOneTransaction } from '$lib/server/db/request';
 import * as templates from '$lib/server/documents/template-store';
 import { formAction, notFoundOn } from '$lib/server/form-action';
-import { inConsortium } from '$lib/server/request-context';
+import { afterLayouts, inConsortium } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	event.depends('samsyn:document_template');
-	await event.parent();
+	await afterLayouts(event);
 	const { user, consortium, actor } = await inConsortium(event);
 	const { searchParams } = event.url;
 	// `?kind=…&locale=…` opens one template for editing; anything else there is a page that does not exist.

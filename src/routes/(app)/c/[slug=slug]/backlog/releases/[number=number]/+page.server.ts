@@ -5,7 +5,7 @@ import { gatesOfRelease, presentRelease } from '$lib/server/backlog/gates';
 import { AcceptanceInput, DeliveryInput, PresentReleaseInput } from '$lib/server/backlog/schemas';
 import { formAction, notFoundOn } from '$lib/server/form-action';
 import { inOneTransaction } from '$lib/server/db/request';
-import { inConsortium } from '$lib/server/request-context';
+import { afterLayouts, inConsortium } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 import { clearImpactAction } from '$lib/server/impact/actions';
 import { impactFlagsOn } from '$lib/server/impact/queries';
@@ -13,7 +13,7 @@ import { impactFlagsOn } from '$lib/server/impact/queries';
 export const load: PageServerLoad = async (event) => {
 	event.depends('samsyn:backlog_release', 'samsyn:delivery', 'samsyn:decision_item');
 	event.depends('samsyn:impact_flag');
-	await event.parent();
+	await afterLayouts(event);
 	const { user, consortium, actor } = await inConsortium(event);
 	try {
 		// One transaction for the page: the release first, then its flags and gates together.

@@ -3,7 +3,7 @@ import { correctMeasurement, recordMeasurement, removeMeasurement, setGoalLinks,
 import { goalPage } from '$lib/server/goals/queries';
 import { GoalLinksInput, GoalUpdate, MeasurementInput, MeasurementRemoval, MeasurementUpdate } from '$lib/server/goals/schemas';
 import { formAction, notFoundOn } from '$lib/server/form-action';
-import { asReader } from '$lib/server/request-context';
+import { afterLayouts, asReader } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 import { clearImpactAction } from '$lib/server/impact/actions';
 import { impactFlagsOn } from '$lib/server/impact/queries';
@@ -11,7 +11,7 @@ import { impactFlagsOn } from '$lib/server/impact/queries';
 export const load: PageServerLoad = async (event) => {
 	event.depends(`samsyn:item:${event.params.id}`, 'samsyn:initiative');
 	event.depends('samsyn:impact_flag');
-	await event.parent();
+	await afterLayouts(event);
 	const { consortium, actor } = await asReader(event);
 	try {
 		return {

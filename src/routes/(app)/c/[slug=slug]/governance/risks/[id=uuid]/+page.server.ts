@@ -5,13 +5,13 @@ import { riskTrendChart } from '$lib/server/risks/chart';
 import { riskPage } from '$lib/server/risks/queries';
 import { ActionDoneInput, ActionInput, ActionRef, AssessmentInput, RiskUpdate } from '$lib/server/risks/schemas';
 import { formAction, notFoundOn } from '$lib/server/form-action';
-import { asReader } from '$lib/server/request-context';
+import { afterLayouts, asReader } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 /** One risk: what it says, its assessments with their trend, its actions, and the meetings that had it. */
 export const load: PageServerLoad = async (event) => {
 	event.depends(`samsyn:risk:${event.params.id}`, 'samsyn:risk', 'samsyn:meeting');
-	await event.parent();
+	await afterLayouts(event);
 	const { consortium, actor } = await asReader(event);
 	try {
 		const page = await riskPage(actor, consortium.id, event.params.id);

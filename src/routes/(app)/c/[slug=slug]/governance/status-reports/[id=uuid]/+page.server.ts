@@ -2,14 +2,14 @@ import { acknowledgeStatusReport, addCustomRow, removeCustomRow, saveStatusRepor
 import { statusReportPage } from '$lib/server/status-reports/queries';
 import { CustomRowInput, RowRef, StatusReportUpdate, VersionRef } from '$lib/server/status-reports/schemas';
 import { formAction, notFoundOn } from '$lib/server/form-action';
-import { asReader } from '$lib/server/request-context';
+import { afterLayouts, asReader } from '$lib/server/request-context';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 
 /** One status report: its rows, the trend of its scope, and what the person may do with it. */
 export const load: PageServerLoad = async (event) => {
 	event.depends(`samsyn:item:${event.params.id}`, 'samsyn:status_report');
-	await event.parent();
+	await afterLayouts(event);
 	const { consortium, actor } = await asReader(event);
 	try {
 		return await statusReportPage(actor, consortium.id, event.params.id);

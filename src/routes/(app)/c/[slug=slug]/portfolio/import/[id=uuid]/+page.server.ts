@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { formAction, notFoundOn } from '$lib/server/form-action';
 import { confirmPortfolioImport, discardPortfolioImport, getPortfolioImport } from '$lib/server/portfolio/import';
-import { inConsortium } from '$lib/server/request-context';
+import { afterLayouts, inConsortium } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Rows shown on the page; the counts always cover the whole file. */
@@ -10,7 +10,7 @@ const SHOWN_ROWS = 200;
 
 export const load: PageServerLoad = async (event) => {
 	event.depends(`samsyn:item:${event.params.id}`, 'samsyn:portfolio');
-	await event.parent();
+	await afterLayouts(event);
 	const { consortium, actor } = await inConsortium(event);
 	try {
 		const report = await getPortfolioImport(actor, consortium.id, event.params.id);

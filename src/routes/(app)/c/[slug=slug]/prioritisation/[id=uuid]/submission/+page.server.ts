@@ -2,12 +2,12 @@ import { saveSubmission } from '$lib/server/prioritisation/commands';
 import { submissionForm } from '$lib/server/prioritisation/queries';
 import { SubmissionInput } from '$lib/server/prioritisation/schemas';
 import { formAction, notFoundOn } from '$lib/server/form-action';
-import { asReader } from '$lib/server/request-context';
+import { afterLayouts, asReader } from '$lib/server/request-context';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	event.depends(`samsyn:item:${event.params.id}`);
-	await event.parent();
+	await afterLayouts(event);
 	const { consortium, actor } = await asReader(event);
 	try {
 		return await submissionForm(actor, consortium.id, event.params.id);
