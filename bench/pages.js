@@ -35,7 +35,12 @@ const pages = [
 	{ name: 'requirements list', path: '/c/ostergotland/requirements', signedIn: true },
 	{ name: 'needs list', path: '/c/ostergotland/needs', signedIn: true },
 	{ name: 'stories list', path: '/c/ostergotland/stories', signedIn: true },
-	{ name: 'requirement page', path: null, signedIn: true }
+	{ name: 'requirement page', path: null, signedIn: true },
+	// What a page costs without its own data: the session, the shell and rendering (the floor).
+	{ name: 'account page', path: '/account', signedIn: true },
+	// Moving from another list to this one in the browser: only the page's data is asked for, as
+	// SvelteKit's client does (the layouts' flags 0, the page's 1), no HTML rendered.
+	{ name: 'requirements, navigation', path: '/c/ostergotland/requirements/__data.json?x-sveltekit-invalidated=0001', signedIn: true }
 ];
 
 if (spawnSync('wrk', ['--version']).error) {
@@ -90,7 +95,7 @@ function print(database, results) {
 	const peer = median(results.filter((r) => r.page === pages[0].name).map((r) => r.rate));
 	for (const page of pages) {
 		const rate = median(results.filter((r) => r.page === page.name).map((r) => r.rate));
-		console.log(`  ${page.name.padEnd(24)} ${rate.toFixed(0).padStart(6)} req/s  ${(rate / peer).toFixed(2)}× the sign-in page`);
+		console.log(`  ${page.name.padEnd(26)} ${rate.toFixed(0).padStart(6)} req/s  ${(rate / peer).toFixed(2)}× the sign-in page`);
 	}
 }
 
