@@ -28,9 +28,9 @@ export async function appendUpdates(rows: UpdateRow[]): Promise<void> {
 }
 
 /**
- * The document an append was refused for because its text has settled (a requirement revision that
- * was approved or withdrawn while the update waited: migration
- * `*_requirement_text_settles_with_its_document.sql`), or null for any other error.
+ * The document an append was refused for because its text has settled (a requirement revision
+ * approved or withdrawn, a decision item opened, minutes justerade, perhaps while the update waited:
+ * migration `*_co_edited_text_settles.sql`), or null for any other error.
  */
 export function settledDocumentOf(error: unknown): string | null {
 	for (let e = error as DatabaseErrorShape | undefined, depth = 0; e && depth < 3; e = e.cause, depth++) {
