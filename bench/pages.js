@@ -1,7 +1,7 @@
 // Benchmark of pages that serve many people (not a test; not for CI).
 //
 //   npm run bench:pages -- [--app <dir>] [--database pglite|postgres|both] [--duration 15]
-//                          [--connections 8] [--rounds 1]
+//                          [--connections 8] [--rounds 1] [--pages <name>,<name>]
 //
 // Starts the production build of the app in `--app` (default: this checkout; run `npm run build`
 // first) on a fresh database with the demo data — an embedded PGlite, and/or a new database on the
@@ -10,6 +10,7 @@
 // (Debian's package `wrk`). The peer, measured in the same run, is the sign-in page: a page with no
 // data behind it, so the ratio says what a page's data costs on top of rendering at all.
 // Pointing `--app` at another checkout (a worktree of an older commit, built) measures before/after.
+// `--pages` measures only the pages whose names contain one of the given words (and the peer).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -26,10 +27,11 @@ const settings = {
 	database: args.database ?? 'both',
 	duration: Number(args.duration ?? 15),
 	connections: Number(args.connections ?? 8),
-	rounds: Math.max(1, Number(args.rounds ?? 1))
+	rounds: Math.max(1, Number(args.rounds ?? 1)),
+	pages: typeof args.pages === 'string' ? args.pages.split(',').map((word) => word.trim()) : null
 };
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const pages = [
+const allPages = [
 	{ name: 'sign-in page (peer)', path: '/login', signedIn: false },
 	{ name: 'consortium front page', path: '/c/ostergotland', signedIn: true },
 	{ name: 'requirements list', path: '/c/ostergotland/requirements', signedIn: true },
@@ -42,6 +44,7 @@ const pages = [
 	// SvelteKit's client does (the layouts' flags 0, the page's 1), no HTML rendered.
 	{ name: 'requirements, navigation', path: '/c/ostergotland/requirements/__data.json?x-sveltekit-invalidated=0001', signedIn: true }
 ];
+const pages = allPages.filter((page, index) => index === 0 || !settings.pages || settings.pages.some((word) => page.name.includes(word)));
 
 if (spawnSync('wrk', ['--version']).error) {
 	console.error('bench:pages needs wrk: apt-get install wrk');
@@ -63,7 +66,7 @@ for (const database of databases) {
 	const server = await startServer(database);
 	try {
 		const cookie = await signIn(server.base, 'admin@samsyn.demo');
-		const requirementPath = await firstRequirementPath(server.base, cookie);
+		const requirementPath = pages.some((page) => page.path === null) ? await firstRequirementPath(server.base, cookie) : null;
 		const results = [];
 		for (let round = 0; round < settings.rounds; round++) {
 			for (const page of pages) {
