@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { useFreshDatabase } from '../testing/database';
-import { asSystem } from '../db/request';
+import { asServerIn, asSystem } from '../db/request';
 import { database } from '../db/client';
 import { rowsOf } from '../db/rows';
 import { collabUpdates, decisionItems, meetings, requirements } from '../db/schema';
@@ -13,6 +13,8 @@ import { recordVerdict, withdrawRequirement } from '../requirements/workflow';
 import { lockItem } from '../decisions/state';
 import { storeDerivedText } from './derived';
 import { closeAllDocuments, loadedDocument, settled } from './documents';
+import { restoreState } from './versions';
+import { Forbidden } from '../policy';
 import { configureLimits, limits } from './limits';
 import { CLOSE, MESSAGE_AUTH, READ_ONLY_REASON } from './protocol';
 import { renderDocument, textToUpdate } from './render';
@@ -190,6 +192,21 @@ describe('a status change of a co-edited requirement', () => {
 		const draft = await world('draft');
 		await appendUpdates([{ ...edit, document: draft.document, consortiumId: draft.consortiumId }]);
 		expect(await logLength(draft.document)).toBe(1);
+	});
+
+	it('a restore that meets the approval is refused as a settled text is, with Forbidden and not a database error', async () => {
+		const w = await world('draft');
+		const restoring = restoreState(w.writer, w.document, async (tx) => {
+			// The approval lands after the restore checked the writer's access and before it writes.
+			await asServerIn(tx, (t) => t.update(requirements).set({ status: 'approved' }).where(eq(requirements.id, w.requirement.id)));
+			return {
+				state: Y.encodeStateAsUpdate(new Y.Doc()),
+				audit: { action: 'collab.version_restored', entityType: 'requirement', entityId: w.requirement.id, after: {} }
+			};
+		});
+		await expect(restoring).rejects.toBeInstanceOf(Forbidden);
+		expect(await logLength(w.document)).toBe(1); // only the server's seed of the stored text
+		expect(serverText(w.document)).toBe('Texten från formuläret');
 	});
 
 	it('the database refuses edits of a decision item’s background once it is opened, and of minutes once justerade', async () => {

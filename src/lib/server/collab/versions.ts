@@ -11,7 +11,7 @@ import { Forbidden } from '../policy';
 import { accessIn, resolveAccess, type DocumentAccess } from './access';
 import { applySaved, openDocument, settled } from './documents';
 import { FRAGMENT, renderState } from './render';
-import { loadState } from './store';
+import { loadState, settledDocumentOf } from './store';
 
 /**
  * Named versions of a co-edited document, for the editor's routes. Every function takes the
@@ -254,6 +254,11 @@ export async function restoreState(
 		});
 		await recordChange(tx, { actorId: user.id, consortiumId: found.consortiumId, ...audit });
 		return update;
+	}).catch((error: unknown) => {
+		// The text was settled (approved, opened for positions, justerad) after the check above: the log
+		// refused the restore, as the check would have a moment later.
+		if (settledDocumentOf(error) === document) throw new Forbidden('content.write');
+		throw error;
 	});
 	applySaved(shared, update, null);
 }
